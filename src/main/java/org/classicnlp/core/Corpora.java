@@ -1,0 +1,230 @@
+package org.classicnlp.core;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Lazy readers for the corpus formats ClassicNLP understands. Every reader streams its file(s) line by
+ * line (a {@code .gz} suffix means gzip), accepts LF, CRLF and lone CR line ends and a leading BOM, and
+ * reports malformed input as a {@link CorpusFormatException} naming the file and line.
+ */
+public final class Corpora {
+
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final Pattern PD98_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
+
+    private Corpora() {
+    }
+
+    /** One document per line, blank lines included; id is the 0-based line number. */
+    public static Corpus<Document> lines(Path file) {
+        requireReadable(file);
+        return () -> TextFiles.numberedLines(file)
+                .map(l -> new Document(Long.toString(l.number() - 1), l.text()));
+    }
+
+    /**
+     * SIGHAN bakeoff segmented text: words separated by any run of ASCII spaces, tabs or U+3000
+     * (ideographic space). One sentence per line; id is the 0-based line number; blank lines give
+     * empty sentences so that line numbers stay aligned with the raw text.
+     */
+    public static Corpus<Sentence> sighan(Path file) {
+        requireReadable(file);
+        return () -> TextFiles.numberedLines(file)
+                .map(l -> Sentence.ofWords(Long.toString(l.number() - 1), splitSighan(l.text()), null));
+    }
+
+    /** The words of one SIGHAN-format line. */
+    public static List<String> splitSighan(String line) {
+        List<String> words = new ArrayList<>();
+        int n = line.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isSighanSeparator(line.charAt(i))) {
+                i++;
+            }
+            int start = i;
+            while (i < n && !isSighanSeparator(line.charAt(i))) {
+                i++;
+            }
+            if (i > start) {
+                words.add(line.substring(start, i));
+            }
+        }
+        return words;
+    }
+
+    private static boolean isSighanSeparator(char c) {
+        return c == ' ' || c == '\u3000' || c == '\t';
+    }
+
+    /**
+     * People's Daily 1998 tagged text ({@code word/TAG} tokens separated by spaces, a leading paragraph id
+     * such as {@code 19980101-01-001-001/m}, bracketed compounds {@code [中央/n 人民/n 广播/vn 电台/n]nt}).
+     * Blank lines are skipped. Compounds are kept as their inner words (the PKU segmentation standard).
+     */
+    public static Corpus<Sentence> peoplesDaily(Path file) {
+        return peoplesDaily(file, false);
+    }
+
+    /**
+     * As {@link #peoplesDaily(Path)}; with {@code mergeCompounds}, a bracketed compound becomes one token
+     * tagged with the bracket's tag ({@code 中央人民广播电台/nt}).
+     */
+    public static Corpus<Sentence> peoplesDaily(Path file, boolean mergeCompounds) {
+        requireReadable(file);
+        return () -> TextFiles.numberedLines(file)
+                .filter(l -> !l.text().isBlank())
+                .map(l -> parsePeoplesDaily(file, l, mergeCompounds));
+    }
+
+    private static Sentence parsePeoplesDaily(Path file, TextFiles.NumberedLine line, boolean merge) {
+        List<String> parts = splitSighan(line.text());
+        String id = Long.toString(line.number());
+        int first = 0;
+        if (!parts.isEmpty() && PD98_ID.matcher(parts.get(0)).matches()) {
+            id = parts.get(0).substring(0, parts.get(0).length() - 2);
+            first = 1;
+        }
+        List<String> words = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        StringBuilder compound = null;
+        for (int k = first; k < parts.size(); k++) {
+            String part = parts.get(k);
+            boolean opens = part.startsWith("[") && part.length() > 1 && part.indexOf('/') > 1;
+            if (opens) {
+                if (compound != null) {
+                    throw new CorpusFormatException(file, line.number(), "nested '[' in token '" + part + "'");
+                }
+                part = part.substring(1);
+                compound = new StringBuilder();
+            }
+            String closingTag = null;
+            int close = part.lastIndexOf(']');
+            if (compound != null && close > 0 && close > part.lastIndexOf('/')) {
+                closingTag = part.substring(close + 1);
+                part = part.substring(0, close);
+            }
+            int slash = part.lastIndexOf('/');
+            if (slash <= 0 || slash == part.length() - 1) {
+                throw new CorpusFormatException(file, line.number(),
+                        "expected word/TAG, found '" + parts.get(k) + "' (token " + (k + 1) + ")");
+            }
+            String word = part.substring(0, slash);
+            String tag = part.substring(slash + 1);
+            if (compound != null && merge) {
+                compound.append(word);
+            } else {
+                words.add(word);
+                tags.add(tag);
+            }
+            if (closingTag != null) {
+                if (merge) {
+                    words.add(compound.toString());
+                    tags.add(closingTag.isEmpty() ? tag : closingTag);
+                }
+                compound = null;
+            }
+        }
+        if (compound != null) {
+            throw new CorpusFormatException(file, line.number(), "'[' compound not closed with ']TAG'");
+        }
+        return Sentence.ofWords(id, words, tags);
+    }
+
+    /**
+     * One document per regular file below {@code dir} (recursively, in sorted path order, hidden files
+     * skipped); id is the path relative to {@code dir} with {@code /} separators.
+     */
+    public static Corpus<Document> directory(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("not a directory: " + dir));
+        }
+        return () -> {
+            Stream<Path> files;
+            try {
+                files = Files.walk(dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .map(rel -> new Document(rel, TextFiles.read(dir.resolve(rel))));
+        };
+    }
+
+    /**
+     * JSON Lines: one object per line with a string {@code text} and an {@code id} (string or number;
+     * the 0-based line number when absent). Other scalar fields become metadata. Blank lines are skipped.
+     */
+    public static Corpus<Document> jsonl(Path file) {
+        requireReadable(file);
+        return () -> TextFiles.numberedLines(file)
+                .filter(l -> !l.text().isBlank())
+                .map(l -> parseJsonLine(file, l));
+    }
+
+    /** Parses one JSONL line into a document; {@code file} and the line number go into errors. */
+    public static Document parseJsonLine(Path file, TextFiles.NumberedLine line) {
+        String id = null;
+        String text = null;
+        Map<String, String> meta = new HashMap<>();
+        try (JsonParser p = JSON.createParser(line.text())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new CorpusFormatException(file, line.number(), "expected a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken v = p.nextToken();
+                if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    continue;
+                }
+                String value = v == JsonToken.VALUE_NULL ? null : p.getText();
+                switch (name) {
+                    case "id" -> id = value;
+                    case "text" -> {
+                        if (v != JsonToken.VALUE_STRING) {
+                            throw new CorpusFormatException(file, line.number(), "field 'text' must be a string");
+                        }
+                        text = value;
+                    }
+                    default -> {
+                        if (value != null) {
+                            meta.put(name, value);
+                        }
+                    }
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                throw new CorpusFormatException(file, line.number(), "expected exactly one JSON object on the line");
+            }
+        } catch (IOException e) {
+            throw new CorpusFormatException(file, line.number(), "invalid JSON: " + e.getMessage(), e);
+        }
+        if (text == null) {
+            throw new CorpusFormatException(file, line.number(), "missing string field 'text'");
+        }
+        return new Document(id != null ? id : Long.toString(line.number() - 1), text, meta);
+    }
+
+    private static void requireReadable(Path file) {
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("cannot read file: " + file));
+        }
+    }
+}

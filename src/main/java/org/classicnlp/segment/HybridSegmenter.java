@@ -1,0 +1,259 @@
+package org.classicnlp.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.classicnlp.core.Token;
+import org.classicnlp.lexicon.Lexicon;
+import org.classicnlp.lexicon.LexiconLoaders;
+
+/**
+ * Dictionary plus HMM, the method of jieba's precise mode, without global state: every segmenter
+ * carries its own dictionary and model, so several coexist in one JVM. Immutable and thread-safe.
+ *
+ * <ol>
+ * <li>A word lattice: at each atom start (see {@link Atoms}), every dictionary word that ends on an
+ * atom boundary, and the atom itself.</li>
+ * <li>The most probable path by dynamic programming from the end of the text, scoring a word
+ * {@code log(max(freq, 1) / total)} and an atom that is no dictionary word {@code log(1 / total)}.</li>
+ * <li>New-word discovery: a run of two or more single Han characters on that path that is not itself
+ * a dictionary word is re-segmented by the {@link HmmModel}.</li>
+ * </ol>
+ *
+ * <p>Build with {@link #builder()} (training counts, HanLP's core dictionary and user dictionaries,
+ * merged), or use {@link #standard()}: the shipped model with HanLP's core dictionary.
+ */
+public final class HybridSegmenter implements Segmenter {
+
+    private final HmmModel hmm;
+    private final Lexicon lexicon;
+    private final float[] logProb;
+    private final float unknownLogProb;
+
+    /** A hybrid over exactly this dictionary and HMM. */
+    public HybridSegmenter(HmmModel hmm, Lexicon lexicon) {
+        this.hmm = Objects.requireNonNull(hmm, "hmm");
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        double logTotal = Math.log(Math.max(1, lexicon.totalFrequency()));
+        this.logProb = new float[lexicon.size()];
+        for (int id = 0; id < logProb.length; id++) {
+            logProb[id] = (float) (Math.log(Math.max(1, lexicon.entry(id).frequency())) - logTotal);
+        }
+        this.unknownLogProb = (float) -logTotal;
+    }
+
+    private static final class StandardHolder {
+        static final HybridSegmenter INSTANCE = builder().build();
+    }
+
+    /**
+     * The shipped hybrid model (People's Daily 1998 January counts and HMM) merged with HanLP's core
+     * dictionary; built once and shared.
+     */
+    public static HybridSegmenter standard() {
+        return StandardHolder.INSTANCE;
+    }
+
+    public HmmModel hmm() {
+        return hmm;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public List<Token> segment(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        int count = spans(w, spans, new HmmModel.Work());
+        return MaxMatch.tokens(text, spans, count);
+    }
+
+    int spans(MaxMatch.Work w, int[] spans, HmmModel.Work work) {
+        int n = w.n;
+        char[] f = w.folded;
+        int[] atom = w.atomLength;
+        boolean[] boundary = w.boundary;
+        int maxLen = Math.max(1, lexicon.maxWordLength());
+        int[] ends = new int[maxLen];
+        int[] ids = new int[maxLen];
+        double[] best = new double[n + 1];
+        int[] next = new int[n + 1];
+        // Best path from each atom start to the end of the text.
+        for (int i = n - 1; i >= 0; i--) {
+            int a = atom[i];
+            if (a < 0) {
+                best[i] = best[i + 1];
+                next[i] = i + 1;
+                continue;
+            }
+            if (a == 0) {
+                continue;
+            }
+            double bestScore = unknownLogProb + best[i + a];
+            int bestEnd = i + a;
+            int k = lexicon.prefixMatches(f, i, n, ends, ids);
+            for (int m = 0; m < k; m++) {
+                int e = ends[m];
+                if (!boundary[e]) {
+                    continue;
+                }
+                double s = logProb[ids[m]] + best[e];
+                if (s >= bestScore) {
+                    bestScore = s;
+                    bestEnd = e;
+                }
+            }
+            best[i] = bestScore;
+            next[i] = bestEnd;
+        }
+        // Walk the path, collecting runs of single Han characters for the HMM.
+        int count = 0;
+        int runStart = -1;
+        int i = 0;
+        while (i < n) {
+            if (atom[i] < 0) {
+                count = flush(f, runStart, i, spans, count, work, ends, ids);
+                runStart = -1;
+                i++;
+                continue;
+            }
+            int e = next[i];
+            if (e - i == 1 && CharClass.of(f[i]) == CharClass.HAN) {
+                if (runStart < 0) {
+                    runStart = i;
+                }
+            } else {
+                count = flush(f, runStart, i, spans, count, work, ends, ids);
+                runStart = -1;
+                spans[2 * count] = i;
+                spans[2 * count + 1] = e;
+                count++;
+            }
+            i = e;
+        }
+        return flush(f, runStart, n, spans, count, work, ends, ids);
+    }
+
+    /** Emits the single-character run {@code [from, to)}: as is if short or a known word, else HMM-cut. */
+    private int flush(char[] f, int from, int to, int[] spans, int count, HmmModel.Work work, int[] ends, int[] ids) {
+        if (from < 0) {
+            return count;
+        }
+        if (to - from > 1 && !isKnownWord(f, from, to, ends, ids)) {
+            return hmm.cut(f, from, to, spans, count, work);
+        }
+        for (int c = from; c < to; c++) {
+            spans[2 * count] = c;
+            spans[2 * count + 1] = c + 1;
+            count++;
+        }
+        return count;
+    }
+
+    private boolean isKnownWord(char[] f, int from, int to, int[] ends, int[] ids) {
+        int k = lexicon.prefixMatches(f, from, to, ends, ids);
+        return k > 0 && ends[k - 1] == to && lexicon.entry(ids[k - 1]).frequency() > 0;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Assembles a hybrid segmenter's dictionary from its sources, merged (frequencies of a word found in
+     * several sources add up): the training corpus's word counts, HanLP's core dictionary and any user
+     * dictionaries.
+     */
+    public static final class Builder {
+        /**
+         * Default multiplier of training counts before merging with HanLP's core dictionary, chosen on a
+         * People's Daily development split (last days of January 1998; see bench/README.md).
+         */
+        public static final double DEFAULT_TRAINING_WEIGHT = 1.0;
+
+        private HmmModel hmm;
+        private Lexicon trainingWords;
+        private boolean useTrainingWords = true;
+        private boolean coreDictionary = true;
+        private double trainingWeight = DEFAULT_TRAINING_WEIGHT;
+        private final List<Lexicon> userDictionaries = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** HMM and training word counts from a trained model (default: {@link HybridModel#defaultModel()}). */
+        public Builder model(HybridModel model) {
+            this.hmm = model.hmm();
+            this.trainingWords = model.trainingWords();
+            return this;
+        }
+
+        /** Use only an HMM (no training counts): the dictionary then comes from the other sources. */
+        public Builder hmm(HmmModel model) {
+            this.hmm = Objects.requireNonNull(model, "model");
+            this.trainingWords = null;
+            return this;
+        }
+
+        /** Whether the model's training word counts join the dictionary (default true). */
+        public Builder trainingWords(boolean use) {
+            this.useTrainingWords = use;
+            return this;
+        }
+
+        /** Multiplier of training counts before they are merged (default {@value #DEFAULT_TRAINING_WEIGHT}). */
+        public Builder trainingWeight(double weight) {
+            if (!(weight > 0)) {
+                throw new IllegalArgumentException("trainingWeight must be > 0, was " + weight);
+            }
+            this.trainingWeight = weight;
+            return this;
+        }
+
+        /** Whether HanLP's core dictionary joins the dictionary (default true). */
+        public Builder coreDictionary(boolean use) {
+            this.coreDictionary = use;
+            return this;
+        }
+
+        /** Adds a user dictionary (e.g. {@link LexiconLoaders#userDictionary}); its frequencies are kept. */
+        public Builder addDictionary(Lexicon dictionary) {
+            userDictionaries.add(Objects.requireNonNull(dictionary, "dictionary"));
+            return this;
+        }
+
+        public HybridSegmenter build() {
+            HmmModel model = hmm;
+            Lexicon training = trainingWords;
+            if (model == null) {
+                HybridModel shipped = HybridModel.defaultModel();
+                model = shipped.hmm();
+                training = shipped.trainingWords();
+            }
+            List<Lexicon.Entry> entries = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            if (useTrainingWords && training != null) {
+                for (Lexicon.Entry e : training.entries()) {
+                    entries.add(Lexicon.Entry.of(e.word(), Math.round(e.frequency() * trainingWeight)));
+                }
+                names.add(training.name());
+            }
+            if (coreDictionary) {
+                Lexicon core = LexiconLoaders.hanlpCore();
+                entries.addAll(core.entries());
+                names.add(core.name());
+            }
+            for (Lexicon user : userDictionaries) {
+                entries.addAll(user.entries());
+                names.add(user.name());
+            }
+            if (entries.isEmpty()) {
+                throw new IllegalStateException("the hybrid segmenter has no dictionary: enable training words,"
+                        + " the core dictionary, or add a dictionary");
+            }
+            return new HybridSegmenter(model, Lexicon.of(String.join("+", names), entries));
+        }
+    }
+}

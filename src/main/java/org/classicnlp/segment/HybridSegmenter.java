@@ -171,7 +171,7 @@ public final class HybridSegmenter implements Segmenter {
          * Default multiplier of training counts before merging with HanLP's core dictionary, chosen on a
          * People's Daily development split (last days of January 1998; see bench/README.md).
          */
-        public static final double DEFAULT_TRAINING_WEIGHT = 1.0;
+        public static final double DEFAULT_TRAINING_WEIGHT = 10.0;
 
         private HmmModel hmm;
         private Lexicon trainingWords;

@@ -9,7 +9,7 @@ import org.classicnlp.lexicon.Lexicon;
 
 /**
  * Search mode (jieba's {@code cut_for_search}): the best segmentation of a base segmenter, and before
- * each word longer than two characters the dictionary words inside it, for indexing: its two-character
+ * each Han word longer than two characters the dictionary words inside it, for indexing: its two-character
  * dictionary words, then (for words longer than three) its three-character ones, each with its own
  * offsets. {@code 中华人民共和国} gives {@code 中华 华人 人民 共和 共和国 中华人民共和国}. Tokens
  * therefore overlap; each token's offsets still point into the text. Immutable and thread-safe.
@@ -41,7 +41,7 @@ public final class SearchSegmenter implements Segmenter {
         int[] ids = new int[ends.length];
         for (Token w : words) {
             int len = w.length();
-            if (len > 2) {
+            if (len > 2 && allHan(text, w.start(), w.end())) {
                 char[] f = text.substring(w.start(), w.end()).toCharArray();
                 CharNormalizer.foldWidth(f, 0, f.length);
                 addGrams(text, w.start(), f, 2, ends, ids, out);
@@ -52,6 +52,15 @@ public final class SearchSegmenter implements Segmenter {
             out.add(w);
         }
         return out;
+    }
+
+    private static boolean allHan(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (CharClass.of(text.charAt(i)) != CharClass.HAN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void addGrams(String text, int offset, char[] f, int size, int[] ends, int[] ids, List<Token> out) {

@@ -23,10 +23,12 @@ import org.classicnlp.lexicon.CharNormalizer;
  * atoms end a run when segmenting. Transitions are constrained to the legal ones (B→M/E, M→M/E,
  * E→B/S, S→B/S; a run starts with B or S and ends with E or S).
  *
- * <p>Emissions are add-α smoothed ({@code (count(s,c) + α) / (count(s) + α·(V+1))}, V = characters
- * seen in training). Characters never seen in training share one extra symbol whose pseudo-count in
- * state s is α plus the number of characters seen only once in s (Good–Turing: rare characters predict
- * the behaviour of unseen ones, which mostly occur inside names and transliterations).
+ * <p>Emissions are add-α smoothed ({@code (count(s,c) + α) / (count(s) + α·V + u(s))}, V = characters
+ * seen in training). Characters never seen in training share the mass {@code u(s) = α + N1(s)}, N1(s)
+ * being the number of characters seen exactly once in state s (Good–Turing: rare characters predict
+ * the behaviour of unseen ones, which mostly occur inside names and transliterations), spread evenly
+ * over the CJK ideographs not seen. Transitions and starts get add-one over the legal moves only, so a
+ * small corpus never makes a legal move impossible.
  *
  * <p>Body of the model file (see {@link ModelFiles} for the header): {@code float[4]} log start
  * (B, M, E, S), {@code float[16]} log transitions (from·4+to), {@code int V}, then V records
@@ -43,6 +45,8 @@ public final class HmmModel {
     public static final double DEFAULT_SMOOTHING = 0.5;
 
     private static final float NEG_INF = Float.NEGATIVE_INFINITY;
+    /** CJK Unified Ideographs in the basic block: the inventory unseen characters are drawn from. */
+    private static final int UNSEEN_TYPES = 20_992;
 
     private final float[] logStart;
     private final float[] logTrans;
@@ -143,17 +147,16 @@ public final class HmmModel {
             if (startTotal == 0) {
                 throw new IllegalArgumentException("the training corpus has no Han characters");
             }
-            for (int s = 0; s < 4; s++) {
-                logStart[s] = logRatio(start[s], startTotal);
-            }
+            logStart[B] = logRatio(start[B] + 1, start[B] + start[S] + 2);
+            logStart[S] = logRatio(start[S] + 1, start[B] + start[S] + 2);
             float[] logTrans = new float[16];
             for (int from = 0; from < 4; from++) {
                 long total = 0;
                 for (int to = 0; to < 4; to++) {
-                    total += trans[from * 4 + to];
+                    total += legal(from, to) ? trans[from * 4 + to] + 1 : 0;
                 }
                 for (int to = 0; to < 4; to++) {
-                    logTrans[from * 4 + to] = logRatio(trans[from * 4 + to], total);
+                    logTrans[from * 4 + to] = legal(from, to) ? logRatio(trans[from * 4 + to] + 1, total) : NEG_INF;
                 }
             }
             int v = 0;
@@ -181,7 +184,7 @@ public final class HmmModel {
                 }
                 double unseen = alpha + hapax;
                 double denominator = total + alpha * v + unseen;
-                logEmit[s] = (float) Math.log(unseen / denominator);
+                logEmit[s] = (float) (Math.log(unseen / denominator) - Math.log(Math.max(1, UNSEEN_TYPES - v)));
                 for (int k = 0; k < v; k++) {
                     logEmit[(k + 1) * 4 + s] = (float) Math.log((emit[(s << 16) | chars[k]] + alpha) / denominator);
                 }

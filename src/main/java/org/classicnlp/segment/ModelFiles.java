@@ -138,6 +138,10 @@ final class ModelFiles {
                     throw new ModelFormatException(source, "corrupt body: expected the end marker \"END!\" after the "
                             + ModelFiles.kindName(kind) + " sections, found 0x" + Integer.toHexString(end));
                 }
+                // Reading past the marker makes gzip check its trailer (CRC and length).
+                if (in.read() != -1) {
+                    throw new ModelFormatException(source, "corrupt body: unexpected data after the end marker");
+                }
             } catch (EOFException e) {
                 throw new ModelFormatException(source, "truncated: the " + kindName(kind)
                         + " model body ends early (the file was cut off or is incomplete)", e);

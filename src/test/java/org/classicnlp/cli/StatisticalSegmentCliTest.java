@@ -1,0 +1,69 @@
+package org.classicnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.classicnlp.TestData;
+import org.classicnlp.segment.HybridModel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatisticalSegmentCliTest {
+
+    /** Runs the CLI in a child JVM (the segment command writes straight to file descriptor 1). */
+    private static String[] runCli(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        int code = p.waitFor();
+        return new String[] {Integer.toString(code), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8)};
+    }
+
+    @Test
+    void trainThenSegmentWithTheModel(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("hybrid.bin");
+        assertEquals(0, Main.run("train-segmenter", "--algo", "hybrid", "--format", "sighan",
+                "--corpus", TestData.corpus("seg-train.sighan.txt").toString(), "--out", model.toString()));
+        assertEquals(5, HybridModel.load(model).trainingWords().frequency("北京"));
+        Path pdModel = dir.resolve("hmm.bin");
+        assertEquals(0, Main.run("train-segmenter", "--algo", "hmm", "--format", "pd98",
+                "--corpus", TestData.corpus("seg-train.pd98.txt").toString(), "--out", pdModel.toString()));
+
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "张小明喜欢学习中文。\n\n我们今天去北京。\n", StandardCharsets.UTF_8);
+        String[] r = runCli(dir, "segment", "--algo", "hybrid", "--model", model.toString(), "--no-core-dict",
+                "--threads", "2", input.toString());
+        assertEquals("0", r[0], r[2]);
+        assertEquals("张小明 喜欢 学习 中文 。\n\n我们 今天 去 北京 。\n", r[1]);
+    }
+
+    @Test
+    void searchModeWithShippedDefaults(@TempDir Path dir) throws Exception {
+        Path input = dir.resolve("in.txt");
+        Files.writeString(input, "中华人民共和国\n", StandardCharsets.UTF_8);
+        String[] r = runCli(dir, "segment", "--algo", "hybrid", "--mode", "search", input.toString());
+        assertEquals("0", r[0], r[2]);
+        assertEquals("中华 华人 人民 共和 共和国 中华人民共和国\n", r[1]);
+    }
+
+    @Test
+    void badUsageAndBadModels(@TempDir Path dir) throws IOException {
+        assertEquals(2, Main.run("segment", "--algo", "hybrid", "--mode", "fast"));
+        assertEquals(2, Main.run("segment", "--algo", "bimm", "--mode", "search"));
+        assertEquals(2, Main.run("train-segmenter", "--algo", "crf", "--corpus", "x", "--out", "y"));
+        Path notAModel = dir.resolve("notes.txt");
+        Files.writeString(notAModel, "hello", StandardCharsets.UTF_8);
+        assertEquals(1, Main.run("segment", "--algo", "hmm", "--model", notAModel.toString(), notAModel.toString()));
+        assertTrue(Files.exists(notAModel));
+    }
+}

@@ -29,11 +29,39 @@ import org.classicnlp.lexicon.Lexicon;
 public final class HybridModel {
 
     private final HmmModel hmm;
-    private final Lexicon trainingWords;
+    /** Words and counts as stored; the {@link Lexicon} (two tries) is built only when asked for. */
+    private final String[] words;
+    private final long[] counts;
+    private volatile Lexicon trainingWords;
 
     public HybridModel(HmmModel hmm, Lexicon trainingWords) {
         this.hmm = Objects.requireNonNull(hmm, "hmm");
         this.trainingWords = Objects.requireNonNull(trainingWords, "trainingWords");
+        this.words = new String[trainingWords.size()];
+        this.counts = new long[words.length];
+        for (int id = 0; id < words.length; id++) {
+            words[id] = trainingWords.entry(id).word();
+            counts[id] = trainingWords.entry(id).frequency();
+        }
+    }
+
+    private HybridModel(HmmModel hmm, String[] words, long[] counts) {
+        this.hmm = hmm;
+        this.words = words;
+        this.counts = counts;
+    }
+
+    /** Number of distinct training words. */
+    public int trainingWordCount() {
+        return words.length;
+    }
+
+    String word(int i) {
+        return words[i];
+    }
+
+    long count(int i) {
+        return counts[i];
     }
 
     /** Trains the HMM (default smoothing) and counts the words of {@code corpus} in one pass. */
@@ -59,18 +87,30 @@ public final class HybridModel {
 
     /** The training corpus's words with their counts. */
     public Lexicon trainingWords() {
-        return trainingWords;
+        Lexicon lexicon = trainingWords;
+        if (lexicon == null) {
+            List<Lexicon.Entry> entries = new ArrayList<>(words.length);
+            for (int i = 0; i < words.length; i++) {
+                entries.add(Lexicon.Entry.of(words[i], counts[i]));
+            }
+            lexicon = Lexicon.of("training", entries);
+            trainingWords = lexicon;
+        }
+        return lexicon;
     }
 
     public void save(Path file) {
         ModelFiles.write(file, ModelFiles.KIND_HYBRID, out -> {
             hmm.writeBody(out);
-            List<Lexicon.Entry> entries = new ArrayList<>(trainingWords.entries());
-            entries.sort((a, b) -> a.word().compareTo(b.word()));
-            out.writeInt(entries.size());
-            for (Lexicon.Entry e : entries) {
-                out.writeUTF(e.word());
-                out.writeInt((int) Math.min(Integer.MAX_VALUE, e.frequency()));
+            Integer[] order = new Integer[words.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, (a, b) -> words[a].compareTo(words[b]));
+            out.writeInt(order.length);
+            for (int i : order) {
+                out.writeUTF(words[i]);
+                out.writeInt((int) Math.min(Integer.MAX_VALUE, counts[i]));
             }
         });
     }
@@ -97,14 +137,16 @@ public final class HybridModel {
         HmmModel hmm = HmmModel.readBody(in, source);
         int n = in.readInt();
         ModelFiles.check(n >= 0 && n < 50_000_000, source, "word section: word count " + n + " out of range");
-        List<Lexicon.Entry> entries = new ArrayList<>(n);
+        String[] words = new String[n];
+        long[] counts = new long[n];
         for (int i = 0; i < n; i++) {
             String w = in.readUTF();
             int f = in.readInt();
             ModelFiles.check(!w.isEmpty() && f >= 0, source, "word section: bad record " + i + " ('" + w + "', " + f + ")");
-            entries.add(Lexicon.Entry.of(w, f));
+            words[i] = w;
+            counts[i] = f;
         }
-        return new HybridModel(hmm, Lexicon.of("training", entries));
+        return new HybridModel(hmm, words, counts);
     }
 
     static void skipWords(DataInputStream in, String source) throws IOException {

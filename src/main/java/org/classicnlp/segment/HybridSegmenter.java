@@ -3,6 +3,7 @@ package org.classicnlp.segment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.classicnlp.core.Token;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
@@ -174,7 +175,7 @@ public final class HybridSegmenter implements Segmenter {
         public static final double DEFAULT_TRAINING_WEIGHT = 10.0;
 
         private HmmModel hmm;
-        private Lexicon trainingWords;
+        private HybridModel trainingWords;
         private boolean useTrainingWords = true;
         private boolean coreDictionary = true;
         private double trainingWeight = DEFAULT_TRAINING_WEIGHT;
@@ -186,7 +187,7 @@ public final class HybridSegmenter implements Segmenter {
         /** HMM and training word counts from a trained model (default: {@link HybridModel#defaultModel()}). */
         public Builder model(HybridModel model) {
             this.hmm = model.hmm();
-            this.trainingWords = model.trainingWords();
+            this.trainingWords = model;
             return this;
         }
 
@@ -225,23 +226,25 @@ public final class HybridSegmenter implements Segmenter {
         }
 
         public HybridSegmenter build() {
+            // HanLP's dictionary and the shipped model are independent: load them on both cores.
+            CompletableFuture<Lexicon> coreLoad = coreDictionary
+                    ? CompletableFuture.supplyAsync(LexiconLoaders::hanlpCore) : null;
             HmmModel model = hmm;
-            Lexicon training = trainingWords;
+            HybridModel training = trainingWords;
             if (model == null) {
-                HybridModel shipped = HybridModel.defaultModel();
-                model = shipped.hmm();
-                training = shipped.trainingWords();
+                training = HybridModel.defaultModel();
+                model = training.hmm();
             }
             List<Lexicon.Entry> entries = new ArrayList<>();
             List<String> names = new ArrayList<>();
             if (useTrainingWords && training != null) {
-                for (Lexicon.Entry e : training.entries()) {
-                    entries.add(Lexicon.Entry.of(e.word(), Math.round(e.frequency() * trainingWeight)));
+                for (int i = 0; i < training.trainingWordCount(); i++) {
+                    entries.add(Lexicon.Entry.of(training.word(i), Math.round(training.count(i) * trainingWeight)));
                 }
-                names.add(training.name());
+                names.add("training");
             }
-            if (coreDictionary) {
-                Lexicon core = LexiconLoaders.hanlpCore();
+            if (coreLoad != null) {
+                Lexicon core = coreLoad.join();
                 entries.addAll(core.entries());
                 names.add(core.name());
             }

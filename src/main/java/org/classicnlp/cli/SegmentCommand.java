@@ -1,11 +1,11 @@
 package org.classicnlp.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.classicnlp.core.LineReader;
 import org.classicnlp.core.Token;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
@@ -45,7 +45,7 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Segmenter segmenter = Segmenters.create(algo, lexicon());
-        try (BufferedReader in = CliIO.input(input)) {
+        try (LineReader in = CliIO.input(input)) {
             Writer out = CliIO.stdout();
             String line;
             StringBuilder sb = new StringBuilder(256);

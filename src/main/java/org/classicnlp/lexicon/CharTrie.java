@@ -3,25 +3,28 @@ package org.classicnlp.lexicon;
 import java.util.Arrays;
 
 /**
- * An immutable character trie over word keys, compact and fast: the root's children sit in a direct
- * 64K table, deeper transitions in one open-addressing hash table keyed by (node, char). Each node
- * holds the id of the word ending there, or -1.
+ * An immutable character trie over word keys, compact and cache-friendly: the root's children sit in a
+ * direct 64K table; every other node's children are one sorted run in a shared {@code char[]} (CSR
+ * layout), searched linearly when short and by bisection when long. Each node holds the id of the word
+ * ending there, or -1. Lookups touch a few small arrays instead of a large hash table, which is what
+ * makes max-match fast.
  */
 final class CharTrie {
 
     private static final int ROOT = 0;
+    private static final int LINEAR_SEARCH_MAX = 8;
 
     private final int[] rootChildren;
-    private final long[] keys;
-    private final int[] targets;
-    private final int mask;
+    private final int[] childStart;
+    private final char[] childChar;
+    private final int[] childNode;
     private final int[] nodeWord;
 
-    private CharTrie(int[] rootChildren, long[] keys, int[] targets, int[] nodeWord) {
+    private CharTrie(int[] rootChildren, int[] childStart, char[] childChar, int[] childNode, int[] nodeWord) {
         this.rootChildren = rootChildren;
-        this.keys = keys;
-        this.targets = targets;
-        this.mask = keys.length - 1;
+        this.childStart = childStart;
+        this.childChar = childChar;
+        this.childNode = childNode;
         this.nodeWord = nodeWord;
     }
 
@@ -30,18 +33,29 @@ final class CharTrie {
         if (node == ROOT) {
             return rootChildren[c];
         }
-        long key = ((long) node << 16) | c;
-        int slot = hash(key) & mask;
-        while (true) {
-            long k = keys[slot];
-            if (k == key) {
-                return targets[slot];
+        int lo = childStart[node];
+        int hi = childStart[node + 1];
+        if (hi - lo <= LINEAR_SEARCH_MAX) {
+            for (int i = lo; i < hi; i++) {
+                if (childChar[i] == c) {
+                    return childNode[i];
+                }
             }
-            if (k == -1L) {
-                return -1;
-            }
-            slot = (slot + 1) & mask;
+            return -1;
         }
+        hi--;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = childChar[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return childNode[mid];
+            }
+        }
+        return -1;
     }
 
     /** The id of the word that ends at {@code node}, or -1. */
@@ -71,7 +85,7 @@ final class CharTrie {
         return (int) (h ^ (h >>> 29));
     }
 
-    /** Builds a trie; keys are inserted with their word ids. */
+    /** Builds a trie incrementally in a hash table keyed by (node, char); {@link #build} lays it out as CSR. */
     static final class Builder {
         private final int[] rootChildren = new int[1 << 16];
         private long[] keys;
@@ -162,8 +176,59 @@ final class CharTrie {
         }
 
         CharTrie build() {
-            // The builder is discarded after build(), so its arrays are handed over without copying.
-            return new CharTrie(rootChildren, keys, targets, Arrays.copyOf(nodeWord, nodes));
+            int nodeCount = nodes;
+            // Count children per node, then place edges by parent (counting sort) and sort each run by char.
+            int[] start = new int[nodeCount + 1];
+            for (long k : keys) {
+                if (k != -1L) {
+                    start[(int) (k >>> 16) + 1]++;
+                }
+            }
+            for (int i = 0; i < nodeCount; i++) {
+                start[i + 1] += start[i];
+            }
+            char[] chars = new char[size];
+            int[] targetsOut = new int[size];
+            int[] fill = java.util.Arrays.copyOf(start, nodeCount);
+            for (int slot = 0; slot < keys.length; slot++) {
+                long k = keys[slot];
+                if (k != -1L) {
+                    int p = fill[(int) (k >>> 16)]++;
+                    chars[p] = (char) k;
+                    targetsOut[p] = targets[slot];
+                }
+            }
+            for (int node = 0; node < nodeCount; node++) {
+                sortRun(chars, targetsOut, start[node], start[node + 1]);
+            }
+            return new CharTrie(rootChildren, start, chars, targetsOut, Arrays.copyOf(nodeWord, nodeCount));
+        }
+
+        private static void sortRun(char[] chars, int[] targets, int from, int to) {
+            if (to - from <= 16) {
+                for (int i = from + 1; i < to; i++) {
+                    char c = chars[i];
+                    int t = targets[i];
+                    int j = i - 1;
+                    while (j >= from && chars[j] > c) {
+                        chars[j + 1] = chars[j];
+                        targets[j + 1] = targets[j];
+                        j--;
+                    }
+                    chars[j + 1] = c;
+                    targets[j + 1] = t;
+                }
+                return;
+            }
+            long[] packed = new long[to - from];
+            for (int i = from; i < to; i++) {
+                packed[i - from] = ((long) chars[i] << 32) | (targets[i] & 0xFFFFFFFFL);
+            }
+            Arrays.sort(packed);
+            for (int i = from; i < to; i++) {
+                chars[i] = (char) (packed[i - from] >>> 32);
+                targets[i] = (int) packed[i - from];
+            }
         }
     }
 }

@@ -80,6 +80,35 @@ final class CharTrie {
         return nodeWord.length;
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        BinaryIO.writeInts(out, rootChildren);
+        BinaryIO.writeInts(out, childStart);
+        BinaryIO.writeChars(out, childChar);
+        BinaryIO.writeInts(out, childNode);
+        BinaryIO.writeInts(out, nodeWord);
+    }
+
+    /** Reads what {@link #write} wrote; checks the shape so that a damaged file cannot mislead lookups. */
+    static CharTrie read(java.nio.ByteBuffer in, int words) {
+        int[] root = BinaryIO.readInts(in);
+        int[] start = BinaryIO.readInts(in);
+        char[] chars = BinaryIO.readChars(in);
+        int[] nodes = BinaryIO.readInts(in);
+        int[] nodeWord = BinaryIO.readInts(in);
+        boolean ok = root.length == 1 << 16 && start.length == nodeWord.length + 1 && chars.length == nodes.length
+                && start[start.length - 1] == chars.length;
+        for (int i = 0; ok && i < nodes.length; i++) {
+            ok = nodes[i] > 0 && nodes[i] < nodeWord.length;
+        }
+        for (int i = 0; ok && i < nodeWord.length; i++) {
+            ok = nodeWord[i] >= -1 && nodeWord[i] < words;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("inconsistent trie arrays");
+        }
+        return new CharTrie(root, start, chars, nodes, nodeWord);
+    }
+
     private static int hash(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29));

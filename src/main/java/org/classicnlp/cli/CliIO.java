@@ -1,15 +1,11 @@
 package org.classicnlp.cli;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.classicnlp.core.LineReader;
 import org.classicnlp.core.TextFiles;
 
 /** Input and output plumbing shared by the commands: UTF-8 files or stdin in, buffered UTF-8 stdout out. */
@@ -18,17 +14,16 @@ final class CliIO {
     private CliIO() {
     }
 
-    /** A reader over {@code file}, or standard input when it is {@code null} or {@code -}. */
-    static BufferedReader input(Path file) {
+    /** Lines of {@code file}, or of standard input when it is {@code null} or {@code -}. */
+    static LineReader input(Path file) {
         if (file == null || file.toString().equals("-")) {
-            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)), 1 << 16);
+            return new LineReader(System.in, null);
         }
-        return TextFiles.open(file);
+        return TextFiles.lineReader(file);
     }
 
-    /** Buffered UTF-8 standard output; flush it (closing is not needed). */
+    /** Buffered UTF-8 standard output; flush it when done (closing it would close System.out). */
     static Writer stdout() {
-        return new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
     }
 }

@@ -1,17 +1,13 @@
 package org.classicnlp.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.classicnlp.core.Token;
+import org.classicnlp.core.LineReader;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 import org.classicnlp.segment.HmmModel;
@@ -36,7 +32,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  echo '我用Java写了NLP程序，version 2.0。' | java -jar classicnlp.jar segment",
             "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt",
-            "  java -jar classicnlp.jar segment --algo hybrid --mode search --threads 2 news.txt > words.txt"})
+            "  java -jar classicnlp.jar segment --algo hybrid --mode search news.txt > index-words.txt"})
 final class SegmentCommand implements Callable<Integer> {
 
     enum DictFormat { words, user }
@@ -60,9 +56,8 @@ final class SegmentCommand implements Callable<Integer> {
             + " (the dictionary is then the model's training counts plus --dict files).")
     boolean noCoreDict;
 
-    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
-            description = "Segment lines on N threads; output order is kept (default: ${DEFAULT-VALUE}).")
-    int threads;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--dict", paramLabel = "FILE",
             description = "Dictionary file(s), merged; fmm/bmm/bimm: replace HanLP's core dictionary (the default);"
@@ -76,93 +71,35 @@ final class SegmentCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file (UTF-8); standard input when absent or '-'.")
     Path input;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: available processors); output order is input order.")
+    Integer threads;
+
     @Override
-    public Integer call() throws IOException, InterruptedException {
-        if (threads < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1, was " + threads);
-        }
+    public Integer call() throws IOException {
         Segmenter segmenter = segmenter();
-        try (BufferedReader in = CliIO.input(input)) {
+        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        try (LineReader in = CliIO.input(input)) {
             Writer out = CliIO.stdout();
-            if (threads == 1) {
-                String line;
-                StringBuilder sb = new StringBuilder(256);
-                while ((line = in.readLine()) != null) {
-                    sb.setLength(0);
-                    appendLine(segmenter, line, sb);
-                    out.append(sb);
-                }
-            } else {
-                segmentParallel(segmenter, in, out);
-            }
-            out.flush();
+            OrderedLinePipeline.run(in, out, n, line -> joinWords(line, segmenter.spans(line)));
         }
         return 0;
     }
 
-    private static void appendLine(Segmenter segmenter, String line, StringBuilder sb) {
-        boolean first = true;
-        for (Token t : segmenter.segment(line)) {
-            if (!first) {
+    /** The words of {@code line} separated by single spaces. */
+    static CharSequence joinWords(String line, int[] spans) {
+        StringBuilder sb = new StringBuilder(line.length() + spans.length / 2);
+        for (int k = 0; k < spans.length; k += 2) {
+            if (k > 0) {
                 sb.append(' ');
             }
-            first = false;
-            sb.append(t.text());
+            sb.append(line, spans[k], spans[k + 1]);
         }
-        sb.append('\n');
-    }
-
-    /** Reads batches of lines, segments each batch's slices on the pool, writes the slices in input order. */
-    private void segmentParallel(Segmenter segmenter, BufferedReader in, Writer out) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "segment");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            int slices = threads * 4;
-            List<String> batch = new ArrayList<>();
-            boolean more = true;
-            while (more) {
-                batch.clear();
-                long chars = 0;
-                String line;
-                while (chars < (1 << 20) && (line = in.readLine()) != null) {
-                    batch.add(line);
-                    chars += line.length() + 1;
-                }
-                more = chars >= (1 << 20);
-                List<Future<StringBuilder>> parts = new ArrayList<>(slices);
-                int size = (batch.size() + slices - 1) / slices;
-                for (int from = 0; from < batch.size(); from += size) {
-                    List<String> slice = batch.subList(from, Math.min(batch.size(), from + size));
-                    parts.add(pool.submit(() -> {
-                        StringBuilder sb = new StringBuilder(slice.size() * 64);
-                        for (String l : slice) {
-                            appendLine(segmenter, l, sb);
-                        }
-                        return sb;
-                    }));
-                }
-                for (Future<StringBuilder> part : parts) {
-                    try {
-                        out.append(part.get());
-                    } catch (ExecutionException e) {
-                        Throwable cause = e.getCause();
-                        if (cause instanceof RuntimeException re) {
-                            throw re;
-                        }
-                        throw new IllegalStateException(cause);
-                    }
-                }
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        return sb;
     }
 
     private Segmenter segmenter() {
-        String name = algo.toLowerCase(java.util.Locale.ROOT);
+        String name = algo.toLowerCase(Locale.ROOT);
         if (!Segmenters.STATISTICAL_ALGORITHMS.contains(name)) {
             if (model != null || mode == Mode.search || noCoreDict) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -189,17 +126,19 @@ final class SegmentCommand implements Callable<Integer> {
             }
             return new SearchSegmenter(hmm, words);
         }
-        HybridSegmenter.Builder builder = HybridSegmenter.builder().coreDictionary(!noCoreDict);
-        if (model != null) {
-            builder.model(HybridModel.load(model));
+        HybridSegmenter hybrid;
+        if (model == null && user.isEmpty() && !noCoreDict) {
+            hybrid = HybridSegmenter.standard();
+        } else {
+            HybridSegmenter.Builder builder = HybridSegmenter.builder().coreDictionary(!noCoreDict);
+            if (model != null) {
+                builder.model(HybridModel.load(model));
+            }
+            user.forEach(builder::addDictionary);
+            hybrid = builder.build();
         }
-        user.forEach(builder::addDictionary);
-        HybridSegmenter hybrid = model == null && user.isEmpty() && !noCoreDict ? HybridSegmenter.standard() : builder.build();
         return mode == Mode.search ? SearchSegmenter.of(hybrid) : hybrid;
     }
-
-    @Spec
-    CommandSpec spec;
 
     static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
         @Override

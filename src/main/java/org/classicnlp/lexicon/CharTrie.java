@@ -3,25 +3,28 @@ package org.classicnlp.lexicon;
 import java.util.Arrays;
 
 /**
- * An immutable character trie over word keys, compact and fast: the root's children sit in a direct
- * 64K table, deeper transitions in one open-addressing hash table keyed by (node, char). Each node
- * holds the id of the word ending there, or -1.
+ * An immutable character trie over word keys, compact and cache-friendly: the root's children sit in a
+ * direct 64K table; every other node's children are one sorted run in a shared {@code char[]} (CSR
+ * layout), searched linearly when short and by bisection when long. Each node holds the id of the word
+ * ending there, or -1. Lookups touch a few small arrays instead of a large hash table, which is what
+ * makes max-match fast.
  */
 final class CharTrie {
 
     private static final int ROOT = 0;
+    private static final int LINEAR_SEARCH_MAX = 8;
 
     private final int[] rootChildren;
-    private final long[] keys;
-    private final int[] targets;
-    private final int mask;
+    private final int[] childStart;
+    private final char[] childChar;
+    private final int[] childNode;
     private final int[] nodeWord;
 
-    private CharTrie(int[] rootChildren, long[] keys, int[] targets, int[] nodeWord) {
+    private CharTrie(int[] rootChildren, int[] childStart, char[] childChar, int[] childNode, int[] nodeWord) {
         this.rootChildren = rootChildren;
-        this.keys = keys;
-        this.targets = targets;
-        this.mask = keys.length - 1;
+        this.childStart = childStart;
+        this.childChar = childChar;
+        this.childNode = childNode;
         this.nodeWord = nodeWord;
     }
 
@@ -30,18 +33,29 @@ final class CharTrie {
         if (node == ROOT) {
             return rootChildren[c];
         }
-        long key = ((long) node << 16) | c;
-        int slot = hash(key) & mask;
-        while (true) {
-            long k = keys[slot];
-            if (k == key) {
-                return targets[slot];
+        int lo = childStart[node];
+        int hi = childStart[node + 1];
+        if (hi - lo <= LINEAR_SEARCH_MAX) {
+            for (int i = lo; i < hi; i++) {
+                if (childChar[i] == c) {
+                    return childNode[i];
+                }
             }
-            if (k == -1L) {
-                return -1;
-            }
-            slot = (slot + 1) & mask;
+            return -1;
         }
+        hi--;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            char m = childChar[mid];
+            if (m < c) {
+                lo = mid + 1;
+            } else if (m > c) {
+                hi = mid - 1;
+            } else {
+                return childNode[mid];
+            }
+        }
+        return -1;
     }
 
     /** The id of the word that ends at {@code node}, or -1. */
@@ -66,32 +80,72 @@ final class CharTrie {
         return nodeWord.length;
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        BinaryIO.writeInts(out, rootChildren);
+        BinaryIO.writeInts(out, childStart);
+        BinaryIO.writeChars(out, childChar);
+        BinaryIO.writeInts(out, childNode);
+        BinaryIO.writeInts(out, nodeWord);
+    }
+
+    /** Reads what {@link #write} wrote; checks the shape so that a damaged file cannot mislead lookups. */
+    static CharTrie read(java.nio.ByteBuffer in, int words) {
+        int[] root = BinaryIO.readInts(in);
+        int[] start = BinaryIO.readInts(in);
+        char[] chars = BinaryIO.readChars(in);
+        int[] nodes = BinaryIO.readInts(in);
+        int[] nodeWord = BinaryIO.readInts(in);
+        boolean ok = root.length == 1 << 16 && start.length == nodeWord.length + 1 && chars.length == nodes.length
+                && start[start.length - 1] == chars.length;
+        for (int i = 0; ok && i < nodes.length; i++) {
+            ok = nodes[i] > 0 && nodes[i] < nodeWord.length;
+        }
+        for (int i = 0; ok && i < nodeWord.length; i++) {
+            ok = nodeWord[i] >= -1 && nodeWord[i] < words;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("inconsistent trie arrays");
+        }
+        return new CharTrie(root, start, chars, nodes, nodeWord);
+    }
+
     private static int hash(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 29));
     }
 
-    /** Builds a trie; keys are inserted with their word ids (a later id for the same key wins). */
+    /** Builds a trie incrementally in a hash table keyed by (node, char); {@link #build} lays it out as CSR. */
     static final class Builder {
         private final int[] rootChildren = new int[1 << 16];
-        private long[] keys = new long[1 << 12];
-        private int[] targets = new int[1 << 12];
+        private long[] keys;
+        private int[] targets;
         private int size;
-        private int[] nodeWord = new int[1 << 12];
+        private int[] nodeWord;
         private int nodes = 1;
 
-        Builder() {
+        Builder(int expectedNodes) {
+            int cap = Integer.highestOneBit(Math.max(expectedNodes, 1 << 10)) * 4;
+            keys = new long[cap];
+            targets = new int[cap];
+            nodeWord = new int[Math.max(expectedNodes, 1 << 10)];
             Arrays.fill(rootChildren, -1);
             Arrays.fill(keys, -1L);
             Arrays.fill(nodeWord, -1);
         }
 
-        void put(CharSequence key, int wordId) {
+        /**
+         * Inserts {@code key[0, len)} (read backwards when {@code reversed}) with {@code wordId} unless the key
+         * is present; returns the id now stored for the key.
+         */
+        int putIfAbsent(char[] key, int len, boolean reversed, int wordId) {
             int node = ROOT;
-            for (int i = 0; i < key.length(); i++) {
-                node = childOrCreate(node, key.charAt(i));
+            for (int i = 0; i < len; i++) {
+                node = childOrCreate(node, key[reversed ? len - 1 - i : i]);
             }
-            nodeWord[node] = wordId;
+            if (nodeWord[node] < 0) {
+                nodeWord[node] = wordId;
+            }
+            return nodeWord[node];
         }
 
         private int childOrCreate(int node, char c) {
@@ -151,7 +205,59 @@ final class CharTrie {
         }
 
         CharTrie build() {
-            return new CharTrie(rootChildren.clone(), keys.clone(), targets.clone(), Arrays.copyOf(nodeWord, nodes));
+            int nodeCount = nodes;
+            // Count children per node, then place edges by parent (counting sort) and sort each run by char.
+            int[] start = new int[nodeCount + 1];
+            for (long k : keys) {
+                if (k != -1L) {
+                    start[(int) (k >>> 16) + 1]++;
+                }
+            }
+            for (int i = 0; i < nodeCount; i++) {
+                start[i + 1] += start[i];
+            }
+            char[] chars = new char[size];
+            int[] targetsOut = new int[size];
+            int[] fill = java.util.Arrays.copyOf(start, nodeCount);
+            for (int slot = 0; slot < keys.length; slot++) {
+                long k = keys[slot];
+                if (k != -1L) {
+                    int p = fill[(int) (k >>> 16)]++;
+                    chars[p] = (char) k;
+                    targetsOut[p] = targets[slot];
+                }
+            }
+            for (int node = 0; node < nodeCount; node++) {
+                sortRun(chars, targetsOut, start[node], start[node + 1]);
+            }
+            return new CharTrie(rootChildren, start, chars, targetsOut, Arrays.copyOf(nodeWord, nodeCount));
+        }
+
+        private static void sortRun(char[] chars, int[] targets, int from, int to) {
+            if (to - from <= 16) {
+                for (int i = from + 1; i < to; i++) {
+                    char c = chars[i];
+                    int t = targets[i];
+                    int j = i - 1;
+                    while (j >= from && chars[j] > c) {
+                        chars[j + 1] = chars[j];
+                        targets[j + 1] = targets[j];
+                        j--;
+                    }
+                    chars[j + 1] = c;
+                    targets[j + 1] = t;
+                }
+                return;
+            }
+            long[] packed = new long[to - from];
+            for (int i = from; i < to; i++) {
+                packed[i - from] = ((long) chars[i] << 32) | (targets[i] & 0xFFFFFFFFL);
+            }
+            Arrays.sort(packed);
+            for (int i = from; i < to; i++) {
+                chars[i] = (char) (packed[i - from] >>> 32);
+                targets[i] = (int) packed[i - from];
+            }
         }
     }
 }

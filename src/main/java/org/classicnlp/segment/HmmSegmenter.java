@@ -36,6 +36,13 @@ public final class HmmSegmenter implements Segmenter {
         return MaxMatch.tokens(text, spans, count);
     }
 
+    @Override
+    public int[] spans(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        return java.util.Arrays.copyOf(spans, 2 * spans(w, spans, new HmmModel.Work()));
+    }
+
     int spans(MaxMatch.Work w, int[] spans, HmmModel.Work work) {
         int n = w.n;
         char[] f = w.folded;

@@ -40,8 +40,8 @@ public final class HybridModel {
         this.words = new String[trainingWords.size()];
         this.counts = new long[words.length];
         for (int id = 0; id < words.length; id++) {
-            words[id] = trainingWords.entry(id).word();
-            counts[id] = trainingWords.entry(id).frequency();
+            words[id] = trainingWords.word(id);
+            counts[id] = trainingWords.frequency(id);
         }
     }
 

@@ -38,7 +38,7 @@ public final class HybridSegmenter implements Segmenter {
         double logTotal = Math.log(Math.max(1, lexicon.totalFrequency()));
         this.logProb = new float[lexicon.size()];
         for (int id = 0; id < logProb.length; id++) {
-            logProb[id] = (float) (Math.log(Math.max(1, lexicon.entry(id).frequency())) - logTotal);
+            logProb[id] = (float) (Math.log(Math.max(1, lexicon.frequency(id))) - logTotal);
         }
         this.unknownLogProb = (float) -logTotal;
     }
@@ -69,6 +69,13 @@ public final class HybridSegmenter implements Segmenter {
         int[] spans = MaxMatch.newSpans(w.n);
         int count = spans(w, spans, new HmmModel.Work());
         return MaxMatch.tokens(text, spans, count);
+    }
+
+    @Override
+    public int[] spans(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        return java.util.Arrays.copyOf(spans, 2 * spans(w, spans, new HmmModel.Work()));
     }
 
     int spans(MaxMatch.Work w, int[] spans, HmmModel.Work work) {
@@ -155,7 +162,7 @@ public final class HybridSegmenter implements Segmenter {
 
     private boolean isKnownWord(char[] f, int from, int to, int[] ends, int[] ids) {
         int k = lexicon.prefixMatches(f, from, to, ends, ids);
-        return k > 0 && ends[k - 1] == to && lexicon.entry(ids[k - 1]).frequency() > 0;
+        return k > 0 && ends[k - 1] == to && lexicon.frequency(ids[k - 1]) > 0;
     }
 
     public static Builder builder() {
@@ -235,28 +242,33 @@ public final class HybridSegmenter implements Segmenter {
                 training = HybridModel.defaultModel();
                 model = training.hmm();
             }
-            List<Lexicon.Entry> entries = new ArrayList<>();
+            Lexicon.Builder words = new Lexicon.Builder(200_000);
             List<String> names = new ArrayList<>();
             if (useTrainingWords && training != null) {
                 for (int i = 0; i < training.trainingWordCount(); i++) {
-                    entries.add(Lexicon.Entry.of(training.word(i), Math.round(training.count(i) * trainingWeight)));
+                    words.add(training.word(i), Math.round(training.count(i) * trainingWeight));
                 }
                 names.add("training");
             }
             if (coreLoad != null) {
-                Lexicon core = coreLoad.join();
-                entries.addAll(core.entries());
-                names.add(core.name());
+                addAll(words, coreLoad.join(), names);
             }
             for (Lexicon user : userDictionaries) {
-                entries.addAll(user.entries());
-                names.add(user.name());
+                addAll(words, user, names);
             }
-            if (entries.isEmpty()) {
+            if (words.size() == 0) {
                 throw new IllegalStateException("the hybrid segmenter has no dictionary: enable training words,"
                         + " the core dictionary, or add a dictionary");
             }
-            return new HybridSegmenter(model, Lexicon.of(String.join("+", names), entries));
+            return new HybridSegmenter(model, words.build(String.join("+", names)));
+        }
+
+        /** Words and frequencies only: the hybrid needs no tags. */
+        private static void addAll(Lexicon.Builder words, Lexicon source, List<String> names) {
+            for (int id = 0; id < source.size(); id++) {
+                words.add(source.word(id), source.frequency(id));
+            }
+            names.add(source.name());
         }
     }
 }

@@ -7,8 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.classicnlp.TestData;
 import org.classicnlp.segment.HybridModel;
 import org.junit.jupiter.api.Test;
@@ -16,21 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class StatisticalSegmentCliTest {
 
-    /** Runs the CLI in a child JVM (the segment command writes straight to file descriptor 1). */
-    private static String[] runCli(Path dir, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Path out = dir.resolve("stdout.txt");
-        Path err = dir.resolve("stderr.txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        int code = p.waitFor();
-        return new String[] {Integer.toString(code), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8)};
+    private static String[] runCli(Path dir, String... args) {
+        return CliTest.run("", args);
     }
 
     @Test
-    void trainThenSegmentWithTheModel(@TempDir Path dir) throws Exception {
+    void trainThenSegmentWithTheModel(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("hybrid.bin");
         assertEquals(0, Main.run("train-segmenter", "--algo", "hybrid", "--format", "sighan",
                 "--corpus", TestData.corpus("seg-train.sighan.txt").toString(), "--out", model.toString()));
@@ -48,7 +37,7 @@ class StatisticalSegmentCliTest {
     }
 
     @Test
-    void searchModeWithShippedDefaults(@TempDir Path dir) throws Exception {
+    void searchModeWithShippedDefaults(@TempDir Path dir) throws IOException {
         Path input = dir.resolve("in.txt");
         Files.writeString(input, "中华人民共和国\n", StandardCharsets.UTF_8);
         String[] r = runCli(dir, "segment", "--algo", "hybrid", "--mode", "search", input.toString());

@@ -1,3 +1,5 @@
+package org.classicnlp.bench;
+
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.tokenizer.StandardTokenizer;
 import java.io.BufferedWriter;
@@ -21,11 +23,11 @@ import org.classicnlp.segment.Segmenter;
  * INPUT (one line per line, words separated by spaces) to OUT, and times RUNS passes over the lines
  * after one warm-up pass (median chars/s, printed on stderr). RUNS = 0: end to end only.
  *
- * Usage: java -cp target/classicnlp.jar:bench/out/classes SegmentSpeed NAME INPUT OUT RUNS [MODEL]
+ * Usage: java -cp $BENCH_CP org.classicnlp.bench.StatisticalSegmentSpeed NAME INPUT OUT RUNS [MODEL]
  * NAME: hmm (MODEL = hmm or hybrid model file) | hybrid-train (MODEL = hybrid file, no HanLP dictionary)
  *       | hybrid (shipped defaults) | hanlp (HanLP StandardTokenizer)
  */
-public class SegmentSpeed {
+public class StatisticalSegmentSpeed {
     public static void main(String[] args) throws IOException {
         String name = args[0];
         List<String> lines = Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8);

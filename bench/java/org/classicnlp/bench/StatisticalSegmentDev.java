@@ -1,3 +1,5 @@
+package org.classicnlp.bench;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,9 +24,9 @@ import org.classicnlp.segment.Segmenter;
  * (days DEV_FROM..31, trained on the days before) or on the PKU test set. Used to choose settings on
  * DEV only; PKU test figures come from bench/segment_statistical.sh.
  *
- * Usage: java -cp CP bench/SegmentEval.java DATA_DIR dev|pku [smoothing] [trainingWeight ...]
+ * Usage: java -cp $BENCH_CP org.classicnlp.bench.StatisticalSegmentDev DATA_DIR dev|pku [smoothing] [trainingWeight ...]
  */
-public class SegmentEval {
+public class StatisticalSegmentDev {
     static final String DEV_FROM = "25";
 
     public static void main(String[] args) throws Exception {

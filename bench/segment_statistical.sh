@@ -83,13 +83,15 @@ echo "OOV-R*: against the list as distributed (full-width digits), so every ASCI
 echo "== end to end on ~20 MB" >&2
 BIG="$OUT/zh-wiki-20mb.txt"
 if [ ! -s "$BIG" ]; then
-  for f in "$DATA"/zh-text/AA/wiki_*.gz; do zcat "$f"; done | $PY -c '
-import sys
-out = open(sys.argv[1], "w", encoding="utf-8"); n = 0
-for line in sys.stdin:
-    b = len(line.encode("utf-8"))
-    if n + b > 20_000_000: break
-    out.write(line); n += b' "$BIG"
+  $PY -c '
+import glob, gzip, sys
+out = open(sys.argv[2], "w", encoding="utf-8"); n = 0
+for f in sorted(glob.glob(sys.argv[1] + "/wiki_*.gz")):
+    for line in gzip.open(f, "rt", encoding="utf-8"):
+        b = len(line.encode("utf-8"))
+        if n + b > 20_000_000:
+            sys.exit(0)
+        out.write(line); n += b' "$DATA/zh-text/AA" "$BIG"
 fi
 declare -A E2E
 for n in ours ours1 jieba hanlp; do

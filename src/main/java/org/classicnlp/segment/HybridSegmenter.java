@@ -177,7 +177,8 @@ public final class HybridSegmenter implements Segmenter {
     public static final class Builder {
         /**
          * Default multiplier of training counts before merging with HanLP's core dictionary, chosen on a
-         * People's Daily development split (last days of January 1998; see bench/README.md).
+         * People's Daily development split (trained on 1–24 January 1998, scored on 25–31 January; see
+         * {@code models/README.md} and {@code bench/java/org/classicnlp/bench/StatisticalSegmentDev.java}).
          */
         public static final double DEFAULT_TRAINING_WEIGHT = 10.0;
 

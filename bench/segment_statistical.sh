@@ -90,7 +90,7 @@ for f in sorted(glob.glob(sys.argv[1] + "/wiki_*.gz")):
     for line in gzip.open(f, "rt", encoding="utf-8"):
         b = len(line.encode("utf-8"))
         if n + b > 20_000_000:
-            sys.exit(0)
+            out.close(); sys.exit(0)
         out.write(line); n += b' "$DATA/zh-text/AA" "$BIG"
 fi
 declare -A E2E

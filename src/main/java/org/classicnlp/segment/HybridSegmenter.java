@@ -144,6 +144,38 @@ public final class HybridSegmenter implements Segmenter {
         return flush(f, runStart, n, spans, count, work, ends, ids);
     }
 
+    /**
+     * Log-probability of the best dictionary path through {@code word} (no HMM), as jieba's
+     * {@code suggest_freq} uses it: a new word whose probability exceeds this beats its own pieces.
+     */
+    double bestPathLogProb(String word) {
+        MaxMatch.Work w = new MaxMatch.Work(word);
+        int n = w.n;
+        int maxLen = Math.max(1, lexicon.maxWordLength());
+        int[] ends = new int[maxLen];
+        int[] ids = new int[maxLen];
+        double[] best = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            int a = w.atomLength[i];
+            if (a < 0) {
+                best[i] = best[i + 1];
+                continue;
+            }
+            if (a == 0) {
+                continue;
+            }
+            double b = unknownLogProb + best[i + a];
+            int k = lexicon.prefixMatches(w.folded, i, n, ends, ids);
+            for (int m = 0; m < k; m++) {
+                if (w.boundary[ends[m]]) {
+                    b = Math.max(b, logProb[ids[m]] + best[ends[m]]);
+                }
+            }
+            best[i] = b;
+        }
+        return best[0];
+    }
+
     /** Emits the single-character run {@code [from, to)}: as is if short or a known word, else HMM-cut. */
     private int flush(char[] f, int from, int to, int[] spans, int count, HmmModel.Work work, int[] ends, int[] ids) {
         if (from < 0) {
@@ -227,7 +259,12 @@ public final class HybridSegmenter implements Segmenter {
             return this;
         }
 
-        /** Adds a user dictionary (e.g. {@link LexiconLoaders#userDictionary}); its frequencies are kept. */
+        /**
+         * Adds a user dictionary ({@link LexiconLoaders#userDictionary}, {@link LexiconLoaders#wordList}). Its
+         * frequencies above 1 are kept; a new word with frequency 0 or 1 (a plain word list) gets jieba's
+         * suggested frequency: just enough to beat the best path through its pieces in the other sources
+         * (words the other sources know keep their frequency).
+         */
         public Builder addDictionary(Lexicon dictionary) {
             userDictionaries.add(Objects.requireNonNull(dictionary, "dictionary"));
             return this;
@@ -254,14 +291,41 @@ public final class HybridSegmenter implements Segmenter {
             if (coreLoad != null) {
                 addAll(words, coreLoad.join(), names);
             }
+            boolean suggest = false;
             for (Lexicon user : userDictionaries) {
-                addAll(words, user, names);
+                for (int id = 0; id < user.size(); id++) {
+                    if (user.frequency(id) > 1) {
+                        words.add(user.word(id), user.frequency(id));
+                    } else {
+                        suggest = true;
+                    }
+                }
+                names.add(user.name());
             }
-            if (words.size() == 0) {
+            if (words.size() == 0 && !suggest) {
                 throw new IllegalStateException("the hybrid segmenter has no dictionary: enable training words,"
                         + " the core dictionary, or add a dictionary");
             }
-            return new HybridSegmenter(model, words.build(String.join("+", names)));
+            String name = String.join("+", names);
+            if (suggest) {
+                // Frequencies suggested against everything else, as jieba's add_word(word) does.
+                HybridSegmenter base = new HybridSegmenter(model, words.build(name));
+                double total = Math.max(1, base.lexicon.totalFrequency());
+                Lexicon.Builder all = new Lexicon.Builder(base.lexicon.size() + 1024);
+                for (int id = 0; id < base.lexicon.size(); id++) {
+                    all.add(base.lexicon.word(id), base.lexicon.frequency(id));
+                }
+                for (Lexicon user : userDictionaries) {
+                    for (int id = 0; id < user.size(); id++) {
+                        String w = user.word(id);
+                        if (user.frequency(id) <= 1 && base.lexicon.frequency(w) == 0) {
+                            all.add(w, (long) Math.floor(total * Math.exp(base.bestPathLogProb(w))) + 1);
+                        }
+                    }
+                }
+                return new HybridSegmenter(model, all.build(name));
+            }
+            return new HybridSegmenter(model, words.build(name));
         }
 
         /** Words and frequencies only: the hybrid needs no tags. */

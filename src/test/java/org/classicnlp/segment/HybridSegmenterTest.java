@@ -74,6 +74,21 @@ class HybridSegmenterTest {
     }
 
     @Test
+    void wordListWordsGetASuggestedFrequencyThatBeatsTheirPieces() {
+        Lexicon list = Lexicon.ofWords("list", List.of("北京大学", "中文"));
+        HybridSegmenter hybrid = HybridSegmenter.builder().model(model).coreDictionary(false).addDictionary(list).build();
+        assertTrue(hybrid.words("李小红在北京大学学习。").contains("北京大学"));
+        // Only just: jieba's suggest_freq, floor(total · P(北京)·P(大学)) + 1 against the other sources.
+        HybridSegmenter base = trainedOnly();
+        double pieces = base.bestPathLogProb("北京大学");
+        assertEquals((long) Math.floor(base.lexicon().totalFrequency() * Math.exp(pieces)) + 1,
+                hybrid.lexicon().frequency("北京大学"));
+        assertTrue(Math.log(hybrid.lexicon().frequency("北京大学") / (double) hybrid.lexicon().totalFrequency()) > pieces);
+        assertEquals(model.trainingWords().frequency("中文") * HybridSegmenter.Builder.DEFAULT_TRAINING_WEIGHT,
+                hybrid.lexicon().frequency("中文"), 1e-9);
+    }
+
+    @Test
     void saveLoadRoundTrip(@TempDir Path dir) {
         Path file = dir.resolve("hybrid.bin");
         model.save(file);

@@ -1,11 +1,10 @@
 package org.classicnlp.cli;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.classicnlp.core.LineReader;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 import org.classicnlp.segment.Segmenter;
@@ -49,9 +48,8 @@ final class SegmentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Segmenter segmenter = Segmenters.create(algo, lexicon());
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        try (LineReader in = CliIO.input(input)) {
-            Writer out = CliIO.stdout();
-            OrderedLinePipeline.run(in, out, n, line -> joinWords(line, segmenter.spans(line)));
+        try (InputStream in = CliIO.inputStream(input)) {
+            OrderedLinePipeline.run(in, input, System.out, n, line -> joinWords(line, segmenter.spans(line)));
         }
         return 0;
     }

@@ -55,15 +55,18 @@ final class SegmentCommand implements Callable<Integer> {
     }
 
     /** The words of {@code line} separated by single spaces. */
-    static CharSequence joinWords(String line, int[] spans) {
-        StringBuilder sb = new StringBuilder(line.length() + spans.length / 2);
+    static String joinWords(String line, int[] spans) {
+        // String.getChars into one array: StringBuilder.append(CharSequence, int, int) copies char by char.
+        char[] out = new char[line.length() + spans.length / 2];
+        int p = 0;
         for (int k = 0; k < spans.length; k += 2) {
             if (k > 0) {
-                sb.append(' ');
+                out[p++] = ' ';
             }
-            sb.append(line, spans[k], spans[k + 1]);
+            line.getChars(spans[k], spans[k + 1], out, p);
+            p += spans[k + 1] - spans[k];
         }
-        return sb;
+        return new String(out, 0, p);
     }
 
     private Lexicon lexicon() {

@@ -443,13 +443,14 @@ public final class Lexicon {
         int node = forward.root();
         int best = 0;
         for (int i = start; i < limit; i++) {
-            node = forward.child(node, folded[i]);
-            if (node < 0) {
+            long e = forward.edge(node, folded[i]);
+            if (e == 0) {
                 break;
             }
-            if (forward.wordAt(node) >= 0 && (boundaries == null || boundaries[i + 1])) {
+            if (CharTrie.word(e) >= 0 && (boundaries == null || boundaries[i + 1])) {
                 best = i + 1 - start;
             }
+            node = CharTrie.node(e);
         }
         return best;
     }
@@ -463,13 +464,14 @@ public final class Lexicon {
         int best = 0;
         int node = backward.root();
         for (int i = end - 1; i >= lowerLimit; i--) {
-            node = backward.child(node, folded[i]);
-            if (node < 0) {
+            long e = backward.edge(node, folded[i]);
+            if (e == 0) {
                 break;
             }
-            if (backward.wordAt(node) >= 0 && (boundaries == null || boundaries[i])) {
+            if (CharTrie.word(e) >= 0 && (boundaries == null || boundaries[i])) {
                 best = end - i;
             }
+            node = CharTrie.node(e);
         }
         return best;
     }
@@ -483,11 +485,12 @@ public final class Lexicon {
         int node = forward.root();
         int count = 0;
         for (int i = start; i < limit; i++) {
-            node = forward.child(node, folded[i]);
-            if (node < 0) {
+            long e = forward.edge(node, folded[i]);
+            if (e == 0) {
                 break;
             }
-            int id = forward.wordAt(node);
+            node = CharTrie.node(e);
+            int id = CharTrie.word(e);
             if (id >= 0) {
                 ends[count] = i + 1;
                 ids[count] = id;

@@ -87,7 +87,12 @@ final class SegmentCommand implements Callable<Integer> {
     /** The words of {@code line} separated by single spaces. */
     static String joinWords(String line, int[] spans) {
         // String.getChars into one array: StringBuilder.append(CharSequence, int, int) copies char by char.
-        char[] out = new char[line.length() + spans.length / 2];
+        // Sized from the spans, not the line: search mode's tokens overlap, so they may exceed it.
+        int size = spans.length / 2;
+        for (int k = 0; k < spans.length; k += 2) {
+            size += spans[k + 1] - spans[k];
+        }
+        char[] out = new char[size];
         int p = 0;
         for (int k = 0; k < spans.length; k += 2) {
             if (k > 0) {

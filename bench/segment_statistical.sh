@@ -10,10 +10,12 @@
 #     script doing the same (read, cut each line, write) and of a Java main running HanLP's StandardTokenizer
 #     over the file; medians of E2E_RUNS runs, ratios against ours.
 # Timed steps hold /tmp/classicnlp-bench.lock so benchmarks of other branches do not overlap.
-# Usage: bench/segment_statistical.sh   (from the repository root; env CLASSICNLP_DATA, RUNS=5, E2E_RUNS=3)
+# Usage: bench/segment_statistical.sh   (from the repository root; env CLASSICNLP_DATA, RUNS=5, E2E_RUNS=3,
+#        PARTS="pku e2e" to choose the parts)
 source "$(dirname "$0")/common.sh"
 RUNS=${RUNS:-5}
 E2E_RUNS=${E2E_RUNS:-3}
+PARTS=${PARTS:-pku e2e}
 LOCK="flock /tmp/classicnlp-bench.lock"
 need_deb python3-jieba bc util-linux
 build_bench
@@ -24,6 +26,7 @@ TEST="$DATA/icwb2/testing/pku_test.utf8"
 GOLD="$DATA/icwb2/gold/pku_test_gold.utf8"
 WORDS="$DATA/icwb2/gold/pku_training_words.utf8"
 
+if [[ " $PARTS " == *" pku "* ]]; then
 echo "== training on $PD" >&2
 java -jar "$JAR" train-segmenter --algo hmm --format pd98 --corpus "$PD" --out "$OUT/hmm.bin" 2>/dev/null
 java -jar "$JAR" train-segmenter --algo hybrid --format pd98 --corpus "$PD" --out "$OUT/hybrid.bin" 2>/dev/null
@@ -80,6 +83,9 @@ done
 echo "OOV-R: OOV = gold words in neither the PKU training word list nor its width-folded forms."
 echo "OOV-R*: against the list as distributed (full-width digits), so every ASCII number in the test is OOV."
 
+fi
+
+if [[ " $PARTS " == *" e2e "* ]]; then
 echo "== end to end on ~20 MB" >&2
 BIG="$OUT/zh-wiki-20mb.txt"
 if [ ! -s "$BIG" ]; then
@@ -121,3 +127,4 @@ for n in ours ours1 jieba hanlp; do
   esac
   printf '%-44s %8.2f %9.1fx\n' "$label" "${E2E[$n]}" "$(echo "${E2E[$n]} / ${E2E[ours]}" | bc -l)"
 done
+fi

@@ -92,6 +92,21 @@ public final class TextFiles {
 
     /** The whole file as a string (for single documents, never for corpora). */
     public static String read(Path file) {
+        if (!file.getFileName().toString().endsWith(".gz")) {
+            // one read and one strict decode: no 128 KB reader buffers per file (directory corpora)
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+                String text = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                return text.startsWith("\uFEFF") ? text.substring(1) : text;
+            } catch (CharacterCodingException e) {
+                throw new CorpusFormatException(file, 0, "not valid UTF-8", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("error reading " + file, e);
+            }
+        }
         try (BufferedReader reader = open(file)) {
             StringBuilder sb = new StringBuilder();
             char[] buf = new char[1 << 14];

@@ -218,13 +218,21 @@ public final class TfidfModel implements Embedder {
         public void accept(char[] buf, int off, int len) {
             int id = index.find(buf, off, len);
             if (id >= 0 && counts[id]++ == 0) {
-                if (touched == indices.length) {
-                    indices = Arrays.copyOf(indices, touched * 2);
-                    values = Arrays.copyOf(values, touched * 2);
-                }
-                indices[touched++] = id;
+                touch(id);
             }
         }
+
+        void touch(int id) {
+            if (touched == indices.length) {
+                indices = Arrays.copyOf(indices, touched * 2);
+                values = Arrays.copyOf(values, touched * 2);
+            }
+            indices[touched++] = id;
+        }
+    }
+
+    TermTable index() {
+        return index;
     }
 
     /** A fresh set of per-thread buffers (for batch jobs that manage their own threads). */

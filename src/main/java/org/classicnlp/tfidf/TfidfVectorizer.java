@@ -3,7 +3,6 @@ package org.classicnlp.tfidf;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.LongConsumer;
@@ -145,12 +144,25 @@ public final class TfidfVectorizer {
         if (maxDocCount < minDocCount) {
             throw new IllegalArgumentException("max_df corresponds to < documents than min_df");
         }
-        Integer[] order = new Integer[v];
-        for (int i = 0; i < v; i++) {
-            order[i] = i;
-        }
         TermTable table = counts.table;
-        Arrays.sort(order, Comparator.comparing(table::term, TfidfVectorizer::compareCodePoints));
+        String[] sortedTerms = new String[v];
+        boolean surrogates = false;
+        for (int i = 0; i < v; i++) {
+            String t = table.term(i);
+            sortedTerms[i] = t;
+            surrogates |= hasSurrogate(t);
+        }
+        // UTF-16 order equals code-point order unless a term has a surrogate: then compare code points
+        if (surrogates) {
+            Arrays.sort(sortedTerms, TfidfVectorizer::compareCodePoints);
+        } else {
+            Arrays.sort(sortedTerms);
+        }
+        int[] order = new int[v];
+        for (int k = 0; k < v; k++) {
+            order[k] = table.find(sortedTerms[k]);
+        }
+        sortedTerms = null;
         // mask in sorted order, as scikit-learn's _limit_features sees it
         int[] kept = new int[v];
         int nKept = 0;
@@ -189,6 +201,15 @@ public final class TfidfVectorizer {
         }
         LOG.debug("fitted {} documents, {} terms seen, {} kept", nDoc, v, nKept);
         return new TfidfModel(analyzer, weighting, nDoc, terms, df, null);
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Compares by Unicode code point, as Python orders strings. */

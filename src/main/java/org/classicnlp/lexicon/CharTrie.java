@@ -71,27 +71,38 @@ final class CharTrie {
         return (int) (h ^ (h >>> 29));
     }
 
-    /** Builds a trie; keys are inserted with their word ids (a later id for the same key wins). */
+    /** Builds a trie; keys are inserted with their word ids. */
     static final class Builder {
         private final int[] rootChildren = new int[1 << 16];
-        private long[] keys = new long[1 << 12];
-        private int[] targets = new int[1 << 12];
+        private long[] keys;
+        private int[] targets;
         private int size;
-        private int[] nodeWord = new int[1 << 12];
+        private int[] nodeWord;
         private int nodes = 1;
 
-        Builder() {
+        Builder(int expectedNodes) {
+            int cap = Integer.highestOneBit(Math.max(expectedNodes, 1 << 10)) * 4;
+            keys = new long[cap];
+            targets = new int[cap];
+            nodeWord = new int[Math.max(expectedNodes, 1 << 10)];
             Arrays.fill(rootChildren, -1);
             Arrays.fill(keys, -1L);
             Arrays.fill(nodeWord, -1);
         }
 
-        void put(CharSequence key, int wordId) {
+        /**
+         * Inserts {@code key[0, len)} (read backwards when {@code reversed}) with {@code wordId} unless the key
+         * is present; returns the id now stored for the key.
+         */
+        int putIfAbsent(char[] key, int len, boolean reversed, int wordId) {
             int node = ROOT;
-            for (int i = 0; i < key.length(); i++) {
-                node = childOrCreate(node, key.charAt(i));
+            for (int i = 0; i < len; i++) {
+                node = childOrCreate(node, key[reversed ? len - 1 - i : i]);
             }
-            nodeWord[node] = wordId;
+            if (nodeWord[node] < 0) {
+                nodeWord[node] = wordId;
+            }
+            return nodeWord[node];
         }
 
         private int childOrCreate(int node, char c) {
@@ -151,7 +162,8 @@ final class CharTrie {
         }
 
         CharTrie build() {
-            return new CharTrie(rootChildren.clone(), keys.clone(), targets.clone(), Arrays.copyOf(nodeWord, nodes));
+            // The builder is discarded after build(), so its arrays are handed over without copying.
+            return new CharTrie(rootChildren, keys, targets, Arrays.copyOf(nodeWord, nodes));
         }
     }
 }

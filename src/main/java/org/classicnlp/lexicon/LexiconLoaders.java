@@ -60,7 +60,7 @@ public final class LexiconLoaders {
                 edgeCell[fill[b]++] = p;
             }
         }
-        List<Lexicon.Entry> entries = new ArrayList<>(trie.size());
+        Lexicon.Builder entries = new Lexicon.Builder(trie.size());
         // Iterative DFS. A popped state at depth d writes its char at prefix[d - 1]; positions before
         // that still hold its ancestors' chars, since everything popped in between lies deeper.
         int[] stateStack = new int[1 << 16];
@@ -68,6 +68,7 @@ public final class LexiconLoaders {
         char[] charStack = new char[1 << 16];
         char[] prefix = new char[1024];
         int top = 0;
+        int recovered = 0;
         stateStack[top++] = base[0];
         while (top > 0) {
             top--;
@@ -81,7 +82,14 @@ public final class LexiconLoaders {
             }
             if (depth > 0 && check[b] == b && base[b] < 0) {
                 CoreDictionary.Attribute a = trie.getValueAt(-base[b] - 1);
-                entries.add(toEntry(new String(prefix, 0, depth), a));
+                String[] tags = new String[a.nature.length];
+                long[] tagFrequencies = new long[a.nature.length];
+                for (int i = 0; i < tags.length; i++) {
+                    tags[i] = a.nature[i].toString();
+                    tagFrequencies[i] = a.frequency[i];
+                }
+                entries.add(new String(prefix, 0, depth), a.totalFrequency, tags, tagFrequencies);
+                recovered++;
             }
             for (int e = offsets[b]; e < offsets[b + 1]; e++) {
                 int p = edgeCell[e];
@@ -94,21 +102,11 @@ public final class LexiconLoaders {
                 top++;
             }
         }
-        if (entries.size() != trie.size()) {
-            throw new IllegalStateException("recovered " + entries.size() + " words from HanLP's core dictionary, expected "
+        if (recovered != trie.size()) {
+            throw new IllegalStateException("recovered " + recovered + " words from HanLP's core dictionary, expected "
                     + trie.size());
         }
-        return Lexicon.of("hanlp-core", entries);
-    }
-
-    private static Lexicon.Entry toEntry(String word, CoreDictionary.Attribute a) {
-        List<String> tags = new ArrayList<>(a.nature.length);
-        List<Long> freqs = new ArrayList<>(a.nature.length);
-        for (int i = 0; i < a.nature.length; i++) {
-            tags.add(a.nature[i].toString());
-            freqs.add((long) a.frequency[i]);
-        }
-        return new Lexicon.Entry(word, a.totalFrequency, tags, freqs);
+        return entries.build("hanlp-core");
     }
 
     /**
@@ -116,16 +114,16 @@ public final class LexiconLoaders {
      * surrounding white space trimmed; every word gets frequency 1.
      */
     public static Lexicon wordList(Path file) {
-        List<Lexicon.Entry> entries = new ArrayList<>();
+        Lexicon.Builder entries = new Lexicon.Builder(1 << 16);
         try (Stream<TextFiles.NumberedLine> lines = TextFiles.numberedLines(file)) {
             lines.forEach(l -> {
                 String w = l.text().strip();
                 if (!w.isEmpty()) {
-                    entries.add(Lexicon.Entry.of(w, 1));
+                    entries.add(w, 1);
                 }
             });
         }
-        return Lexicon.of(file.getFileName().toString(), entries);
+        return entries.build(file.getFileName().toString());
     }
 
     /**

@@ -256,15 +256,17 @@ final class Atoms {
             return 0;
         }
         int at = j++;
-        int lastDot = -1;
         while (j < n && f[j] < 128 && (Character.isLetterOrDigit(f[j]) || f[j] == '-' || f[j] == '.')) {
-            if (f[j] == '.') {
-                lastDot = j;
-            }
             j++;
         }
         while (j > at && f[j - 1] == '.') {
             j--;
+        }
+        int lastDot = -1;
+        for (int k = at + 1; k < j; k++) {
+            if (f[k] == '.') {
+                lastDot = k;
+            }
         }
         if (lastDot <= at + 1 || lastDot >= j - 1) {
             return 0;

@@ -60,11 +60,12 @@ public final class SegmentationScorer {
                 TextFiles.NumberedLine pl = pi.next();
                 List<String> gw = Corpora.splitSighan(gl.text());
                 List<String> pw = Corpora.splitSighan(pl.text());
-                if (!String.join("", gw).equals(String.join("", pw))) {
+                try {
+                    tally.add(gw, pw);
+                } catch (IllegalArgumentException e) {
                     throw new CorpusFormatException(predicted, pl.number(),
                             "text differs from line " + gl.number() + " of " + gold + " (the two files do not align)");
                 }
-                tally.add(gw, pw);
             }
         }
         return tally.score();
@@ -122,7 +123,8 @@ public final class SegmentationScorer {
                     pi++;
                 }
             }
-            if (gPos != pPos || gi != goldWords.size() || pi != predictedWords.size()) {
+            if (gPos != pPos || gi != goldWords.size() || pi != predictedWords.size()
+                    || !String.join("", goldWords).equals(String.join("", predictedWords))) {
                 throw new IllegalArgumentException("gold and predicted words spell different texts");
             }
         }

@@ -91,3 +91,41 @@ for name, params in configs.items():
     with gzip.GzipFile(os.path.join(out_dir, name + ".json.gz"), "wb", mtime=0) as g:
         g.write(json.dumps(fixture, ensure_ascii=True).encode("ascii"))
     print(f"{name}: {X.shape[1]} terms, {X.nnz} non-zeros")
+
+# --- NumPy argsort ties (NumpyArgsortTest) and Python float repr (ShortestDoubleTest) -----------------
+import math, struct
+import numpy as np
+
+lines = []
+for t in range(400):
+    n = rng.choice([1, 2, 5, 15, 16, 17, 18, 40, 100, 300])
+    k = rng.choice([1, 2, 3, 5, 50, 10 ** 6])
+    a = np.array([rng.randint(1, k) for _ in range(n)], dtype=np.float64)
+    if t % 7 == 0:
+        a = np.sort(a)
+    if t % 11 == 0:
+        a = np.sort(a)[::-1].copy()
+    idx = (-a).argsort()
+    lines.append(" ".join(str(int(x)) for x in a) + "|" + " ".join(map(str, idx)))
+with gzip.open(os.path.join(out_dir, "argsort.txt.gz"), "wt", encoding="ascii") as f:
+    f.write("# counts|numpy.argsort(-counts) (NumPy %s)\n" % np.__version__ + "\n".join(lines) + "\n")
+
+vals = []
+def add(x):
+    vals.append("%016x %s" % (struct.unpack("<Q", struct.pack("<d", x))[0], repr(x)))
+for i in range(700):
+    b = rng.getrandbits(64)
+    x = struct.unpack("<d", struct.pack("<Q", b))[0]
+    if not (math.isnan(x) or math.isinf(x)):
+        add(x)
+    add(rng.random())
+    add(rng.random() * rng.choice([1e-6, 1e-3, 1, 10, 1e5, 1e17]))
+for e in range(-1074, 1024, 7):
+    add(2.0 ** e)
+for k in range(1, 400):
+    add(k / 7); add(k * 0.1); add(math.log(k) + 1); add(10.0 ** (k % 44 - 22)); add(float(k * 1000))
+for x in [0.0, -0.0, 5e-324, 1.7976931348623157e308, 2.2250738585072014e-308, 1e16, 1e-5, 0.0001, 123456789012345680.0, 9007199254740993.0]:
+    add(x)
+with gzip.open(os.path.join(out_dir, "shortest-double.txt.gz"), "wt", encoding="ascii") as f:
+    f.write("# IEEE-754 bits (hex) and Python repr(float)\n" + "\n".join(vals) + "\n")
+print(f"argsort.txt.gz: {len(lines)} arrays; shortest-double.txt.gz: {len(vals)} values")

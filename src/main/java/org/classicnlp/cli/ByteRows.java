@@ -91,6 +91,29 @@ final class ByteRows {
         return size;
     }
 
+    /** Empties the buffer for reuse, dropping it to {@code max} bytes if it grew beyond. */
+    ByteRows reset(int max) {
+        size = 0;
+        if (buf.length > max) {
+            buf = new byte[max];
+        }
+        return this;
+    }
+
+    /** A small pool so batch buffers are reused instead of reallocated (less garbage, smaller heap). */
+    static final class Pool {
+        private final java.util.concurrent.ConcurrentLinkedQueue<ByteRows> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        ByteRows take() {
+            ByteRows r = free.poll();
+            return r != null ? r : new ByteRows(1 << 20);
+        }
+
+        void give(ByteRows r) {
+            free.add(r.reset(1 << 24));
+        }
+    }
+
     byte[] toArray() {
         return Arrays.copyOf(buf, size);
     }

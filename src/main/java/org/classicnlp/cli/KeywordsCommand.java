@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code keywords}: the top TF-IDF terms of every document, in batch. */
 @Command(name = "keywords", mixinStandardHelpOptions = true,
-        description = {"Write the top-k TF-IDF keywords of every document: tsv rows id<TAB>rank<TAB>term<TAB>weight",
-            "(rank from 1), or one JSON object per document (--format jsonl). Ties: term in code-point order.",
-            "Without --model the idf comes from the input itself (two passes); with --model, terms the model",
-            "never saw get its median idf (as jieba does)."},
+        description = "Write the top-k TF-IDF keywords of every document: tsv rows id<TAB>rank<TAB>term<TAB>weight "
+            + "(rank from 1), or one JSON object per document (--format jsonl). Ties: term in code-point order. "
+            + "Without --model the idf comes from the input itself (two passes); with --model, terms the model "
+            + "never saw get its median idf (as jieba does).",
         footer = {"", "Examples:",
             "  classicnlp keywords --input news.txt --top 5 --stop-words zh",
             "  classicnlp keywords --model wiki.tfidf --input new.jsonl --format jsonl --min-length 2"})
@@ -83,13 +83,14 @@ public final class KeywordsCommand implements Callable<Integer> {
             }
             extractor = b.build();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         long total = model == null ? m.documentCount() : source.size;
         PrintStream out = System.out;
+        ByteRows.Pool pool = new ByteRows.Pool();
         try (Progress p = new Progress("keywords", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             BatchRunner.run(docs, batch.threads(), b -> {
-                ByteRows rows = new ByteRows(b.size() * 256);
+                ByteRows rows = pool.take();
                 for (Document d : b) {
                     List<Keyword> kws = extractor.extract(d);
                     if (jsonl) {
@@ -114,6 +115,7 @@ public final class KeywordsCommand implements Callable<Integer> {
                 return new TfidfCommand.Batch(rows, b.size());
             }, r -> {
                 TfidfCommand.write(out, r.rows());
+                pool.give(r.rows());
                 p.step(r.documents());
             });
         }

@@ -53,7 +53,7 @@ public final class TfidfCommand implements Callable<Integer> {
         try {
             vectorizer = options.builder(batch.threads()).build();
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         try (Progress p = new Progress("fit", source.size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
@@ -84,9 +84,9 @@ public final class TfidfCommand implements Callable<Integer> {
     }
 
     @Command(name = "transform", mixinStandardHelpOptions = true,
-            description = {"Write the TF-IDF vector of every document: tsv rows id<TAB>term<TAB>weight for every",
-                "non-zero entry in vocabulary order, or one JSON object per document (--format jsonl).",
-                "Weights are printed as the shortest decimal that reads back to the exact double."},
+            description = "Write the TF-IDF vector of every document: tsv rows id<TAB>term<TAB>weight for every "
+                + "non-zero entry in vocabulary order, or one JSON object per document (--format jsonl). "
+                + "Weights are printed as the shortest decimal that reads back to the exact double.",
             footer = {"", "Examples:",
                 "  classicnlp tfidf transform --model corpus.tfidf --input new.txt",
                 "  classicnlp tfidf transform --fit --tokenizer whitespace --input docs/ > vectors.tsv"})
@@ -134,9 +134,10 @@ public final class TfidfCommand implements Callable<Integer> {
             }
             long total = choice.fit ? model.documentCount() : source.size;
             PrintStream out = System.out;
+            ByteRows.Pool pool = new ByteRows.Pool();
             try (Progress p = new Progress("transform", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
                 BatchRunner.run(docs, batch.threads(), b -> {
-                    ByteRows rows = new ByteRows(b.size() * 512);
+                    ByteRows rows = pool.take();
                     for (Document d : b) {
                         SparseVector v = model.transform(d);
                         if (jsonl) {
@@ -159,6 +160,7 @@ public final class TfidfCommand implements Callable<Integer> {
                     return new Batch(rows, b.size());
                 }, r -> {
                     write(out, r.rows);
+                    pool.give(r.rows);
                     p.step(r.documents);
                 });
             }

@@ -16,7 +16,7 @@ import org.classicnlp.core.Document;
 
 /**
  * Runs a job over a stream of documents in batches on worker threads, handing the results back in input
- * order. The calling thread reads the documents and consumes the results; at most {@code 3 × threads}
+ * order. The calling thread reads the documents and consumes the results; at most {@code 2 × threads + 1}
  * batches are in flight, so memory stays bounded however long the stream is. With one thread everything
  * runs on the caller's thread.
  *
@@ -26,7 +26,7 @@ import org.classicnlp.core.Document;
 public final class BatchRunner {
 
     static final int BATCH_DOCS = 1024;
-    static final int BATCH_CHARS = 1 << 20;
+    static final int BATCH_CHARS = 1 << 19;
 
     private BatchRunner() {
     }
@@ -54,7 +54,7 @@ public final class BatchRunner {
             return t;
         });
         ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
-        int window = threads * 3;
+        int window = threads * 2 + 1;
         try {
             while (it.hasNext()) {
                 List<Document> batch = nextBatch(it);

@@ -59,7 +59,7 @@ final class DocumentFrequencies implements TermAnalyzer.TermConsumer {
     /** Adds these counts to {@code target} and empties this instance. */
     void mergeInto(DocumentFrequencies target) {
         for (int id = 0; id < table.size(); id++) {
-            int g = target.table.add(table.term(id));
+            int g = target.table.addFrom(table, id);
             if (g >= target.df.length) {
                 target.grow();
             }

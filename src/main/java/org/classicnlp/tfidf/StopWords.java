@@ -37,10 +37,8 @@ public final class StopWords {
 
     /** The words of a stop-word file. */
     public static Set<String> load(Path file) {
-        try (BufferedReader r = TextFiles.open(file)) {
-            return parse(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stop words from " + file, e);
+        try (java.util.stream.Stream<String> lines = TextFiles.lines(file)) {
+            return parse(lines.toList());
         }
     }
 
@@ -67,16 +65,15 @@ public final class StopWords {
             throw new IllegalStateException("bundled stop-word list " + name + " missing from the class path");
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(r);
+            return parse(r.lines().toList());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read bundled stop words " + name, e);
         }
     }
 
-    private static Set<String> parse(BufferedReader r) throws IOException {
+    private static Set<String> parse(List<String> lines) {
         List<String> words = new ArrayList<>();
-        String line;
-        while ((line = r.readLine()) != null) {
+        for (String line : lines) {
             String w = line.strip();
             if (!w.isEmpty() && !w.startsWith("#")) {
                 words.add(w);

@@ -4,44 +4,70 @@ import java.util.Arrays;
 
 /**
  * Terms to dense ids (0, 1, 2, ... in insertion order), looked up by a region of a {@code char[]} so the
- * hot path never allocates a {@code String} for a term already present. Open addressing with linear
- * probing over an {@code int[]} of ids; not thread-safe for writing (each worker owns its own table, the
- * fitted model's table is only read).
+ * hot path never allocates a {@code String} for a term already present.
+ *
+ * <p>Layout, chosen to touch as little memory per lookup as possible (large vocabularies do not fit in
+ * cache, so each lookup costs its cache misses): an open-addressing {@code long[]} of slots, each holding
+ * the term's 32-bit hash and its offset in one shared {@code char[]} pool, where the term is stored as
+ * [length (2 chars), id (2 chars), characters]. A hit reads one slot and one pool run; no {@code String}
+ * objects are kept. Not thread-safe for writing: each worker owns its own table, a fitted model's table
+ * is only read.
  */
 final class TermTable {
 
-    private String[] terms;
-    private int[] hashes;
-    private int[] slots; // id + 1, 0 = empty
+    private static final int HEADER = 4;
+
+    private long[] slots; // 0 = empty, else (hash << 32) | (pool offset + 1)
     private int mask;
+    private char[] pool;
+    private int poolSize;
+    private int[] offsets; // by id
     private int size;
 
     TermTable(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-        slots = new int[cap];
+        slots = new long[cap];
         mask = cap - 1;
-        terms = new String[Math.max(16, expected)];
-        hashes = new int[terms.length];
+        pool = new char[Math.max(64, expected * 12)];
+        offsets = new int[Math.max(16, expected)];
     }
 
     int size() {
         return size;
     }
 
+    /** The term with this id (a new String each call). */
     String term(int id) {
-        return terms[id];
+        int off = offsets[id];
+        return new String(pool, off + HEADER, length(off));
+    }
+
+    /** Length of the term with this id, in chars. */
+    int termLength(int id) {
+        return length(offsets[id]);
+    }
+
+    private int length(int off) {
+        return pool[off] | (pool[off + 1] << 16);
+    }
+
+    private int idAt(int off) {
+        return pool[off + 2] | (pool[off + 3] << 16);
     }
 
     /** The id of the term {@code buf[off, off+len)}, or -1. */
     int find(char[] buf, int off, int len) {
         int h = hash(buf, off, len);
         for (int p = h & mask;; p = (p + 1) & mask) {
-            int s = slots[p];
+            long s = slots[p];
             if (s == 0) {
                 return -1;
             }
-            if (hashes[s - 1] == h && regionEquals(terms[s - 1], buf, off, len)) {
-                return s - 1;
+            if ((int) (s >>> 32) == h) {
+                int at = (int) s - 1;
+                if (regionEquals(at, buf, off, len)) {
+                    return idAt(at);
+                }
             }
         }
     }
@@ -51,64 +77,70 @@ final class TermTable {
         int h = hash(buf, off, len);
         int p = h & mask;
         for (;; p = (p + 1) & mask) {
-            int s = slots[p];
+            long s = slots[p];
             if (s == 0) {
                 break;
             }
-            if (hashes[s - 1] == h && regionEquals(terms[s - 1], buf, off, len)) {
-                return s - 1;
+            if ((int) (s >>> 32) == h) {
+                int at = (int) s - 1;
+                if (regionEquals(at, buf, off, len)) {
+                    return idAt(at);
+                }
             }
         }
-        return insert(p, new String(buf, off, len), h);
+        return insert(p, h, buf, off, len);
     }
 
     /** The id of {@code term}, added if absent. */
     int add(String term) {
-        int h = hash(term);
-        int p = h & mask;
-        for (;; p = (p + 1) & mask) {
-            int s = slots[p];
-            if (s == 0) {
-                break;
-            }
-            if (hashes[s - 1] == h && terms[s - 1].equals(term)) {
-                return s - 1;
-            }
-        }
-        return insert(p, term, h);
+        char[] c = term.toCharArray();
+        return add(c, 0, c.length);
     }
 
     /** The id of {@code term}, or -1. */
     int find(String term) {
-        int h = hash(term);
-        for (int p = h & mask;; p = (p + 1) & mask) {
-            int s = slots[p];
-            if (s == 0) {
-                return -1;
-            }
-            if (hashes[s - 1] == h && terms[s - 1].equals(term)) {
-                return s - 1;
-            }
-        }
+        char[] c = term.toCharArray();
+        return find(c, 0, c.length);
+    }
+
+    /** Adds the term with id {@code id} of {@code other}; returns its id here. */
+    int addFrom(TermTable other, int id) {
+        int off = other.offsets[id];
+        return add(other.pool, off + HEADER, other.length(off));
     }
 
     /** Removes every term, keeping the allocated capacity. */
     void clear() {
         Arrays.fill(slots, 0);
-        Arrays.fill(terms, 0, size, null);
+        poolSize = 0;
         size = 0;
     }
 
-    private int insert(int p, String term, int h) {
-        if (size == terms.length) {
-            int n = terms.length + (terms.length >> 1) + 16;
-            terms = Arrays.copyOf(terms, n);
-            hashes = Arrays.copyOf(hashes, n);
+    private int insert(int p, int h, char[] buf, int off, int len) {
+        int need = HEADER + len;
+        if (poolSize + need > pool.length) {
+            long cap = Math.max((long) pool.length * 2, (long) poolSize + need);
+            if (cap > Integer.MAX_VALUE - 16) {
+                cap = Integer.MAX_VALUE - 16;
+                if (poolSize + need > cap) {
+                    throw new IllegalStateException("vocabulary too large: more than " + cap + " characters of terms");
+                }
+            }
+            pool = Arrays.copyOf(pool, (int) cap);
+        }
+        if (size == offsets.length) {
+            offsets = Arrays.copyOf(offsets, size + (size >> 1) + 16);
         }
         int id = size++;
-        terms[id] = term;
-        hashes[id] = h;
-        slots[p] = id + 1;
+        int at = poolSize;
+        pool[at] = (char) len;
+        pool[at + 1] = (char) (len >>> 16);
+        pool[at + 2] = (char) id;
+        pool[at + 3] = (char) (id >>> 16);
+        System.arraycopy(buf, off, pool, at + HEADER, len);
+        poolSize += need;
+        offsets[id] = at;
+        slots[p] = ((long) h << 32) | (at + 1L);
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -117,29 +149,26 @@ final class TermTable {
 
     private void rehash() {
         int cap = slots.length * 2;
-        int[] fresh = new int[cap];
+        long[] fresh = new long[cap];
         int m = cap - 1;
-        for (int id = 0; id < size; id++) {
-            int p = hashes[id] & m;
-            while (fresh[p] != 0) {
-                p = (p + 1) & m;
+        for (long s : slots) {
+            if (s != 0) {
+                int p = (int) (s >>> 32) & m;
+                while (fresh[p] != 0) {
+                    p = (p + 1) & m;
+                }
+                fresh[p] = s;
             }
-            fresh[p] = id + 1;
         }
         slots = fresh;
         mask = m;
     }
 
-    private static boolean regionEquals(String s, char[] buf, int off, int len) {
-        if (s.length() != len) {
+    private boolean regionEquals(int at, char[] buf, int off, int len) {
+        if (length(at) != len) {
             return false;
         }
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
+        return Arrays.equals(pool, at + HEADER, at + HEADER + len, buf, off, off + len);
     }
 
     private static int hash(char[] buf, int off, int len) {
@@ -147,14 +176,6 @@ final class TermTable {
         for (int i = off, end = off + len; i < end; i++) {
             h = 31 * h + buf[i];
         }
-        return mix(h);
-    }
-
-    private static int hash(String s) {
-        return mix(s.hashCode());
-    }
-
-    private static int mix(int h) {
         h *= 0x9E3779B9;
         return h ^ (h >>> 15);
     }

@@ -60,7 +60,7 @@ public final class TfidfVectorizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TfidfVectorizer.class);
     /** A worker's private counts are merged into the shared ones when they exceed this many terms. */
-    private static final int FLUSH_TERMS = 1 << 18;
+    private static final int FLUSH_TERMS = 1 << 16;
 
     private final TermAnalyzer analyzer;
     private final Weighting weighting;
@@ -162,20 +162,19 @@ public final class TfidfVectorizer {
         for (int k = 0; k < v; k++) {
             order[k] = table.find(sortedTerms[k]);
         }
-        sortedTerms = null;
-        // mask in sorted order, as scikit-learn's _limit_features sees it
+        // mask in sorted order, as scikit-learn's _limit_features sees it; kept holds sorted positions
         int[] kept = new int[v];
         int nKept = 0;
         for (int k = 0; k < v; k++) {
             int df = counts.df[order[k]];
             if (df <= maxDocCount && df >= minDocCount) {
-                kept[nKept++] = order[k];
+                kept[nKept++] = k;
             }
         }
         if (maxFeatures > 0 && nKept > maxFeatures) {
             long[] negTf = new long[nKept];
             for (int k = 0; k < nKept; k++) {
-                negTf[k] = -counts.tf[kept[k]];
+                negTf[k] = -counts.tf[order[kept[k]]];
             }
             int[] idx = NumpyArgsort.argsort(negTf);
             boolean[] select = new boolean[nKept];
@@ -196,8 +195,8 @@ public final class TfidfVectorizer {
         String[] terms = new String[nKept];
         long[] df = new long[nKept];
         for (int k = 0; k < nKept; k++) {
-            terms[k] = table.term(kept[k]);
-            df[k] = counts.df[kept[k]];
+            terms[k] = sortedTerms[kept[k]];
+            df[k] = counts.df[order[kept[k]]];
         }
         LOG.debug("fitted {} documents, {} terms seen, {} kept", nDoc, v, nKept);
         return new TfidfModel(analyzer, weighting, nDoc, terms, df, null);

@@ -47,6 +47,29 @@ final class ByteRows {
         return this;
     }
 
+    /** One tsv row {@code id TAB term TAB weight LF}, with a single capacity check. */
+    ByteRows tsvRow(byte[] id, org.classicnlp.tfidf.TfidfModel model, int index, double weight) {
+        ensure(id.length + model.termUtf8Bound(index) + 40);
+        byte[] b = buf;
+        int p = size;
+        System.arraycopy(id, 0, b, p, id.length);
+        p += id.length;
+        b[p++] = '\t';
+        p = model.termUtf8(index, b, p);
+        b[p++] = '\t';
+        p = ShortestDouble.write(weight, b, p);
+        b[p++] = '\n';
+        size = p;
+        return this;
+    }
+
+    /** The UTF-8 bytes of a model's term, straight from its term table. */
+    ByteRows term(org.classicnlp.tfidf.TfidfModel model, int index) {
+        ensure(model.termUtf8Bound(index));
+        size = model.termUtf8(index, buf, size);
+        return this;
+    }
+
     ByteRows number(double v) {
         ensure(32);
         size = ShortestDouble.write(v, buf, size);

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -49,12 +50,7 @@ public final class TfidfCommand implements Callable<Integer> {
 
     /** Fits a model over the batch input, with a progress bar. */
     static TfidfModel fit(CommandSpec spec, TfidfOptions options, BatchOptions batch, DocumentSource source) {
-        TfidfVectorizer vectorizer;
-        try {
-            vectorizer = options.builder(batch.threads()).build();
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
-        }
+        TfidfVectorizer vectorizer = vectorizer(spec, options, batch);
         try (Progress p = new Progress("fit", source.size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
         }
@@ -123,46 +119,50 @@ public final class TfidfCommand implements Callable<Integer> {
                 rejectVectorizerOptions(spec, "--model");
             }
             DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
-            TfidfModel model = choice.model != null ? TfidfModel.load(choice.model) : fit(spec, tfidf, batch, source);
-            if (saveModel != null) {
-                model.save(saveModel);
-            }
-            byte[][] terms = new byte[model.dimension()][];
-            for (int i = 0; i < terms.length; i++) {
-                byte[] utf8 = model.term(i).getBytes(StandardCharsets.UTF_8);
-                terms[i] = jsonl ? ByteRows.jsonString(utf8) : utf8;
-            }
-            long total = choice.fit ? model.documentCount() : source.size;
             PrintStream out = System.out;
             ByteRows.Pool pool = new ByteRows.Pool();
-            try (Progress p = new Progress("transform", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
-                BatchRunner.run(docs, batch.threads(), b -> {
-                    ByteRows rows = pool.take();
-                    for (Document d : b) {
-                        SparseVector v = model.transform(d);
-                        if (jsonl) {
-                            rows.ascii("{\"id\":").jsonString(d.id()).ascii(",\"tfidf\":{");
-                            for (int k = 0; k < v.size(); k++) {
-                                if (k > 0) {
-                                    rows.put((byte) ',');
-                                }
-                                rows.put(terms[v.indexAt(k)]).put((byte) ':').number(v.valueAt(k));
-                            }
-                            rows.ascii("}}\n");
-                        } else {
-                            byte[] id = tsvField(d.id());
-                            for (int k = 0; k < v.size(); k++) {
-                                rows.put(id).put((byte) '\t').put(terms[v.indexAt(k)]).put((byte) '\t')
-                                        .number(v.valueAt(k)).put((byte) '\n');
-                            }
+            byte[][][] terms = new byte[1][][];
+            TfidfModel[] fitted = new TfidfModel[1];
+            TfidfVectorizer.VectorBatchWork<Batch> work = (ids, vectors) -> {
+                ByteRows rows = pool.take();
+                for (int i = 0; i < ids.size(); i++) {
+                    format(rows, ids.get(i), vectors.get(i), fitted[0], terms[0], jsonl);
+                }
+                return new Batch(rows, ids.size());
+            };
+            if (choice.model != null) {
+                TfidfModel model = TfidfModel.load(choice.model);
+                fitted[0] = model;
+                terms[0] = jsonl ? termBytes(model, true) : null;
+                try (Progress p = new Progress("transform", source.size, batch.quiet);
+                        Stream<Document> docs = source.corpus.stream()) {
+                    BatchRunner.run(docs, batch.threads(), b -> {
+                        List<String> ids = new ArrayList<>(b.size());
+                        List<SparseVector> vs = new ArrayList<>(b.size());
+                        for (Document d : b) {
+                            ids.add(d.id());
+                            vs.add(model.transform(d));
                         }
-                    }
-                    return new Batch(rows, b.size());
-                }, r -> {
-                    write(out, r.rows);
-                    pool.give(r.rows);
-                    p.step(r.documents);
-                });
+                        return work.apply(ids, vs);
+                    }, r -> emit(out, pool, r, p));
+                }
+            } else {
+                TfidfVectorizer vectorizer = vectorizer(spec, tfidf, batch);
+                Progress[] bar = {new Progress("fit", source.size, batch.quiet)};
+                try {
+                    // keep first-pass term counts in up to a quarter of the heap: no second read when it fits
+                    vectorizer.fitTransform(source.corpus, Runtime.getRuntime().maxMemory() / 4, bar[0]::step, m -> {
+                        bar[0].close();
+                        fitted[0] = m;
+                        terms[0] = jsonl ? termBytes(m, true) : null;
+                        bar[0] = new Progress("transform", m.documentCount(), batch.quiet);
+                        if (saveModel != null) {
+                            m.save(saveModel);
+                        }
+                    }, work, r -> emit(out, pool, r, bar[0]));
+                } finally {
+                    bar[0].close();
+                }
             }
             out.flush();
             if (out.checkError()) {
@@ -170,6 +170,49 @@ public final class TfidfCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    static TfidfVectorizer vectorizer(CommandSpec spec, TfidfOptions options, BatchOptions batch) {
+        try {
+            return options.builder(batch.threads()).build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+    }
+
+    /** Each term as a UTF-8 JSON string literal, indexed like the vocabulary. */
+    static byte[][] termBytes(TfidfModel model, boolean jsonl) {
+        byte[][] terms = new byte[model.dimension()][];
+        for (int i = 0; i < terms.length; i++) {
+            byte[] utf8 = model.term(i).getBytes(StandardCharsets.UTF_8);
+            terms[i] = jsonl ? ByteRows.jsonString(utf8) : utf8;
+        }
+        return terms;
+    }
+
+    /** One document's rows: tsv id/term/weight per non-zero, or one JSON object. */
+    static void format(ByteRows rows, String docId, SparseVector v, TfidfModel model, byte[][] terms, boolean jsonl) {
+        if (jsonl) {
+            rows.ascii("{\"id\":").jsonString(docId).ascii(",\"tfidf\":{");
+            for (int k = 0; k < v.size(); k++) {
+                if (k > 0) {
+                    rows.put((byte) ',');
+                }
+                rows.put(terms[v.indexAt(k)]).put((byte) ':').number(v.valueAt(k));
+            }
+            rows.ascii("}}\n");
+        } else if (v.size() > 0) {
+            byte[] id = tsvField(docId);
+            for (int k = 0; k < v.size(); k++) {
+                rows.tsvRow(id, model, v.indexAt(k), v.valueAt(k));
+            }
+        }
+    }
+
+    static void emit(OutputStream out, ByteRows.Pool pool, Batch r, Progress p) {
+        write(out, r.rows);
+        pool.give(r.rows);
+        p.step(r.documents);
     }
 
     record Batch(ByteRows rows, int documents) {

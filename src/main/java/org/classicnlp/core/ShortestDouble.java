@@ -193,18 +193,15 @@ public final class ShortestDouble {
         // --- layout as Python repr ---
         int digits = decimalLength(output);
         int decpt = exp10 + digits; // value = 0.DIGITS * 10^decpt
-        byte[] d = new byte[17];
-        for (int i = digits - 1; i >= 0; i--) {
-            d[i] = (byte) ('0' + (output % 10));
-            output /= 10;
-        }
         if (decpt <= -4 || decpt > 16) {
-            buf[pos++] = d[0];
+            // d.ddde±XX: write the digits at pos+1.., then move the first one before the point
+            writeDigits(output, buf, pos + 1, digits);
+            buf[pos] = buf[pos + 1];
             if (digits > 1) {
-                buf[pos++] = '.';
-                for (int i = 1; i < digits; i++) {
-                    buf[pos++] = d[i];
-                }
+                buf[pos + 1] = '.';
+                pos += digits + 1;
+            } else {
+                pos += 1;
             }
             buf[pos++] = 'e';
             int e = decpt - 1;
@@ -213,10 +210,8 @@ public final class ShortestDouble {
             if (e >= 100) {
                 buf[pos++] = (byte) ('0' + e / 100);
                 e %= 100;
-                buf[pos++] = (byte) ('0' + e / 10);
-            } else {
-                buf[pos++] = (byte) ('0' + e / 10);
             }
+            buf[pos++] = (byte) ('0' + e / 10);
             buf[pos++] = (byte) ('0' + e % 10);
         } else if (decpt <= 0) {
             buf[pos++] = '0';
@@ -224,28 +219,35 @@ public final class ShortestDouble {
             for (int i = decpt; i < 0; i++) {
                 buf[pos++] = '0';
             }
-            for (int i = 0; i < digits; i++) {
-                buf[pos++] = d[i];
-            }
+            writeDigits(output, buf, pos, digits);
+            pos += digits;
         } else if (decpt >= digits) {
-            for (int i = 0; i < digits; i++) {
-                buf[pos++] = d[i];
-            }
+            writeDigits(output, buf, pos, digits);
+            pos += digits;
             for (int i = digits; i < decpt; i++) {
                 buf[pos++] = '0';
             }
             buf[pos++] = '.';
             buf[pos++] = '0';
         } else {
+            // integer part, point, fraction: write all digits shifted by one, then open the gap
+            writeDigits(output, buf, pos + 1, digits);
             for (int i = 0; i < decpt; i++) {
-                buf[pos++] = d[i];
+                buf[pos + i] = buf[pos + i + 1];
             }
-            buf[pos++] = '.';
-            for (int i = decpt; i < digits; i++) {
-                buf[pos++] = d[i];
-            }
+            buf[pos + decpt] = '.';
+            pos += digits + 1;
         }
         return pos;
+    }
+
+    /** Writes the {@code digits} decimal digits of {@code v} into {@code buf[at, at+digits)}. */
+    private static void writeDigits(long v, byte[] buf, int at, int digits) {
+        for (int i = at + digits - 1; i >= at; i--) {
+            long q = v / 10;
+            buf[i] = (byte) ('0' + (v - q * 10));
+            v = q;
+        }
     }
 
     private static int putAscii(byte[] buf, int pos, String s) {
@@ -255,10 +257,13 @@ public final class ShortestDouble {
         return pos;
     }
 
+    private static final long[] POW10 = {1L, 10L, 100L, 1000L, 10000L, 100000L, 1000000L, 10000000L, 100000000L,
+        1000000000L, 10000000000L, 100000000000L, 1000000000000L, 10000000000000L, 100000000000000L,
+        1000000000000000L, 10000000000000000L, 100000000000000000L};
+
     private static int decimalLength(long v) {
         int n = 1;
-        while (v >= 10) {
-            v /= 10;
+        while (n < 18 && v >= POW10[n]) {
             n++;
         }
         return n;

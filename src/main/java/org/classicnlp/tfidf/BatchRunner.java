@@ -37,13 +37,28 @@ public final class BatchRunner {
      */
     public static <R> void run(Stream<Document> documents, int threads, Function<List<Document>, R> work,
             Consumer<R> results) {
+        Iterator<Document> it = documents.iterator();
+        runBatches(new Iterator<List<Document>>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public List<Document> next() {
+                return nextBatch(it);
+            }
+        }, threads, work, results);
+    }
+
+    /** Applies {@code work} to each batch on worker threads and passes the results on in order. */
+    static <B, R> void runBatches(Iterator<B> batches, int threads, Function<B, R> work, Consumer<R> results) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
-        Iterator<Document> it = documents.iterator();
         if (threads == 1) {
-            while (it.hasNext()) {
-                results.accept(work.apply(nextBatch(it)));
+            while (batches.hasNext()) {
+                results.accept(work.apply(batches.next()));
             }
             return;
         }
@@ -56,8 +71,8 @@ public final class BatchRunner {
         ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
         int window = threads * 2 + 1;
         try {
-            while (it.hasNext()) {
-                List<Document> batch = nextBatch(it);
+            while (batches.hasNext()) {
+                B batch = batches.next();
                 inFlight.add(pool.submit(() -> work.apply(batch)));
                 while (inFlight.size() >= window) {
                     results.accept(await(inFlight.poll()));

@@ -42,6 +42,39 @@ final class TermTable {
         return new String(pool, off + HEADER, length(off));
     }
 
+    /** Writes the term's UTF-8 bytes into {@code out} at {@code pos} (room for 3 bytes per char); returns the end. */
+    int utf8(int id, byte[] out, int pos) {
+        int off = offsets[id];
+        int end = off + HEADER + length(off);
+        for (int i = off + HEADER; i < end; i++) {
+            char c = pool[i];
+            if (c < 0x80) {
+                out[pos++] = (byte) c;
+            } else if (c < 0x800) {
+                out[pos++] = (byte) (0xC0 | (c >> 6));
+                out[pos++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < end && Character.isLowSurrogate(pool[i + 1])) {
+                int cp = Character.toCodePoint(c, pool[++i]);
+                out[pos++] = (byte) (0xF0 | (cp >> 18));
+                out[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                out[pos++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                out[pos++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                if (Character.isSurrogate(c)) {
+                    c = '?'; // a lone surrogate has no UTF-8 form (String.getBytes writes '?' too)
+                }
+                if (c < 0x80) {
+                    out[pos++] = (byte) c;
+                } else {
+                    out[pos++] = (byte) (0xE0 | (c >> 12));
+                    out[pos++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                    out[pos++] = (byte) (0x80 | (c & 0x3F));
+                }
+            }
+        }
+        return pos;
+    }
+
     /** Length of the term with this id, in chars. */
     int termLength(int id) {
         return length(offsets[id]);
@@ -168,7 +201,14 @@ final class TermTable {
         if (length(at) != len) {
             return false;
         }
-        return Arrays.equals(pool, at + HEADER, at + HEADER + len, buf, off, off + len);
+        char[] p = pool;
+        int base = at + HEADER;
+        for (int i = 0; i < len; i++) { // terms are short: a plain loop beats the vectorized mismatch
+            if (p[base + i] != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int hash(char[] buf, int off, int len) {

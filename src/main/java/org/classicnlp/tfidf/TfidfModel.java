@@ -66,7 +66,7 @@ public final class TfidfModel implements Embedder {
     private final TermAnalyzer analyzer;
     private final Weighting weighting;
     private final long documentCount;
-    private final String[] terms;
+    private final int size;
     private final long[] df;
     private final double[] idf;
     private final TermTable index;
@@ -79,7 +79,7 @@ public final class TfidfModel implements Embedder {
         this.analyzer = analyzer;
         this.weighting = weighting;
         this.documentCount = documentCount;
-        this.terms = terms;
+        this.size = terms.length;
         this.df = df;
         if (idf == null) {
             idf = new double[terms.length];
@@ -88,9 +88,13 @@ public final class TfidfModel implements Embedder {
             }
         }
         this.idf = idf;
+        // the table keeps the terms (ids = vector indices); the String[] is not retained
         this.index = new TermTable(terms.length);
         for (String t : terms) {
             index.add(t);
+        }
+        if (index.size() != terms.length) {
+            throw new IllegalArgumentException("duplicate terms in the vocabulary");
         }
         double[] sorted = idf.clone();
         Arrays.sort(sorted);
@@ -100,7 +104,7 @@ public final class TfidfModel implements Embedder {
         for (int k = 1; k < LOG_TABLE; k++) {
             sublinear[k] = StrictMath.log(k) + 1;
         }
-        this.work = ThreadLocal.withInitial(() -> new Work(terms.length));
+        this.work = ThreadLocal.withInitial(() -> new Work(size));
     }
 
     /** The analyzer that turns text into terms. */
@@ -134,14 +138,18 @@ public final class TfidfModel implements Embedder {
         return documentCount;
     }
 
-    /** The vocabulary in index order (sorted by Unicode code point). */
+    /** The vocabulary in index order (sorted by Unicode code point); a new list each call. */
     public List<String> vocabulary() {
-        return List.of(terms);
+        String[] out = new String[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = index.term(i);
+        }
+        return List.of(out);
     }
 
-    /** The term at a vector index. */
+    /** The term at a vector index (a new String each call). */
     public String term(int index) {
-        return terms[index];
+        return this.index.term(index);
     }
 
     /** The vector index of {@code term}, or -1 when it is not in the vocabulary. */
@@ -183,7 +191,7 @@ public final class TfidfModel implements Embedder {
     public SparseVector transform(String text) {
         Work w = work.get();
         int n = weigh(text, w);
-        return SparseVector.ofSorted(terms.length, Arrays.copyOf(w.indices, n), Arrays.copyOf(w.values, n));
+        return SparseVector.ofSorted(size, Arrays.copyOf(w.indices, n), Arrays.copyOf(w.values, n));
     }
 
     @Override
@@ -193,7 +201,7 @@ public final class TfidfModel implements Embedder {
 
     @Override
     public int dimension() {
-        return terms.length;
+        return size;
     }
 
     @Override
@@ -235,9 +243,19 @@ public final class TfidfModel implements Embedder {
         return index;
     }
 
+    /** Appends the UTF-8 bytes of the term at {@code index} to {@code out} at {@code pos}; returns the new position. */
+    public int termUtf8(int index, byte[] out, int pos) {
+        return this.index.utf8(index, out, pos);
+    }
+
+    /** Upper bound of the UTF-8 length of the term at {@code index}. */
+    public int termUtf8Bound(int index) {
+        return 3 * this.index.termLength(index);
+    }
+
     /** A fresh set of per-thread buffers (for batch jobs that manage their own threads). */
     Work newWork() {
-        return new Work(terms.length);
+        return new Work(size);
     }
 
     /**
@@ -332,9 +350,9 @@ public final class TfidfModel implements Embedder {
             out.writeBoolean(weighting.sublinearTf());
             out.writeBoolean(weighting.textbook());
             out.writeLong(documentCount);
-            out.writeInt(terms.length);
-            for (int i = 0; i < terms.length; i++) {
-                writeString(out, terms[i]);
+            out.writeInt(size);
+            for (int i = 0; i < size; i++) {
+                writeString(out, index.term(i));
                 out.writeLong(df[i]);
                 out.writeDouble(idf[i]);
             }
@@ -530,7 +548,7 @@ public final class TfidfModel implements Embedder {
 
     @Override
     public String toString() {
-        return "TfidfModel(" + terms.length + " terms, " + documentCount + " documents, norm=" + weighting.norm()
+        return "TfidfModel(" + size + " terms, " + documentCount + " documents, norm=" + weighting.norm()
                 + ", useIdf=" + weighting.useIdf() + ", smoothIdf=" + weighting.smoothIdf() + ", sublinearTf="
                 + weighting.sublinearTf() + (weighting.textbook() ? ", textbook" : "") + ", tokenizer="
                 + analyzer.tokenizerName() + ")";

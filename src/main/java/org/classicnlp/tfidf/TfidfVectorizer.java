@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Iterator;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.SparseVector;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
 import org.slf4j.Logger;
@@ -59,8 +62,6 @@ import org.slf4j.LoggerFactory;
 public final class TfidfVectorizer {
 
     private static final Logger LOG = LoggerFactory.getLogger(TfidfVectorizer.class);
-    /** A worker's private counts are merged into the shared ones when they exceed this many terms. */
-    private static final int FLUSH_TERMS = 1 << 16;
 
     private final TermAnalyzer analyzer;
     private final Weighting weighting;
@@ -102,38 +103,130 @@ public final class TfidfVectorizer {
 
     /** As {@link #fit(Corpus)} over a single-use stream (the caller closes it). */
     public TfidfModel fit(Stream<Document> documents, LongConsumer progress) {
-        DocumentFrequencies total = new DocumentFrequencies(1 << 14);
-        List<DocumentFrequencies> locals = new ArrayList<>();
-        ThreadLocal<DocumentFrequencies> local = ThreadLocal.withInitial(() -> {
-            DocumentFrequencies d = new DocumentFrequencies(1 << 14);
-            synchronized (locals) {
-                locals.add(d);
-            }
-            return d;
-        });
-        ThreadLocal<TermAnalyzer.Scratch> scratch = ThreadLocal.withInitial(TermAnalyzer.Scratch::new);
-        BatchRunner.run(documents, threads, batch -> {
-            DocumentFrequencies counts = local.get();
-            TermAnalyzer.Scratch s = scratch.get();
-            for (Document d : batch) {
-                counts.addDocument(analyzer, d.text(), s);
-            }
-            if (counts.size() > FLUSH_TERMS) {
-                synchronized (total) {
-                    counts.mergeInto(total);
-                }
-            }
-            return batch.size();
-        }, (Integer done) -> progress.accept(done));
-        synchronized (locals) {
-            for (DocumentFrequencies d : locals) {
-                d.mergeInto(total);
-            }
-        }
-        return finish(total);
+        return count(documents, progress, null, 0).model;
     }
 
-    private TfidfModel finish(DocumentFrequencies counts) {
+    /** Receives a batch of consecutive documents' ids and vectors; called on worker threads. */
+    @FunctionalInterface
+    public interface VectorBatchWork<R> {
+        R apply(List<String> ids, List<SparseVector> vectors);
+    }
+
+    /**
+     * Fits on {@code corpus}, then hands the vector of every document, batch by batch in input order, to
+     * {@code work} (on worker threads) and its results to {@code results} (on the calling thread, in input
+     * order). Equals {@code fit} followed by {@link TfidfModel#transform} on every document. The first
+     * pass keeps each document's term counts while they fit in {@code cacheBytes}, so the second pass
+     * needs neither reading nor analysis; beyond that budget the cache is dropped and the corpus is read
+     * again (memory stays bounded either way). {@code onFitted} receives the model between the passes.
+     */
+    public <R> TfidfModel fitTransform(Corpus<Document> corpus, long cacheBytes, LongConsumer fitProgress,
+            Consumer<TfidfModel> onFitted, VectorBatchWork<R> work, Consumer<R> results) {
+        List<CountedBatch> cache = new ArrayList<>();
+        Fitted fitted;
+        try (Stream<Document> docs = corpus.stream()) {
+            fitted = count(docs, fitProgress, cache, cacheBytes);
+        }
+        TfidfModel model = fitted.model;
+        onFitted.accept(model);
+        if (fitted.cached) {
+            int[] toIndex = fitted.toIndex;
+            Iterator<CountedBatch> it = new Iterator<>() {
+                int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < cache.size();
+                }
+
+                @Override
+                public CountedBatch next() {
+                    CountedBatch b = cache.get(next);
+                    cache.set(next++, null); // release as we go
+                    return b;
+                }
+            };
+            BatchRunner.runBatches(it, threads, b -> work.apply(Arrays.asList(b.ids), vectors(model, toIndex, b)),
+                    results);
+        } else {
+            cache.clear();
+            try (Stream<Document> docs = corpus.stream()) {
+                BatchRunner.run(docs, threads, b -> {
+                    List<String> ids = new ArrayList<>(b.size());
+                    List<SparseVector> vs = new ArrayList<>(b.size());
+                    for (Document d : b) {
+                        ids.add(d.id());
+                        vs.add(model.transform(d));
+                    }
+                    return work.apply(ids, vs);
+                }, results);
+            }
+        }
+        return model;
+    }
+
+    /** The vectors of a cached batch, computed exactly as {@link TfidfModel#transform} computes them. */
+    private static List<SparseVector> vectors(TfidfModel model, int[] toIndex, CountedBatch b) {
+        List<SparseVector> out = new ArrayList<>(b.size);
+        long[] packed = new long[64];
+        for (int d = 0; d < b.size; d++) {
+            int from = b.starts[d];
+            int to = b.starts[d + 1];
+            if (packed.length < to - from) {
+                packed = new long[Math.max(to - from, packed.length * 2)];
+            }
+            int n = 0;
+            for (int k = from; k < to; k++) {
+                int j = toIndex[b.termIds[k]];
+                if (j >= 0) {
+                    packed[n++] = ((long) j << 32) | b.counts[k];
+                }
+            }
+            Arrays.sort(packed, 0, n);
+            int[] ix = new int[n];
+            double[] val = new double[n];
+            for (int k = 0; k < n; k++) {
+                int j = (int) (packed[k] >>> 32);
+                ix[k] = j;
+                val[k] = model.weight((int) packed[k], b.lengths[d]) * model.idfAt(j);
+            }
+            int m = model.normalize(ix, val, n);
+            out.add(SparseVector.ofSorted(model.dimension(), m == n ? ix : Arrays.copyOf(ix, m),
+                    m == n ? val : Arrays.copyOf(val, m)));
+        }
+        return out;
+    }
+
+    private record Fitted(TfidfModel model, int[] toIndex, boolean cached) {
+    }
+
+    /** Pass one: counts on worker threads, merges in order; keeps merged batches in {@code cache} if given. */
+    private Fitted count(Stream<Document> documents, LongConsumer progress, List<CountedBatch> cache, long cacheBytes) {
+        DocumentFrequencies total = new DocumentFrequencies();
+        ThreadLocal<TermAnalyzer.Scratch> scratch = ThreadLocal.withInitial(TermAnalyzer.Scratch::new);
+        long[] cached = {0};
+        boolean[] caching = {cache != null};
+        BatchRunner.run(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get()), b -> {
+            total.add(b);
+            if (caching[0]) {
+                b.trim();
+                cached[0] += b.retainedBytes();
+                if (cached[0] > cacheBytes) {
+                    LOG.debug("term-count cache over its budget of {} bytes: the second pass reads the corpus again",
+                            cacheBytes);
+                    caching[0] = false;
+                    cache.clear();
+                } else {
+                    cache.add(b);
+                }
+            }
+            progress.accept(b.size);
+        });
+        Fitted f = finish(total);
+        return new Fitted(f.model, f.toIndex, caching[0]);
+    }
+
+    private Fitted finish(DocumentFrequencies counts) {
         long nDoc = counts.documents;
         int v = counts.size();
         if (v == 0) {
@@ -154,7 +247,13 @@ public final class TfidfVectorizer {
         }
         // UTF-16 order equals code-point order unless a term has a surrogate: then compare code points
         if (surrogates) {
-            Arrays.sort(sortedTerms, TfidfVectorizer::compareCodePoints);
+            if (threads > 1) {
+                Arrays.parallelSort(sortedTerms, TfidfVectorizer::compareCodePoints);
+            } else {
+                Arrays.sort(sortedTerms, TfidfVectorizer::compareCodePoints);
+            }
+        } else if (threads > 1) {
+            Arrays.parallelSort(sortedTerms);
         } else {
             Arrays.sort(sortedTerms);
         }
@@ -199,7 +298,12 @@ public final class TfidfVectorizer {
             df[k] = counts.df[order[kept[k]]];
         }
         LOG.debug("fitted {} documents, {} terms seen, {} kept", nDoc, v, nKept);
-        return new TfidfModel(analyzer, weighting, nDoc, terms, df, null);
+        int[] toIndex = new int[v];
+        Arrays.fill(toIndex, -1);
+        for (int k = 0; k < nKept; k++) {
+            toIndex[order[kept[k]]] = k;
+        }
+        return new Fitted(new TfidfModel(analyzer, weighting, nDoc, terms, df, null), toIndex, false);
     }
 
     private static boolean hasSurrogate(String s) {

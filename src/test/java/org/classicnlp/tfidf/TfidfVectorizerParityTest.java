@@ -107,6 +107,21 @@ class TfidfVectorizerParityTest {
                 }
             }
             assertNotNull(model.toString());
+            // fit + transform in one call, with the first-pass cache (big budget) and without it (0 bytes)
+            for (long budget : new long[] {1L << 30, 0}) {
+                List<SparseVector> got = new java.util.ArrayList<>();
+                List<String> ids = new java.util.ArrayList<>();
+                TfidfModel m2 = vectorizer((Map<String, Object>) fx.get("params"), threads).fitTransform(docs, budget,
+                        n -> { }, m -> { }, (i, v) -> {
+                            ids.addAll(i);
+                            return v;
+                        }, got::addAll);
+                assertEquals(model.vocabulary(), m2.vocabulary());
+                assertEquals(list.stream().map(Document::id).toList(), ids);
+                for (int i = 0; i < list.size(); i++) {
+                    assertEquals(model.transform(list.get(i)), got.get(i), config + " fitTransform, doc " + i);
+                }
+            }
             assertTrue(checked > 1000, "fixture too small: " + checked);
         }
     }

@@ -1,12 +1,10 @@
 package org.classicnlp.cli;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.classicnlp.core.LineReader;
-import org.classicnlp.core.Token;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 import org.classicnlp.segment.Segmenter;
@@ -42,27 +40,33 @@ final class SegmentCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file (UTF-8); standard input when absent or '-'.")
     Path input;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Worker threads (default: available processors); output order is input order.")
+    Integer threads;
+
     @Override
     public Integer call() throws IOException {
         Segmenter segmenter = Segmenters.create(algo, lexicon());
-        try (LineReader in = CliIO.input(input)) {
-            Writer out = CliIO.stdout();
-            String line;
-            StringBuilder sb = new StringBuilder(256);
-            while ((line = in.readLine()) != null) {
-                sb.setLength(0);
-                for (Token t : segmenter.segment(line)) {
-                    if (!sb.isEmpty()) {
-                        sb.append(' ');
-                    }
-                    sb.append(t.text());
-                }
-                sb.append('\n');
-                out.append(sb);
-            }
-            out.flush();
+        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        try (InputStream in = CliIO.inputStream(input)) {
+            OrderedLinePipeline.run(in, input, System.out, n, line -> joinWords(line, segmenter.spans(line)));
         }
         return 0;
+    }
+
+    /** The words of {@code line} separated by single spaces. */
+    static String joinWords(String line, int[] spans) {
+        // String.getChars into one array: StringBuilder.append(CharSequence, int, int) copies char by char.
+        char[] out = new char[line.length() + spans.length / 2];
+        int p = 0;
+        for (int k = 0; k < spans.length; k += 2) {
+            if (k > 0) {
+                out[p++] = ' ';
+            }
+            line.getChars(spans[k], spans[k + 1], out, p);
+            p += spans[k + 1] - spans[k];
+        }
+        return new String(out, 0, p);
     }
 
     private Lexicon lexicon() {

@@ -35,4 +35,11 @@ public final class BackwardMaxMatch implements Segmenter {
         int count = MaxMatch.backward(lexicon, work, spans);
         return MaxMatch.tokens(text, spans, count);
     }
+
+    @Override
+    public int[] spans(String text) {
+        MaxMatch.Work work = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(work.n);
+        return java.util.Arrays.copyOf(spans, 2 * MaxMatch.backward(lexicon, work, spans));
+    }
 }

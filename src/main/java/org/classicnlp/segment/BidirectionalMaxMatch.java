@@ -30,6 +30,12 @@ public final class BidirectionalMaxMatch implements Segmenter {
 
     @Override
     public List<Token> segment(String text) {
+        int[] spans = spans(text);
+        return MaxMatch.tokens(text, spans, spans.length / 2);
+    }
+
+    @Override
+    public int[] spans(String text) {
         MaxMatch.Work work = new MaxMatch.Work(text);
         int[] fw = MaxMatch.newSpans(work.n);
         int[] bw = MaxMatch.newSpans(work.n);
@@ -37,6 +43,6 @@ public final class BidirectionalMaxMatch implements Segmenter {
         int bc = MaxMatch.backward(lexicon, work, bw);
         boolean useForward = fc < bc
                 || fc == bc && MaxMatch.singleCharWords(fw, fc) < MaxMatch.singleCharWords(bw, bc);
-        return useForward ? MaxMatch.tokens(text, fw, fc) : MaxMatch.tokens(text, bw, bc);
+        return useForward ? java.util.Arrays.copyOf(fw, 2 * fc) : java.util.Arrays.copyOf(bw, 2 * bc);
     }
 }

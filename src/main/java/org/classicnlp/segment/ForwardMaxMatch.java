@@ -35,4 +35,11 @@ public final class ForwardMaxMatch implements Segmenter {
         int count = MaxMatch.forward(lexicon, work, spans);
         return MaxMatch.tokens(text, spans, count);
     }
+
+    @Override
+    public int[] spans(String text) {
+        MaxMatch.Work work = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(work.n);
+        return java.util.Arrays.copyOf(spans, 2 * MaxMatch.forward(lexicon, work, spans));
+    }
 }

@@ -71,14 +71,13 @@ public final class KeywordExtractor {
     /** The keywords of a text, best first. */
     public List<Keyword> extract(String text) {
         State s = state.get();
-        s.reset(model);
+        s.reset();
         int length = model.analyzer().analyze(text, s.work.scratch, s);
         int nIn = s.work.touched;
         int nOut = unseen == Unseen.MEDIAN_IDF ? s.unseen.size() : 0;
         int n = nIn + nOut;
         if (s.weights.length < n) {
             s.weights = new double[n * 2];
-            s.order = new int[n * 2];
         }
         int[] ix = s.work.indices;
         Arrays.sort(ix, 0, nIn);
@@ -147,14 +146,13 @@ public final class KeywordExtractor {
         TermTable unseen = new TermTable(64);
         int[] unseenCounts = new int[64];
         double[] weights = new double[256];
-        int[] order = new int[256];
 
         State(TfidfModel model) {
             this.work = model.newWork();
             this.index = model.index();
         }
 
-        void reset(TfidfModel model) {
+        void reset() {
             work.touched = 0;
             if (unseen.size() > 4096) {
                 unseen = new TermTable(64);

@@ -63,6 +63,19 @@ class TfidfCliTest {
     }
 
     @Test
+    void directoryInputUsesRelativePathsAsIds() {
+        String dir = TestData.corpus("docs-dir").toString();
+        String[] r = CliTest.run("", "tfidf", "transform", "--fit", "--input", dir, "--tokenizer", "whitespace", "-q");
+        assertEquals("0", r[0], r[2]);
+        for (String row : r[1].split("\n")) {
+            String id = row.split("\t")[0];
+            assertTrue(id.equals("a.txt") || id.equals("sub/b.txt"), row);
+        }
+        assertTrue(r[1].contains("sub/b.txt\t"), r[1]);
+        assertEquals(8, DocumentSource.countLines(Path.of(SAMPLE)), "tfidf-sample.txt has 8 lines");
+    }
+
+    @Test
     void keywordsAloneEqualKeywordsInTheBatch() throws Exception {
         Path model = tmp.resolve("m.tfidf");
         assertEquals("0", CliTest.run("", "tfidf", "fit", "--input", SAMPLE, "--out", model.toString(),

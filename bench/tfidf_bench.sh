@@ -13,7 +13,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 need_deb python3-sklearn time
 REPS=${REPS:-3}
 # Serial GC and a modest heap keep RSS down; the plain `java -jar` default row shows what users get.
-JOPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx256m}
+JOPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xmx192m}
 if [ ! -f target/classicnlp.jar ] || [ -n "$(find src pom.xml -newer target/classicnlp.jar -type f | head -1)" ]; then
   mvn -q -B -DskipTests package
 fi

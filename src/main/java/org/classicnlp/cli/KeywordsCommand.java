@@ -48,6 +48,8 @@ public final class KeywordsCommand implements Callable<Integer> {
     int minLength = 1;
     @Option(names = "--exclude", paramLabel = "zh|en|FILE", description = "Words that may not be keywords (weights unchanged); comma-join several.")
     String exclude;
+    @Option(names = "--keep-symbols", description = "Allow keywords without any letter or digit (punctuation, symbols).")
+    boolean keepSymbols;
     @Option(names = "--unseen", paramLabel = "median|ignore", description = "Terms the --model never saw: median idf (default) or ignore.")
     String unseen = "median";
 
@@ -77,7 +79,8 @@ public final class KeywordsCommand implements Callable<Integer> {
         }
         KeywordExtractor extractor;
         try {
-            KeywordExtractor.Builder b = KeywordExtractor.builder(m).top(top).minLength(minLength).unseen(unseenPolicy);
+            KeywordExtractor.Builder b = KeywordExtractor.builder(m).top(top).minLength(minLength).unseen(unseenPolicy)
+                    .skipNonWords(!keepSymbols);
             if (exclude != null) {
                 b.stopWords(StopWords.byName(exclude));
             }

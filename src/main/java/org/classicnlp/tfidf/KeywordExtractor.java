@@ -23,8 +23,9 @@ import org.classicnlp.core.Document;
  * (two passes), every term was seen, and a term outside the vocabulary is one that {@code minDf},
  * {@code maxDf} or {@code maxFeatures} removed on purpose: use {@code IGNORE} there.
  *
- * <p>Filters choose which terms may be keywords without changing any weight: extra stop words and a
- * minimum length in code points. Thread-safe.
+ * <p>Filters choose which terms may be keywords without changing any weight: extra stop words, a
+ * minimum length in code points, and (on by default) no terms without a letter or digit, such as
+ * punctuation or symbols that a segmenter emits as tokens. Thread-safe.
  */
 public final class KeywordExtractor {
 
@@ -41,6 +42,7 @@ public final class KeywordExtractor {
     private final Unseen unseen;
     private final TermTable stop;
     private final int minLength;
+    private final boolean skipNonWords;
     private final ThreadLocal<State> state;
 
     private KeywordExtractor(Builder b) {
@@ -52,6 +54,7 @@ public final class KeywordExtractor {
             stop.add(w);
         }
         this.minLength = b.minLength;
+        this.skipNonWords = b.skipNonWords;
         this.state = ThreadLocal.withInitial(() -> new State(model));
     }
 
@@ -96,7 +99,8 @@ public final class KeywordExtractor {
         for (int k = 0; k < n; k++) {
             String term = k < nIn ? model.term(ix[k]) : s.unseen.term(k - nIn);
             double w = s.weights[k];
-            if (w == 0 || term.codePointCount(0, term.length()) < minLength || stop.find(term) >= 0) {
+            if (w == 0 || term.codePointCount(0, term.length()) < minLength || stop.find(term) >= 0
+                    || (skipNonWords && term.codePoints().noneMatch(Character::isLetterOrDigit))) {
                 continue;
             }
             candidates.add(new Candidate(term, w));
@@ -187,6 +191,7 @@ public final class KeywordExtractor {
         private Unseen unseen = Unseen.MEDIAN_IDF;
         private Collection<String> stopWords = Set.of();
         private int minLength = 1;
+        private boolean skipNonWords = true;
 
         private Builder(TfidfModel model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -219,6 +224,12 @@ public final class KeywordExtractor {
                 throw new IllegalArgumentException("minLength must be >= 1, got " + minLength);
             }
             this.minLength = minLength;
+            return this;
+        }
+
+        /** Whether terms without any letter or digit (punctuation, symbols) are skipped (default true). */
+        public Builder skipNonWords(boolean skipNonWords) {
+            this.skipNonWords = skipNonWords;
             return this;
         }
 

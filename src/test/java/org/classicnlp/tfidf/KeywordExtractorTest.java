@@ -17,7 +17,8 @@ class KeywordExtractorTest {
 
     @Test
     void topTermsOfTheVectorWithCodePointTieBreak() {
-        KeywordExtractor k = KeywordExtractor.builder(MODEL).top(3).unseen(KeywordExtractor.Unseen.IGNORE).build();
+        KeywordExtractor k = KeywordExtractor.builder(MODEL).top(3).unseen(KeywordExtractor.Unseen.IGNORE)
+                .skipNonWords(false).build();
         for (Document d : TfidfModelTest.docs()) {
             SparseVector v = MODEL.transform(d);
             List<Keyword> expected = new ArrayList<>();
@@ -62,6 +63,15 @@ class KeywordExtractorTest {
         assertEquals(a.stream().filter(kw -> kw.term().codePointCount(0, kw.term().length()) >= 4
                 && !kw.term().equals("学习")).toList(), f);
         assertEquals(List.of("students"), f.stream().map(Keyword::term).toList());
+    }
+
+    @Test
+    void symbolsAreSkippedByDefault() {
+        TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").build().fit(
+                () -> java.util.stream.Stream.of(new Document("0", "( a ) ，"), new Document("1", "b")));
+        assertEquals(List.of("a"), KeywordExtractor.builder(m).build().extract("( a ) ，").stream()
+                .map(Keyword::term).toList());
+        assertEquals(4, KeywordExtractor.builder(m).skipNonWords(false).build().extract("( a ) ，").size());
     }
 
     @Test

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             + "never saw get its median idf (as jieba does).",
         footer = {"", "Examples:",
             "  classicnlp keywords --input news.txt --top 5 --stop-words zh",
-            "  classicnlp keywords --model wiki.tfidf --input new.jsonl --format jsonl --min-length 2"})
+            "  classicnlp keywords --model wiki.tfidf --input new.jsonl --min-length 2"})
 public final class KeywordsCommand implements Callable<Integer> {
 
     @Spec

@@ -56,8 +56,11 @@ import org.slf4j.LoggerFactory;
  * disappear from the vectors.
  *
  * <p>{@link #fit(Corpus)} streams the corpus once, counting document frequencies only; memory grows with
- * the vocabulary, not with the corpus. With {@link Builder#threads} above 1 the documents are analyzed
- * on worker threads; the result does not depend on the thread count.
+ * the vocabulary, not with the corpus. Documents are analyzed in batches (on worker threads with
+ * {@link Builder#threads} above 1) into small batch-local counts that are merged in input order, so the
+ * model never depends on the thread count. {@link #fitTransform} also keeps each document's term counts
+ * from the first pass while they fit a memory budget, so that vectors for the fitted corpus need no second
+ * reading or analysis.
  */
 public final class TfidfVectorizer {
 

@@ -381,8 +381,9 @@ public final class TfidfModel implements Embedder {
      * saved tokenizer name up in {@link Segmenters#tokenizer(String)}.
      */
     public static TfidfModel load(Path file, Segmenter segmenter) {
+        Reader r = null;
         try (InputStream raw = Files.newInputStream(file)) {
-            Reader r = new Reader(file, raw);
+            r = new Reader(file, raw);
             byte[] magic = r.bytes(MAGIC.length, "the magic bytes \"CNLPTFID\"");
             if (!Arrays.equals(magic, MAGIC)) {
                 throw r.error(0, "not a ClassicNLP TF-IDF model: expected magic \"CNLPTFID\"");
@@ -399,11 +400,13 @@ public final class TfidfModel implements Embedder {
             if (ngramMin < 1 || ngramMax < ngramMin) {
                 throw r.error(r.position(), "invalid n-gram range (" + ngramMin + ", " + ngramMax + ")");
             }
+            r.section = "the stop words";
             int nStop = r.count("stop-word count");
             List<String> stop = new ArrayList<>(Math.min(nStop, 1 << 16));
             for (int i = 0; i < nStop; i++) {
                 stop.add(r.string("stop word " + i));
             }
+            r.section = "the weighting settings";
             int normCode = r.in.readByte();
             Norm norm = switch (normCode) {
                 case 0 -> Norm.NONE;
@@ -419,6 +422,7 @@ public final class TfidfModel implements Embedder {
             long[] df = new long[v];
             double[] idf = new double[v];
             for (int i = 0; i < v; i++) {
+                r.section = "term " + i + " of " + v;
                 terms[i] = r.string("term " + i + " of " + v);
                 df[i] = r.in.readLong();
                 idf[i] = r.in.readDouble();
@@ -426,6 +430,7 @@ public final class TfidfModel implements Embedder {
                     throw r.error(r.position(), "terms out of order at term " + i + " ('" + terms[i] + "')");
                 }
             }
+            r.section = "the checksum";
             long expected = r.checksum();
             long stored = r.in.readLong();
             if (stored != expected) {
@@ -438,7 +443,10 @@ public final class TfidfModel implements Embedder {
             TermAnalyzer analyzer = new TermAnalyzer(tokenizer, seg, lowercase, stop, ngramMin, ngramMax);
             return new TfidfModel(analyzer, weighting, documents, terms, df, idf);
         } catch (EOFException e) {
-            throw new IllegalArgumentException("TF-IDF model " + file + " is truncated: " + e.getMessage(), e);
+            long at = r == null ? 0 : r.position();
+            throw new IllegalArgumentException("TF-IDF model " + file + " is truncated: the file ends at byte " + at
+                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "")
+                    + " while reading " + (r == null ? "the header" : r.section), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read TF-IDF model " + file + ": " + e.getMessage(), e);
         }
@@ -459,6 +467,7 @@ public final class TfidfModel implements Embedder {
         final Counting counting;
         final CheckedInputStream checked;
         final DataInputStream in;
+        String section = "the header";
 
         Reader(Path file, InputStream raw) {
             this.file = file;

@@ -142,6 +142,81 @@ final class TermTable {
         return add(other.pool, off + HEADER, other.length(off));
     }
 
+    /**
+     * The ids sorted by term in Unicode code-point order (Python's string order; differs from UTF-16 order
+     * only for surrogates against U+E000..U+FFFF). A merge sort over the pool: no Strings are created.
+     */
+    int[] idsInCodePointOrder() {
+        int[] a = new int[size];
+        for (int i = 0; i < size; i++) {
+            a[i] = i;
+        }
+        int[] tmp = new int[size];
+        mergeSort(a, tmp, 0, size);
+        return a;
+    }
+
+    private void mergeSort(int[] a, int[] tmp, int from, int to) {
+        if (to - from <= 24) {
+            for (int i = from + 1; i < to; i++) {
+                int v = a[i];
+                int j = i - 1;
+                while (j >= from && compare(a[j], v) > 0) {
+                    a[j + 1] = a[j];
+                    j--;
+                }
+                a[j + 1] = v;
+            }
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid);
+        mergeSort(a, tmp, mid, to);
+        if (compare(a[mid - 1], a[mid]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        int k = from;
+        while (i < mid && j < to) {
+            a[k++] = compare(tmp[i], tmp[j]) <= 0 ? tmp[i++] : tmp[j++];
+        }
+        while (i < mid) {
+            a[k++] = tmp[i++];
+        }
+        while (j < to) {
+            a[k++] = tmp[j++];
+        }
+    }
+
+    /** Compares the terms of two ids by code point. */
+    int compare(int idA, int idB) {
+        int oa = offsets[idA];
+        int ob = offsets[idB];
+        int la = length(oa);
+        int lb = length(ob);
+        char[] p = pool;
+        int n = Math.min(la, lb);
+        for (int i = 0; i < n; i++) {
+            char x = p[oa + HEADER + i];
+            char y = p[ob + HEADER + i];
+            if (x != y) {
+                return TfidfVectorizer.codePointRank(x) - TfidfVectorizer.codePointRank(y);
+            }
+        }
+        return la - lb;
+    }
+
+    /** A new table holding the terms of {@code ids} (ids of {@code source}) in that order: id k = ids[k]. */
+    static TermTable copyOf(TermTable source, int[] ids, int n) {
+        TermTable t = new TermTable(n);
+        for (int k = 0; k < n; k++) {
+            t.addFrom(source, ids[k]);
+        }
+        return t;
+    }
+
     /** Removes every term, keeping the allocated capacity. */
     void clear() {
         Arrays.fill(slots, 0);

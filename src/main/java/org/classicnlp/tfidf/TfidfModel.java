@@ -76,26 +76,36 @@ public final class TfidfModel implements Embedder {
 
     TfidfModel(TermAnalyzer analyzer, Weighting weighting, long documentCount, String[] terms, long[] df,
             double[] idf) {
+        this(analyzer, weighting, documentCount, tableOf(terms), df, idf);
+    }
+
+    private static TermTable tableOf(String[] terms) {
+        TermTable t = new TermTable(terms.length);
+        for (String term : terms) {
+            t.add(term);
+        }
+        if (t.size() != terms.length) {
+            throw new IllegalArgumentException("duplicate terms in the vocabulary");
+        }
+        return t;
+    }
+
+    /** @param terms the vocabulary: id i is vector index i */
+    TfidfModel(TermAnalyzer analyzer, Weighting weighting, long documentCount, TermTable terms, long[] df,
+            double[] idf) {
         this.analyzer = analyzer;
         this.weighting = weighting;
         this.documentCount = documentCount;
-        this.size = terms.length;
+        this.size = terms.size();
         this.df = df;
         if (idf == null) {
-            idf = new double[terms.length];
-            for (int i = 0; i < terms.length; i++) {
+            idf = new double[size];
+            for (int i = 0; i < size; i++) {
                 idf[i] = weighting.idf(documentCount, df[i]);
             }
         }
         this.idf = idf;
-        // the table keeps the terms (ids = vector indices); the String[] is not retained
-        this.index = new TermTable(terms.length);
-        for (String t : terms) {
-            index.add(t);
-        }
-        if (index.size() != terms.length) {
-            throw new IllegalArgumentException("duplicate terms in the vocabulary");
-        }
+        this.index = terms;
         double[] sorted = idf.clone();
         Arrays.sort(sorted);
         // jieba's choice: the element at position n/2 of the sorted idf values

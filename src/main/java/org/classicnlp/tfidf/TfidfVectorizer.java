@@ -241,29 +241,7 @@ public final class TfidfVectorizer {
             throw new IllegalArgumentException("max_df corresponds to < documents than min_df");
         }
         TermTable table = counts.table;
-        String[] sortedTerms = new String[v];
-        boolean surrogates = false;
-        for (int i = 0; i < v; i++) {
-            String t = table.term(i);
-            sortedTerms[i] = t;
-            surrogates |= hasSurrogate(t);
-        }
-        // UTF-16 order equals code-point order unless a term has a surrogate: then compare code points
-        if (surrogates) {
-            if (threads > 1) {
-                Arrays.parallelSort(sortedTerms, TfidfVectorizer::compareCodePoints);
-            } else {
-                Arrays.sort(sortedTerms, TfidfVectorizer::compareCodePoints);
-            }
-        } else if (threads > 1) {
-            Arrays.parallelSort(sortedTerms);
-        } else {
-            Arrays.sort(sortedTerms);
-        }
-        int[] order = new int[v];
-        for (int k = 0; k < v; k++) {
-            order[k] = table.find(sortedTerms[k]);
-        }
+        int[] order = table.idsInCodePointOrder(); // sorted position -> id in the counts
         // mask in sorted order, as scikit-learn's _limit_features sees it; kept holds sorted positions
         int[] kept = new int[v];
         int nKept = 0;
@@ -294,12 +272,13 @@ public final class TfidfVectorizer {
         if (nKept == 0) {
             throw new IllegalArgumentException("After pruning, no terms remain. Try a lower min_df or a higher max_df.");
         }
-        String[] terms = new String[nKept];
+        int[] keptIds = new int[nKept];
         long[] df = new long[nKept];
         for (int k = 0; k < nKept; k++) {
-            terms[k] = sortedTerms[kept[k]];
-            df[k] = counts.df[order[kept[k]]];
+            keptIds[k] = order[kept[k]];
+            df[k] = counts.df[keptIds[k]];
         }
+        TermTable terms = TermTable.copyOf(table, keptIds, nKept);
         LOG.debug("fitted {} documents, {} terms seen, {} kept", nDoc, v, nKept);
         int[] toIndex = new int[v];
         Arrays.fill(toIndex, -1);
@@ -307,15 +286,6 @@ public final class TfidfVectorizer {
             toIndex[order[kept[k]]] = k;
         }
         return new Fitted(new TfidfModel(analyzer, weighting, nDoc, terms, df, null), toIndex, false);
-    }
-
-    private static boolean hasSurrogate(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isSurrogate(s.charAt(i))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Compares by Unicode code point, as Python orders strings. */
@@ -332,7 +302,7 @@ public final class TfidfVectorizer {
     }
 
     /** Maps UTF-16 units so that surrogates (code points above U+FFFF) sort after U+E000..U+FFFF. */
-    private static int codePointRank(char c) {
+    static int codePointRank(char c) {
         if (c >= 0xE000) {
             return c - 0x800;
         }

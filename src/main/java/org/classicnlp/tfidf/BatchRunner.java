@@ -26,7 +26,7 @@ import org.classicnlp.core.Document;
 public final class BatchRunner {
 
     static final int BATCH_DOCS = 1024;
-    static final int BATCH_CHARS = 1 << 19;
+    static final int BATCH_CHARS = 1 << 17;
 
     private BatchRunner() {
     }

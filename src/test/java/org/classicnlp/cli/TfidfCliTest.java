@@ -39,6 +39,7 @@ class TfidfCliTest {
         assertEquals(ShortestDouble.toString(w), first[2], "weights are shortest exact decimals");
         assertTrue(a[1].contains("\n4\t"), "line 4 (Chinese) present");
         assertTrue(!a[1].contains("\n3\t"), "the empty line 3 has no rows");
+        assertTrue(a[1].contains("7\t😀\t"), "supplementary characters written as UTF-8");
     }
 
     @Test

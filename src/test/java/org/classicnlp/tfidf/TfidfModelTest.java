@@ -194,6 +194,19 @@ class TfidfModelTest {
     }
 
     @Test
+    void longTermsAndSupplementaryCharacters() {
+        String longTerm = "x".repeat(70_000);
+        Corpus<Document> docs = () -> java.util.stream.Stream.of(new Document("0", longTerm + " 😀 a"),
+                new Document("1", "a b"));
+        TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").build().fit(docs);
+        assertEquals(List.of("a", "b", longTerm, "😀"), m.vocabulary());
+        byte[] out = new byte[m.termUtf8Bound(3)];
+        int n = m.termUtf8(3, out, 0);
+        assertEquals("😀", new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(3, m.transform(docs.stream().findFirst().get()).size());
+    }
+
+    @Test
     void bundledStopWords() {
         assertEquals(318, StopWords.english().size());
         assertTrue(StopWords.english().contains("the"));

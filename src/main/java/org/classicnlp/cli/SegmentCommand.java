@@ -3,13 +3,23 @@ package org.classicnlp.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
+import org.classicnlp.segment.HmmModel;
+import org.classicnlp.segment.HmmSegmenter;
+import org.classicnlp.segment.HybridModel;
+import org.classicnlp.segment.HybridSegmenter;
+import org.classicnlp.segment.SearchSegmenter;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,17 +30,37 @@ import picocli.CommandLine.Parameters;
             "blank lines kept, words separated by single spaces."},
         footer = {"", "Examples:",
             "  echo '我用Java写了NLP程序，version 2.0。' | java -jar classicnlp.jar segment",
-            "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt"})
+            "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt",
+            "  java -jar classicnlp.jar segment --algo hybrid --mode search news.txt > index-words.txt"})
 final class SegmentCommand implements Callable<Integer> {
 
     enum DictFormat { words, user }
 
     @Option(names = "--algo", defaultValue = "bimm", paramLabel = "ALGO",
-            description = "fmm | bmm | bimm (default: ${DEFAULT-VALUE})")
+            description = "fmm | bmm | bimm | hmm | hybrid (default: ${DEFAULT-VALUE})")
     String algo;
 
+    // ---- statistical segmenters (hmm, hybrid) ----
+    enum Mode { default_, search }
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "hmm/hybrid: model from train-segmenter (default: the shipped People's Daily 1998 model).")
+    Path model;
+
+    @Option(names = "--mode", defaultValue = "default", paramLabel = "MODE", converter = ModeConverter.class,
+            description = "hmm/hybrid: default (best segmentation) | search (also the dictionary words inside long words)")
+    Mode mode;
+
+    @Option(names = "--no-core-dict", description = "hybrid: leave HanLP's core dictionary out"
+            + " (the dictionary is then the model's training counts plus --dict files).")
+    boolean noCoreDict;
+
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--dict", paramLabel = "FILE",
-            description = "Dictionary file(s), merged; replaces HanLP's core dictionary (the default).")
+            description = "Dictionary file(s), merged; fmm/bmm/bimm: replace HanLP's core dictionary (the default);"
+                    + " hybrid: added to the model's training counts and HanLP's core dictionary; hmm: used by search mode.")
     List<Path> dicts = List.of();
 
     @Option(names = "--dict-format", defaultValue = "words", paramLabel = "FORMAT",
@@ -46,7 +76,7 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Segmenter segmenter = Segmenters.create(algo, lexicon());
+        Segmenter segmenter = segmenter();
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         try (InputStream in = CliIO.inputStream(input)) {
             OrderedLinePipeline.run(in, input, System.out, n, line -> joinWords(line, segmenter.spans(line)));
@@ -57,7 +87,12 @@ final class SegmentCommand implements Callable<Integer> {
     /** The words of {@code line} separated by single spaces. */
     static String joinWords(String line, int[] spans) {
         // String.getChars into one array: StringBuilder.append(CharSequence, int, int) copies char by char.
-        char[] out = new char[line.length() + spans.length / 2];
+        // Sized from the spans, not the line: search mode's tokens overlap, so they may exceed it.
+        int size = spans.length / 2;
+        for (int k = 0; k < spans.length; k += 2) {
+            size += spans[k + 1] - spans[k];
+        }
+        char[] out = new char[size];
         int p = 0;
         for (int k = 0; k < spans.length; k += 2) {
             if (k > 0) {
@@ -67,6 +102,59 @@ final class SegmentCommand implements Callable<Integer> {
             p += spans[k + 1] - spans[k];
         }
         return new String(out, 0, p);
+    }
+
+    private Segmenter segmenter() {
+        String name = algo.toLowerCase(Locale.ROOT);
+        if (!Segmenters.STATISTICAL_ALGORITHMS.contains(name)) {
+            if (model != null || mode == Mode.search || noCoreDict) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--model, --mode search and --no-core-dict apply to --algo hmm|hybrid only");
+            }
+            return Segmenters.create(algo, lexicon());
+        }
+        List<Lexicon> user = new ArrayList<>();
+        for (Path p : dicts) {
+            user.add(dictFormat == DictFormat.user ? LexiconLoaders.userDictionary(p) : LexiconLoaders.wordList(p));
+        }
+        if (name.equals("hmm")) {
+            if (noCoreDict && mode == Mode.search && user.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "search mode needs a dictionary: drop --no-core-dict or give --dict");
+            }
+            HmmSegmenter hmm = new HmmSegmenter(model == null ? HmmModel.defaultModel() : HmmModel.load(model));
+            if (mode != Mode.search) {
+                return hmm;
+            }
+            Lexicon words = noCoreDict ? null : LexiconLoaders.hanlpCore();
+            for (Lexicon l : user) {
+                words = words == null ? l : words.merge(l);
+            }
+            return new SearchSegmenter(hmm, words);
+        }
+        HybridSegmenter hybrid;
+        if (model == null && user.isEmpty() && !noCoreDict) {
+            hybrid = HybridSegmenter.standard();
+        } else {
+            HybridSegmenter.Builder builder = HybridSegmenter.builder().coreDictionary(!noCoreDict);
+            if (model != null) {
+                builder.model(HybridModel.load(model));
+            }
+            user.forEach(builder::addDictionary);
+            hybrid = builder.build();
+        }
+        return mode == Mode.search ? SearchSegmenter.of(hybrid) : hybrid;
+    }
+
+    static final class ModeConverter implements CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+            return switch (value) {
+                case "default" -> Mode.default_;
+                case "search" -> Mode.search;
+                default -> throw new CommandLine.TypeConversionException("expected default or search, got '" + value + "'");
+            };
+        }
     }
 
     private Lexicon lexicon() {

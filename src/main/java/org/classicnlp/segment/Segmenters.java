@@ -11,15 +11,31 @@ public final class Segmenters {
     /** Names accepted by {@link #create(String, Lexicon)}. */
     public static final List<String> DICTIONARY_ALGORITHMS = List.of("fmm", "bmm", "bimm");
 
+    /** Names of the trained segmenters accepted by {@link #create(String)}. */
+    public static final List<String> STATISTICAL_ALGORITHMS = List.of("hmm", "hybrid");
+
     private Segmenters() {
     }
 
     /**
      * The best general-purpose segmenter for Chinese and mixed Chinese/English text that needs no files:
-     * bidirectional maximum matching over HanLP's core dictionary.
+     * the dictionary + HMM hybrid with the shipped People's Daily model and HanLP's core dictionary
+     * ({@link HybridSegmenter#standard()}). Loaded once and shared, so calling this repeatedly is cheap.
      */
     public static Segmenter standard() {
-        return new BidirectionalMaxMatch(LexiconLoaders.hanlpCore());
+        return HybridSegmenter.standard();
+    }
+
+    /**
+     * A segmenter that needs no files: {@code fmm}, {@code bmm}, {@code bimm} over HanLP's core dictionary,
+     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}.
+     */
+    public static Segmenter create(String algorithm) {
+        return switch (algorithm.toLowerCase(Locale.ROOT)) {
+            case "hmm" -> new HmmSegmenter(HmmModel.defaultModel());
+            case "hybrid" -> HybridSegmenter.standard();
+            default -> create(algorithm, LexiconLoaders.hanlpCore());
+        };
     }
 
     /** A dictionary segmenter ({@code fmm}, {@code bmm}, {@code bimm}) over {@code lexicon}. */

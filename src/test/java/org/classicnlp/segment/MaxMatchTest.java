@@ -49,7 +49,7 @@ class MaxMatchTest {
     @Test
     void defaultDictionarySegmentsTheIssueExample() {
         assertEquals(List.of("我", "用", "Java", "写", "了", "NLP", "程序", "，", "version", "2.0", "。"),
-                Segmenters.standard().words("我用Java写了NLP程序，version 2.0。"));
+                Segmenters.create("bimm").words("我用Java写了NLP程序，version 2.0。"));
     }
 
     @Test

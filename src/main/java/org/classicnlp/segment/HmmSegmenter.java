@@ -1,0 +1,72 @@
+package org.classicnlp.segment;
+
+import java.util.List;
+import java.util.Objects;
+import org.classicnlp.core.Token;
+
+/**
+ * Segmentation by character tagging with an {@link HmmModel}: each run of Han characters is tagged
+ * B/M/E/S by Viterbi and cut after every E and S. Everything else is an atom as in max-match (see
+ * {@link Atoms}): an English word, a number, a URL or a punctuation mark is one token and ends the Han
+ * run; white space is never a token. Needs no dictionary, so it finds words no dictionary lists, but
+ * knows only what the characters' statistics say. Immutable and thread-safe.
+ */
+public final class HmmSegmenter implements Segmenter {
+
+    private final HmmModel model;
+
+    public HmmSegmenter(HmmModel model) {
+        this.model = Objects.requireNonNull(model, "model");
+    }
+
+    /** With the shipped model ({@link HmmModel#defaultModel()}). */
+    public HmmSegmenter() {
+        this(HmmModel.defaultModel());
+    }
+
+    public HmmModel model() {
+        return model;
+    }
+
+    @Override
+    public List<Token> segment(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        int count = spans(w, spans, new HmmModel.Work());
+        return MaxMatch.tokens(text, spans, count);
+    }
+
+    @Override
+    public int[] spans(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        return java.util.Arrays.copyOf(spans, 2 * spans(w, spans, new HmmModel.Work()));
+    }
+
+    int spans(MaxMatch.Work w, int[] spans, HmmModel.Work work) {
+        int n = w.n;
+        char[] f = w.folded;
+        int[] atom = w.atomLength;
+        int count = 0;
+        int i = 0;
+        while (i < n) {
+            int a = atom[i];
+            if (a < 0) {
+                i++;
+            } else if (a == 1 && CharClass.of(f[i]) == CharClass.HAN) {
+                int j = i + 1;
+                while (j < n && atom[j] == 1 && CharClass.of(f[j]) == CharClass.HAN) {
+                    j++;
+                }
+                count = model.cut(f, i, j, spans, count, work);
+                i = j;
+            } else {
+                spans[2 * count] = i;
+                spans[2 * count + 1] = i + a;
+                count++;
+                i += a;
+            }
+        }
+        return count;
+    }
+}

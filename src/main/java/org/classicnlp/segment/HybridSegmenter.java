@@ -1,0 +1,339 @@
+package org.classicnlp.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import org.classicnlp.core.Token;
+import org.classicnlp.lexicon.Lexicon;
+import org.classicnlp.lexicon.LexiconLoaders;
+
+/**
+ * Dictionary plus HMM, the method of jieba's precise mode, without global state: every segmenter
+ * carries its own dictionary and model, so several coexist in one JVM. Immutable and thread-safe.
+ *
+ * <ol>
+ * <li>A word lattice: at each atom start (see {@link Atoms}), every dictionary word that ends on an
+ * atom boundary, and the atom itself.</li>
+ * <li>The most probable path by dynamic programming from the end of the text, scoring a word
+ * {@code log(max(freq, 1) / total)} and an atom that is no dictionary word {@code log(1 / total)}.</li>
+ * <li>New-word discovery: a run of two or more single Han characters on that path that is not itself
+ * a dictionary word is re-segmented by the {@link HmmModel}.</li>
+ * </ol>
+ *
+ * <p>Build with {@link #builder()} (training counts, HanLP's core dictionary and user dictionaries,
+ * merged), or use {@link #standard()}: the shipped model with HanLP's core dictionary.
+ */
+public final class HybridSegmenter implements Segmenter {
+
+    private final HmmModel hmm;
+    private final Lexicon lexicon;
+    private final float[] logProb;
+    private final float unknownLogProb;
+
+    /** A hybrid over exactly this dictionary and HMM. */
+    public HybridSegmenter(HmmModel hmm, Lexicon lexicon) {
+        this.hmm = Objects.requireNonNull(hmm, "hmm");
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        double logTotal = Math.log(Math.max(1, lexicon.totalFrequency()));
+        this.logProb = new float[lexicon.size()];
+        for (int id = 0; id < logProb.length; id++) {
+            logProb[id] = (float) (Math.log(Math.max(1, lexicon.frequency(id))) - logTotal);
+        }
+        this.unknownLogProb = (float) -logTotal;
+    }
+
+    private static final class StandardHolder {
+        static final HybridSegmenter INSTANCE = builder().build();
+    }
+
+    /**
+     * The shipped hybrid model (People's Daily 1998 January counts and HMM) merged with HanLP's core
+     * dictionary; built once and shared.
+     */
+    public static HybridSegmenter standard() {
+        return StandardHolder.INSTANCE;
+    }
+
+    public HmmModel hmm() {
+        return hmm;
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    @Override
+    public List<Token> segment(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        int count = spans(w, spans, new HmmModel.Work());
+        return MaxMatch.tokens(text, spans, count);
+    }
+
+    @Override
+    public int[] spans(String text) {
+        MaxMatch.Work w = new MaxMatch.Work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        return java.util.Arrays.copyOf(spans, 2 * spans(w, spans, new HmmModel.Work()));
+    }
+
+    int spans(MaxMatch.Work w, int[] spans, HmmModel.Work work) {
+        int n = w.n;
+        char[] f = w.folded;
+        int[] atom = w.atomLength;
+        boolean[] boundary = w.boundary;
+        int maxLen = Math.max(1, lexicon.maxWordLength());
+        int[] ends = new int[maxLen];
+        int[] ids = new int[maxLen];
+        double[] best = new double[n + 1];
+        int[] next = new int[n + 1];
+        // Best path from each atom start to the end of the text.
+        for (int i = n - 1; i >= 0; i--) {
+            int a = atom[i];
+            if (a < 0) {
+                best[i] = best[i + 1];
+                next[i] = i + 1;
+                continue;
+            }
+            if (a == 0) {
+                continue;
+            }
+            double bestScore = unknownLogProb + best[i + a];
+            int bestEnd = i + a;
+            int k = lexicon.prefixMatches(f, i, n, ends, ids);
+            for (int m = 0; m < k; m++) {
+                int e = ends[m];
+                if (!boundary[e]) {
+                    continue;
+                }
+                double s = logProb[ids[m]] + best[e];
+                if (s >= bestScore) {
+                    bestScore = s;
+                    bestEnd = e;
+                }
+            }
+            best[i] = bestScore;
+            next[i] = bestEnd;
+        }
+        // Walk the path, collecting runs of single Han characters for the HMM.
+        int count = 0;
+        int runStart = -1;
+        int i = 0;
+        while (i < n) {
+            if (atom[i] < 0) {
+                count = flush(f, runStart, i, spans, count, work, ends, ids);
+                runStart = -1;
+                i++;
+                continue;
+            }
+            int e = next[i];
+            if (e - i == 1 && CharClass.of(f[i]) == CharClass.HAN) {
+                if (runStart < 0) {
+                    runStart = i;
+                }
+            } else {
+                count = flush(f, runStart, i, spans, count, work, ends, ids);
+                runStart = -1;
+                spans[2 * count] = i;
+                spans[2 * count + 1] = e;
+                count++;
+            }
+            i = e;
+        }
+        return flush(f, runStart, n, spans, count, work, ends, ids);
+    }
+
+    /**
+     * Log-probability of the best dictionary path through {@code word} (no HMM), as jieba's
+     * {@code suggest_freq} uses it: a new word whose probability exceeds this beats its own pieces.
+     */
+    double bestPathLogProb(String word) {
+        MaxMatch.Work w = new MaxMatch.Work(word);
+        int n = w.n;
+        int maxLen = Math.max(1, lexicon.maxWordLength());
+        int[] ends = new int[maxLen];
+        int[] ids = new int[maxLen];
+        double[] best = new double[n + 1];
+        for (int i = n - 1; i >= 0; i--) {
+            int a = w.atomLength[i];
+            if (a < 0) {
+                best[i] = best[i + 1];
+                continue;
+            }
+            if (a == 0) {
+                continue;
+            }
+            double b = unknownLogProb + best[i + a];
+            int k = lexicon.prefixMatches(w.folded, i, n, ends, ids);
+            for (int m = 0; m < k; m++) {
+                if (w.boundary[ends[m]]) {
+                    b = Math.max(b, logProb[ids[m]] + best[ends[m]]);
+                }
+            }
+            best[i] = b;
+        }
+        return best[0];
+    }
+
+    /** Emits the single-character run {@code [from, to)}: as is if short or a known word, else HMM-cut. */
+    private int flush(char[] f, int from, int to, int[] spans, int count, HmmModel.Work work, int[] ends, int[] ids) {
+        if (from < 0) {
+            return count;
+        }
+        if (to - from > 1 && !isKnownWord(f, from, to, ends, ids)) {
+            return hmm.cut(f, from, to, spans, count, work);
+        }
+        for (int c = from; c < to; c++) {
+            spans[2 * count] = c;
+            spans[2 * count + 1] = c + 1;
+            count++;
+        }
+        return count;
+    }
+
+    private boolean isKnownWord(char[] f, int from, int to, int[] ends, int[] ids) {
+        int k = lexicon.prefixMatches(f, from, to, ends, ids);
+        return k > 0 && ends[k - 1] == to && lexicon.frequency(ids[k - 1]) > 0;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Assembles a hybrid segmenter's dictionary from its sources, merged (frequencies of a word found in
+     * several sources add up): the training corpus's word counts, HanLP's core dictionary and any user
+     * dictionaries.
+     */
+    public static final class Builder {
+        /**
+         * Default multiplier of training counts before merging with HanLP's core dictionary, chosen on a
+         * People's Daily development split (trained on 1–24 January 1998, scored on 25–31 January; see
+         * {@code models/README.md} and {@code bench/java/org/classicnlp/bench/StatisticalSegmentDev.java}).
+         */
+        public static final double DEFAULT_TRAINING_WEIGHT = 10.0;
+
+        private HmmModel hmm;
+        private HybridModel trainingWords;
+        private boolean useTrainingWords = true;
+        private boolean coreDictionary = true;
+        private double trainingWeight = DEFAULT_TRAINING_WEIGHT;
+        private final List<Lexicon> userDictionaries = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** HMM and training word counts from a trained model (default: {@link HybridModel#defaultModel()}). */
+        public Builder model(HybridModel model) {
+            this.hmm = model.hmm();
+            this.trainingWords = model;
+            return this;
+        }
+
+        /** Use only an HMM (no training counts): the dictionary then comes from the other sources. */
+        public Builder hmm(HmmModel model) {
+            this.hmm = Objects.requireNonNull(model, "model");
+            this.trainingWords = null;
+            return this;
+        }
+
+        /** Whether the model's training word counts join the dictionary (default true). */
+        public Builder trainingWords(boolean use) {
+            this.useTrainingWords = use;
+            return this;
+        }
+
+        /** Multiplier of training counts before they are merged (default {@value #DEFAULT_TRAINING_WEIGHT}). */
+        public Builder trainingWeight(double weight) {
+            if (!(weight > 0)) {
+                throw new IllegalArgumentException("trainingWeight must be > 0, was " + weight);
+            }
+            this.trainingWeight = weight;
+            return this;
+        }
+
+        /** Whether HanLP's core dictionary joins the dictionary (default true). */
+        public Builder coreDictionary(boolean use) {
+            this.coreDictionary = use;
+            return this;
+        }
+
+        /**
+         * Adds a user dictionary ({@link LexiconLoaders#userDictionary}, {@link LexiconLoaders#wordList}). Its
+         * frequencies above 1 are kept; a new word with frequency 0 or 1 (a plain word list) gets jieba's
+         * suggested frequency: just enough to beat the best path through its pieces in the other sources
+         * (words the other sources know keep their frequency).
+         */
+        public Builder addDictionary(Lexicon dictionary) {
+            userDictionaries.add(Objects.requireNonNull(dictionary, "dictionary"));
+            return this;
+        }
+
+        public HybridSegmenter build() {
+            // HanLP's dictionary and the shipped model are independent: load them on both cores.
+            CompletableFuture<Lexicon> coreLoad = coreDictionary
+                    ? CompletableFuture.supplyAsync(LexiconLoaders::hanlpCore) : null;
+            HmmModel model = hmm;
+            HybridModel training = trainingWords;
+            if (model == null) {
+                training = HybridModel.defaultModel();
+                model = training.hmm();
+            }
+            Lexicon.Builder words = new Lexicon.Builder(200_000);
+            List<String> names = new ArrayList<>();
+            if (useTrainingWords && training != null) {
+                for (int i = 0; i < training.trainingWordCount(); i++) {
+                    words.add(training.word(i), Math.round(training.count(i) * trainingWeight));
+                }
+                names.add("training");
+            }
+            if (coreLoad != null) {
+                addAll(words, coreLoad.join(), names);
+            }
+            boolean suggest = false;
+            for (Lexicon user : userDictionaries) {
+                for (int id = 0; id < user.size(); id++) {
+                    if (user.frequency(id) > 1) {
+                        words.add(user.word(id), user.frequency(id));
+                    } else {
+                        suggest = true;
+                    }
+                }
+                names.add(user.name());
+            }
+            if (words.size() == 0 && !suggest) {
+                throw new IllegalStateException("the hybrid segmenter has no dictionary: enable training words,"
+                        + " the core dictionary, or add a dictionary");
+            }
+            String name = String.join("+", names);
+            if (suggest) {
+                // Frequencies suggested against everything else, as jieba's add_word(word) does.
+                HybridSegmenter base = new HybridSegmenter(model, words.build(name));
+                double total = Math.max(1, base.lexicon.totalFrequency());
+                Lexicon.Builder all = new Lexicon.Builder(base.lexicon.size() + 1024);
+                for (int id = 0; id < base.lexicon.size(); id++) {
+                    all.add(base.lexicon.word(id), base.lexicon.frequency(id));
+                }
+                for (Lexicon user : userDictionaries) {
+                    for (int id = 0; id < user.size(); id++) {
+                        String w = user.word(id);
+                        if (user.frequency(id) <= 1 && base.lexicon.frequency(w) == 0) {
+                            all.add(w, (long) Math.floor(total * Math.exp(base.bestPathLogProb(w))) + 1);
+                        }
+                    }
+                }
+                return new HybridSegmenter(model, all.build(name));
+            }
+            return new HybridSegmenter(model, words.build(name));
+        }
+
+        /** Words and frequencies only: the hybrid needs no tags. */
+        private static void addAll(Lexicon.Builder words, Lexicon source, List<String> names) {
+            for (int id = 0; id < source.size(); id++) {
+                words.add(source.word(id), source.frequency(id));
+            }
+            names.add(source.name());
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.classicnlp.segment;
+
+/**
+ * A model file that cannot be read: a foreign file, an unsupported version, or a truncated or corrupt
+ * body. The message says which file, where (byte offset or section) and what was expected.
+ */
+public class ModelFormatException extends RuntimeException {
+
+    private final String source;
+
+    public ModelFormatException(String source, String message) {
+        super(source + ": " + message);
+        this.source = source;
+    }
+
+    public ModelFormatException(String source, String message, Throwable cause) {
+        super(source + ": " + message, cause);
+        this.source = source;
+    }
+
+    /** The file path or classpath resource that failed to load. */
+    public String source() {
+        return source;
+    }
+}

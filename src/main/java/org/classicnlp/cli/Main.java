@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             SegmentCommand.class,
             ScoreCommand.class,
             TrainSegmenterCommand.class,
+            TfidfCommand.class,
+            KeywordsCommand.class,
         })
 public final class Main {
 

@@ -72,10 +72,15 @@ public final class TextFiles {
     public static String read(Path file) {
         try (InputStream in = openStream(file)) {
             byte[] bytes = in.readAllBytes();
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            String text = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            // fast path: decode straight to a String; only text containing U+FFFD (a replaced malformed
+            // sequence, or a genuine U+FFFD) is decoded again strictly to report errors
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            if (text.indexOf('\uFFFD') >= 0) {
+                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT);
+                decoder.decode(java.nio.ByteBuffer.wrap(bytes));
+            }
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new CorpusFormatException(file, 0, "not valid UTF-8", e);

@@ -41,7 +41,12 @@ public final class WhitespaceTokenizer implements Segmenter {
         return words;
     }
 
-    static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u3000';
+    /**
+     * White space as Python's {@code str.isspace()} and the regex {@code \s} (so splitting here equals
+     * {@code str.split()} and scikit-learn's {@code token_pattern=r"(?u)\S+"}): Java's white space plus the
+     * no-break spaces U+00A0, U+2007, U+202F and NEL U+0085.
+     */
+    public static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u0085';
     }
 }

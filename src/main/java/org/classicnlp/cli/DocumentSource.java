@@ -1,0 +1,124 @@
+package org.classicnlp.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.classicnlp.core.Corpora;
+import org.classicnlp.core.Corpus;
+import org.classicnlp.core.Document;
+
+/**
+ * A CLI document source: a plain text file (one document per line, id = 0-based line number), a JSONL
+ * file ({@code id}, {@code text}), a directory (one document per file, id = relative path) or standard
+ * input ({@code -}). The format is chosen by {@code --input-format}, or guessed: a directory is a
+ * directory, a name ending in {@code .jsonl} or {@code .jsonl.gz} is JSONL, anything else is lines.
+ * Standard input is copied to a temporary file first (deleted on exit) so that two-pass jobs can read it
+ * twice and the progress bar can show an ETA.
+ */
+final class DocumentSource {
+
+    final Corpus<Document> corpus;
+    /** Number of documents if cheaply known (for the ETA), else -1. */
+    final long size;
+    final String description;
+
+    private DocumentSource(Corpus<Document> corpus, long size, String description) {
+        this.corpus = corpus;
+        this.size = size;
+        this.description = description;
+    }
+
+    static DocumentSource open(String input, String format) {
+        Path path;
+        String fmt = format.toLowerCase(Locale.ROOT);
+        if (input.equals("-")) {
+            path = spoolStdin();
+            if (fmt.equals("auto")) {
+                fmt = "lines";
+            }
+        } else {
+            path = Path.of(input);
+            if (!Files.exists(path)) {
+                throw new UncheckedIOException(new java.io.FileNotFoundException("input not found: " + input));
+            }
+        }
+        if (fmt.equals("auto")) {
+            String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+            fmt = Files.isDirectory(path) ? "dir" : name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") ? "jsonl" : "lines";
+        }
+        return switch (fmt) {
+            case "dir" -> new DocumentSource(Corpora.directory(path), countFiles(path), "directory " + input);
+            case "jsonl" -> new DocumentSource(Corpora.jsonl(path), -1, "JSONL " + input);
+            case "lines" -> new DocumentSource(Corpora.lines(path), countLines(path), "lines of " + input);
+            default -> throw new IllegalArgumentException("unknown input format '" + format
+                    + "'; expected auto, lines, jsonl or dir");
+        };
+    }
+
+    private static Path spoolStdin() {
+        try {
+            Path tmp = Files.createTempFile("classicnlp-stdin-", ".txt");
+            tmp.toFile().deleteOnExit();
+            try (InputStream in = System.in) {
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return tmp;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot buffer standard input: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lines in a plain (not gzip) file, as {@link Corpora#lines} will number them; -1 for gzip. */
+    static long countLines(Path file) {
+        if (file.getFileName().toString().endsWith(".gz")) {
+            return -1;
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(1 << 16);
+            long lines = 0;
+            long total = 0;
+            byte last = '\n';
+            boolean prevCr = false;
+            int n;
+            while ((n = ch.read(buf)) > 0) {
+                buf.flip();
+                for (int i = 0; i < n; i++) {
+                    byte b = buf.get(i);
+                    if (b == '\n') {
+                        if (!prevCr) {
+                            lines++;
+                        }
+                    } else if (b == '\r') {
+                        lines++;
+                    }
+                    prevCr = b == '\r';
+                    last = b;
+                }
+                total += n;
+                buf.clear();
+            }
+            if (total > 0 && last != '\n' && last != '\r') {
+                lines++;
+            }
+            return lines;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static long countFiles(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.classicnlp.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.classicnlp.core.Document;
+import org.classicnlp.tfidf.BatchRunner;
+import org.classicnlp.tfidf.Keyword;
+import org.classicnlp.tfidf.KeywordExtractor;
+import org.classicnlp.tfidf.StopWords;
+import org.classicnlp.tfidf.TfidfModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code keywords}: the top TF-IDF terms of every document, in batch. */
+@Command(name = "keywords", mixinStandardHelpOptions = true,
+        description = "Write the top-k TF-IDF keywords of every document: tsv rows id<TAB>rank<TAB>term<TAB>weight "
+            + "(rank from 1), or one JSON object per document (--format jsonl). Ties: term in code-point order. "
+            + "Without --model the idf comes from the input itself (two passes); with --model, terms the model "
+            + "never saw get its median idf (as jieba does).",
+        footer = {"", "Examples:",
+            "  classicnlp keywords --input news.txt --top 5 --stop-words zh",
+            "  classicnlp keywords --model wiki.tfidf --input new.jsonl --min-length 2"})
+public final class KeywordsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+    @Mixin
+    BatchOptions batch;
+    @Mixin
+    TfidfOptions tfidf;
+    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model saved by 'tfidf fit' (else: fit on the input).")
+    Path model;
+    @Option(names = {"-k", "--top"}, paramLabel = "K", description = "Keywords per document (default: ${DEFAULT-VALUE}).")
+    int top = 10;
+    @Option(names = "--format", paramLabel = "tsv|jsonl", description = "Output format (default: ${DEFAULT-VALUE}).")
+    String format = "tsv";
+    @Option(names = "--min-length", paramLabel = "N", description = "Minimum keyword length in characters (default: ${DEFAULT-VALUE}).")
+    int minLength = 1;
+    @Option(names = "--exclude", paramLabel = "zh|en|FILE", description = "Words that may not be keywords (weights unchanged); comma-join several.")
+    String exclude;
+    @Option(names = "--keep-symbols", description = "Allow keywords without any letter or digit (punctuation, symbols).")
+    boolean keepSymbols;
+    @Option(names = "--unseen", paramLabel = "median|ignore", description = "Terms the --model never saw: median idf (default) or ignore.")
+    String unseen = "median";
+
+    @Override
+    public Integer call() throws IOException {
+        boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
+            case "tsv" -> false;
+            case "jsonl" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format expects tsv or jsonl, got '" + format + "'");
+        };
+        KeywordExtractor.Unseen unseenPolicy = switch (unseen.toLowerCase(Locale.ROOT)) {
+            case "median" -> KeywordExtractor.Unseen.MEDIAN_IDF;
+            case "ignore" -> KeywordExtractor.Unseen.IGNORE;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--unseen expects median or ignore, got '" + unseen + "'");
+        };
+        if (model != null) {
+            TfidfCommand.rejectVectorizerOptions(spec, "--model");
+        }
+        DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
+        TfidfModel m;
+        if (model != null) {
+            m = TfidfModel.load(model);
+        } else {
+            m = TfidfCommand.fit(spec, tfidf, batch, source);
+            // fitted on this very input: a term outside the vocabulary was pruned on purpose
+            unseenPolicy = KeywordExtractor.Unseen.IGNORE;
+        }
+        KeywordExtractor extractor;
+        try {
+            KeywordExtractor.Builder b = KeywordExtractor.builder(m).top(top).minLength(minLength).unseen(unseenPolicy)
+                    .skipNonWords(!keepSymbols);
+            if (exclude != null) {
+                b.stopWords(StopWords.byName(exclude));
+            }
+            extractor = b.build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        long total = model == null ? m.documentCount() : source.size;
+        PrintStream out = System.out;
+        ByteRows.Pool pool = new ByteRows.Pool();
+        try (Progress p = new Progress("keywords", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
+            BatchRunner.run(docs, batch.threads(), b -> {
+                ByteRows rows = pool.take();
+                for (Document d : b) {
+                    List<Keyword> kws = extractor.extract(d);
+                    if (jsonl) {
+                        rows.ascii("{\"id\":").jsonString(d.id()).ascii(",\"keywords\":[");
+                        for (int k = 0; k < kws.size(); k++) {
+                            if (k > 0) {
+                                rows.put((byte) ',');
+                            }
+                            rows.ascii("{\"term\":").jsonString(kws.get(k).term()).ascii(",\"weight\":")
+                                    .number(kws.get(k).weight()).put((byte) '}');
+                        }
+                        rows.ascii("]}\n");
+                    } else {
+                        byte[] id = TfidfCommand.tsvField(d.id());
+                        for (int k = 0; k < kws.size(); k++) {
+                            rows.put(id).put((byte) '\t').number(k + 1).put((byte) '\t')
+                                    .put(kws.get(k).term().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                    .put((byte) '\t').number(kws.get(k).weight()).put((byte) '\n');
+                        }
+                    }
+                }
+                return new TfidfCommand.Batch(rows, b.size());
+            }, r -> {
+                TfidfCommand.write(out, r.rows());
+                pool.give(r.rows());
+                p.step(r.documents());
+            });
+        }
+        out.flush();
+        if (out.checkError()) {
+            throw new UncheckedIOException(new IOException("error writing to standard output"));
+        }
+        return 0;
+    }
+}

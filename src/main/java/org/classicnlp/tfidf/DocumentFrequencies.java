@@ -1,0 +1,48 @@
+package org.classicnlp.tfidf;
+
+import java.util.Arrays;
+
+/**
+ * The corpus-wide counts of a fit: for every term, the number of documents containing it (df) and its
+ * total count (tf, used by {@code maxFeatures}). Memory grows with the vocabulary, never with the number
+ * of documents. Filled by one thread from {@link CountedBatch}es, in input order.
+ */
+final class DocumentFrequencies {
+
+    final TermTable table = new TermTable(1 << 14);
+    int[] df = new int[1 << 14];
+    long[] tf = new long[1 << 14];
+    long documents;
+
+    int size() {
+        return table.size();
+    }
+
+    /**
+     * Adds a batch's counts and rewrites the batch's term ids from batch-local to ids of this table; the
+     * batch's own table is dropped.
+     */
+    void add(CountedBatch batch) {
+        TermTable local = batch.table;
+        int n = local.size();
+        int[] remap = new int[n];
+        for (int l = 0; l < n; l++) {
+            int g = table.addFrom(local, l);
+            if (g >= df.length) {
+                df = Arrays.copyOf(df, df.length * 2);
+                tf = Arrays.copyOf(tf, tf.length * 2);
+            }
+            df[g] += batch.df[l];
+            tf[g] += batch.tf[l];
+            remap[l] = g;
+        }
+        int[] ids = batch.termIds;
+        for (int k = 0, e = batch.entries; k < e; k++) {
+            ids[k] = remap[ids[k]];
+        }
+        documents += batch.size;
+        batch.table = null;
+        batch.df = null;
+        batch.tf = null;
+    }
+}

@@ -1,0 +1,28 @@
+package org.classicnlp.tfidf;
+
+import java.util.Locale;
+
+/** Row normalization applied after the IDF weighting (scikit-learn's {@code norm}). */
+public enum Norm {
+    /** Divide by the sum of absolute values. */
+    L1,
+    /** Divide by the Euclidean length (scikit-learn's default). */
+    L2,
+    /** Leave the weights as they are. */
+    NONE;
+
+    /** {@code l1}, {@code l2} or {@code none} (case-insensitive). */
+    public static Norm parse(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "l1" -> L1;
+            case "l2" -> L2;
+            case "none" -> NONE;
+            default -> throw new IllegalArgumentException("unknown norm '" + name + "'; expected l1, l2 or none");
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
         description = "Offline classic NLP for Chinese and English text.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            SegmentCommand.class,
+            ScoreCommand.class,
         })
 public final class Main {
 

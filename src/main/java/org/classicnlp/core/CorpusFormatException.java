@@ -8,16 +8,21 @@ public class CorpusFormatException extends RuntimeException {
     private final transient Path file;
     private final long line;
 
+    /** @param line 1-based line number, or 0 when the problem is not tied to a line */
     public CorpusFormatException(Path file, long line, String message) {
-        super(file + ":" + line + ": " + message);
+        super(where(file, line) + message);
         this.file = file;
         this.line = line;
     }
 
     public CorpusFormatException(Path file, long line, String message, Throwable cause) {
-        super(file + ":" + line + ": " + message, cause);
+        super(where(file, line) + message, cause);
         this.file = file;
         this.line = line;
+    }
+
+    private static String where(Path file, long line) {
+        return line > 0 ? file + ":" + line + ": " : file + ": ";
     }
 
     public Path file() {

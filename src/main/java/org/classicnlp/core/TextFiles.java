@@ -1,9 +1,7 @@
 package org.classicnlp.core;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -20,32 +18,27 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Opening UTF-8 text files: transparent gzip for {@code .gz}, a leading byte-order mark dropped,
- * malformed bytes reported (never silently replaced), and any line ending (LF, CRLF, CR) accepted.
+ * malformed bytes reported with file and line (never silently replaced), and any line ending (LF,
+ * CRLF, CR) accepted.
  */
 public final class TextFiles {
 
     private TextFiles() {
     }
 
-    /** A reader over the file's text, decompressing {@code .gz} files. */
-    public static BufferedReader open(Path file) {
+    /** The file's bytes, decompressed when its name ends in {@code .gz}. */
+    public static InputStream openStream(Path file) {
         try {
             InputStream in = Files.newInputStream(file);
-            if (file.getFileName().toString().endsWith(".gz")) {
-                in = new GZIPInputStream(in, 1 << 16);
-            }
-            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, decoder), 1 << 16);
-            reader.mark(1);
-            if (reader.read() != '\uFEFF') {
-                reader.reset();
-            }
-            return reader;
+            return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot open " + file + ": " + e, e);
         }
+    }
+
+    /** A line reader over the file ({@code .gz} decompressed), reporting bad UTF-8 by line. */
+    public static LineReader lineReader(Path file) {
+        return new LineReader(openStream(file), file);
     }
 
     /** The file's lines, lazily; close the stream. Decoding errors name the file and line. */
@@ -59,52 +52,35 @@ public final class TextFiles {
 
     /** The file's lines with their 1-based numbers, lazily; close the stream. */
     public static Stream<NumberedLine> numberedLines(Path file) {
-        BufferedReader reader = open(file);
+        LineReader reader = lineReader(file);
         Spliterator<NumberedLine> lines = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE,
                 Spliterator.ORDERED | Spliterator.NONNULL) {
-            private long number;
-
             @Override
             public boolean tryAdvance(Consumer<? super NumberedLine> action) {
-                String line;
-                try {
-                    line = reader.readLine();
-                } catch (CharacterCodingException e) {
-                    throw new CorpusFormatException(file, number + 1, "not valid UTF-8", e);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("error reading " + file + " near line " + (number + 1), e);
-                }
+                String line = reader.readLine();
                 if (line == null) {
                     return false;
                 }
-                action.accept(new NumberedLine(++number, line));
+                action.accept(new NumberedLine(reader.lineNumber(), line));
                 return true;
             }
         };
-        return StreamSupport.stream(lines, false).onClose(() -> {
-            try {
-                reader.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+        return StreamSupport.stream(lines, false).onClose(reader::close);
     }
 
-    /** The whole file as a string (for single documents, never for corpora). */
+    /** The whole file as a string, line ends kept (for single documents, never for corpora). */
     public static String read(Path file) {
-        try (BufferedReader reader = open(file)) {
-            StringBuilder sb = new StringBuilder();
-            char[] buf = new char[1 << 14];
-            int n;
-            while ((n = reader.read(buf)) > 0) {
-                sb.append(buf, 0, n);
-            }
-            return sb.toString();
+        try (InputStream in = openStream(file)) {
+            byte[] bytes = in.readAllBytes();
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            String text = decoder.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new CorpusFormatException(file, 0, "not valid UTF-8", e);
         } catch (IOException e) {
             throw new UncheckedIOException("error reading " + file, e);
         }
     }
-
 }

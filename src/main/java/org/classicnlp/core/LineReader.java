@@ -1,0 +1,131 @@
+package org.classicnlp.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Reads UTF-8 lines from a byte stream, decoding each line on its own so that malformed bytes are
+ * reported with the exact line number (a reader that decodes whole buffers cannot say where). Accepts
+ * LF, CRLF and lone CR line ends; drops a leading byte-order mark. Not thread-safe.
+ */
+public final class LineReader implements Closeable {
+
+    private final InputStream in;
+    private final Path source;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] line = new byte[256];
+    private long lineNumber;
+    private boolean first = true;
+    private boolean pendingCr;
+
+    /** @param source the file name used in error messages ({@code <stdin>} when null) */
+    public LineReader(InputStream in, Path source) {
+        this.in = in;
+        this.source = source == null ? Path.of("<stdin>") : source;
+    }
+
+    /** The next line without its terminator, or {@code null} at the end. */
+    public String readLine() {
+        int len = 0;
+        boolean any = false;
+        while (true) {
+            if (pos == limit && !fill()) {
+                if (!any) {
+                    return null;
+                }
+                break;
+            }
+            byte b = buf[pos];
+            if (pendingCr) {
+                pendingCr = false;
+                if (b == '\n') {
+                    pos++;
+                    continue;
+                }
+            }
+            any = true;
+            pos++;
+            if (b == '\n') {
+                break;
+            }
+            if (b == '\r') {
+                pendingCr = true;
+                break;
+            }
+            if (len == line.length) {
+                line = Arrays.copyOf(line, len * 2);
+            }
+            line[len++] = b;
+        }
+        lineNumber++;
+        int start = 0;
+        if (first) {
+            first = false;
+            if (len >= 3 && line[0] == (byte) 0xEF && line[1] == (byte) 0xBB && line[2] == (byte) 0xBF) {
+                start = 3;
+            }
+        }
+        return decode(start, len);
+    }
+
+    private String decode(int start, int end) {
+        boolean ascii = true;
+        for (int i = start; i < end; i++) {
+            if (line[i] < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(line, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        try {
+            return decoder.decode(ByteBuffer.wrap(line, start, end - start)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CorpusFormatException(source, lineNumber, "not valid UTF-8", e);
+        }
+    }
+
+    private boolean fill() {
+        try {
+            int n = in.read(buf);
+            pos = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("error reading " + source + " near line " + (lineNumber + 1), e);
+        }
+    }
+
+    /** Number of the line last returned (1-based). */
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    public Path source() {
+        return source;
+    }
+
+    @Override
+    public void close() {
+        try {
+            in.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("error closing " + source, e);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.classicnlp.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.classicnlp.core.Token;
+import org.classicnlp.lexicon.CharNormalizer;
+
+/**
+ * Rule-based tokenizer for English and other space-delimited text, without a dictionary: words,
+ * numbers ({@code 2.0}, {@code 3,000}), hyphenated words, URLs, e-mail addresses, abbreviations,
+ * PTB-style clitics ({@code do n't}), each punctuation mark alone. Han characters come out one per
+ * token; use a Chinese segmenter for Chinese or mixed text (they apply these same rules to non-Han runs).
+ */
+public final class EnglishTokenizer implements Segmenter {
+
+    public static final EnglishTokenizer INSTANCE = new EnglishTokenizer();
+
+    private EnglishTokenizer() {
+    }
+
+    @Override
+    public List<Token> segment(String text) {
+        int n = text.length();
+        char[] folded = text.toCharArray();
+        CharNormalizer.foldWidth(folded, 0, n);
+        int[] atomLength = new int[n];
+        boolean[] boundary = new boolean[n + 1];
+        Atoms.scan(folded, n, atomLength, boundary);
+        List<Token> tokens = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (atomLength[i] > 0) {
+                tokens.add(new Token(text.substring(i, i + atomLength[i]), i, i + atomLength[i]));
+            }
+        }
+        return tokens;
+    }
+}

@@ -1,0 +1,112 @@
+package org.classicnlp.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.classicnlp.core.Token;
+import org.classicnlp.lexicon.CharNormalizer;
+import org.classicnlp.lexicon.Lexicon;
+
+/**
+ * The shared machinery of the maximum-matching segmenters: width folding, atoms, and greedy
+ * longest-match in either direction. A dictionary word may start and end only on atom boundaries,
+ * so an English word, number or URL is never cut; where the dictionary has nothing longer, the atom
+ * itself is the token (a single Han character, or a whole run of Latin letters or digits).
+ */
+final class MaxMatch {
+
+    /** Per-call working arrays; a segmenter allocates them per text, so it stays thread-safe. */
+    static final class Work {
+        final String text;
+        final int n;
+        final char[] folded;
+        final int[] atomLength;
+        final boolean[] boundary;
+
+        Work(String text) {
+            this.text = text;
+            this.n = text.length();
+            this.folded = text.toCharArray();
+            CharNormalizer.foldWidth(folded, 0, n);
+            this.atomLength = new int[n];
+            this.boundary = new boolean[n + 1];
+            Atoms.scan(folded, n, atomLength, boundary);
+        }
+    }
+
+    private MaxMatch() {
+    }
+
+    /** Token spans as pairs {@code [start0, end0, start1, end1, ...]} in text order; returns the count. */
+    static int forward(Lexicon lexicon, Work w, int[] spans) {
+        int count = 0;
+        int i = 0;
+        while (i < w.n) {
+            int atom = w.atomLength[i];
+            if (atom < 0) {
+                i++;
+                continue;
+            }
+            int len = Math.max(atom, lexicon.longestForward(w.folded, i, w.n, w.boundary));
+            spans[2 * count] = i;
+            spans[2 * count + 1] = i + len;
+            count++;
+            i += len;
+        }
+        return count;
+    }
+
+    /** As {@link #forward}, matching from the end of the text; spans are still returned in text order. */
+    static int backward(Lexicon lexicon, Work w, int[] spans) {
+        int count = 0;
+        int j = w.n;
+        while (j > 0) {
+            if (w.atomLength[j - 1] < 0) {
+                j--;
+                continue;
+            }
+            int atomStart = j - 1;
+            while (w.atomLength[atomStart] == 0) {
+                atomStart--;
+            }
+            int len = Math.max(j - atomStart, lexicon.longestBackward(w.folded, j, 0, w.boundary));
+            spans[2 * count] = j - len;
+            spans[2 * count + 1] = j;
+            count++;
+            j -= len;
+        }
+        // Reverse the pairs into text order.
+        for (int a = 0, b = count - 1; a < b; a++, b--) {
+            int s = spans[2 * a];
+            int e = spans[2 * a + 1];
+            spans[2 * a] = spans[2 * b];
+            spans[2 * a + 1] = spans[2 * b + 1];
+            spans[2 * b] = s;
+            spans[2 * b + 1] = e;
+        }
+        return count;
+    }
+
+    static int singleCharWords(int[] spans, int count) {
+        int singles = 0;
+        for (int k = 0; k < count; k++) {
+            if (spans[2 * k + 1] - spans[2 * k] == 1) {
+                singles++;
+            }
+        }
+        return singles;
+    }
+
+    static List<Token> tokens(String text, int[] spans, int count) {
+        List<Token> tokens = new ArrayList<>(count);
+        for (int k = 0; k < count; k++) {
+            int s = spans[2 * k];
+            int e = spans[2 * k + 1];
+            tokens.add(new Token(text.substring(s, e), s, e));
+        }
+        return tokens;
+    }
+
+    static int[] newSpans(int n) {
+        return new int[2 * n + 2];
+    }
+}

@@ -1,0 +1,98 @@
+package org.classicnlp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.classicnlp.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    @TempDir
+    Path tmp;
+
+    /** Runs the CLI with stdin, capturing stdout and stderr; returns {exit, out, err}. */
+    static String[] run(String stdin, String... args) {
+        InputStream oldIn = System.in;
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            System.out.flush();
+            return new String[] {Integer.toString(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)};
+        } finally {
+            System.setIn(oldIn);
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void segmentKeepsLinesAndBlankLines() {
+        String[] r = run("我用Java写了NLP程序，version 2.0。\n\n研究生命起源\n", "segment");
+        assertEquals("0", r[0], r[2]);
+        String[] lines = r[1].split("\n", -1);
+        assertEquals("我 用 Java 写 了 NLP 程序 ， version 2.0 。", lines[0]);
+        assertEquals("", lines[1]);
+        assertEquals(4, lines.length, r[1]);
+    }
+
+    @Test
+    void segmentWithWordListAndAlgorithm() {
+        String dict = TestData.corpus("words-sample.txt").toString();
+        assertEquals("研究生 命 起源\n", run("研究生命起源\n", "segment", "--algo", "fmm", "--dict", dict)[1]);
+        assertEquals("研究 生命 起源\n", run("研究生命起源\n", "segment", "--algo", "bmm", "--dict", dict)[1]);
+        String user = TestData.corpus("user-dict-sample.txt").toString();
+        assertEquals("研究生 命 起源\n", run("研究生命起源\n", "segment", "--algo", "fmm", "--dict", user,
+                "--dict-format", "user")[1]);
+    }
+
+    @Test
+    void badUsageExitsTwoAndFailureExitsOne() {
+        String[] r = run("", "segment", "--algo", "nope");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("nope"), r[2]);
+        assertEquals("2", run("", "segment", "--no-such-flag")[0]);
+        assertEquals("1", run("", "segment", tmp.resolve("missing.txt").toString())[0]);
+    }
+
+    @Test
+    void scorePrintsMeasuresAndRejectsMisalignedFiles() throws IOException {
+        Path gold = tmp.resolve("gold.txt");
+        Path pred = tmp.resolve("pred.txt");
+        Path words = tmp.resolve("words.txt");
+        Files.writeString(gold, "研究  生命  起源  \r\n");
+        Files.writeString(pred, "研究生 命 起源\n");
+        Files.writeString(words, "研究\n生命\n");
+        String[] r = run("", "score", "--gold", gold.toString(), "--pred", pred.toString(), "--words", words.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("F1\t0.3333"), r[1]);
+        assertTrue(r[1].contains("OOV recall\t1.0000"), r[1]);
+        Files.writeString(pred, "研究生 命 起源\n多\n");
+        r = run("", "score", "--gold", gold.toString(), "--pred", pred.toString());
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains(":2:"), r[2]);
+    }
+
+    @Test
+    void versionAndHelpWork() {
+        assertEquals("0", run("", "--version")[0]);
+        String[] help = run("", "segment", "--help");
+        assertEquals("0", help[0]);
+        assertTrue(help[1].contains("Example"), help[1]);
+    }
+}

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             SegmentCommand.class,
             ScoreCommand.class,
+            W2vCommand.class,
         })
 public final class Main {
 

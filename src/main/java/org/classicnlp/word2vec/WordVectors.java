@@ -366,7 +366,10 @@ public final class WordVectors {
         }
     }
 
-    /** Keeps the k best (index, score) pairs in a small min-heap. */
+    /**
+     * Keeps the k best (index, score) pairs in a small heap whose root is the worst kept pair. Indices arrive in
+     * increasing order, so a later equal score never displaces a kept one: ties go to the more frequent word.
+     */
     private static final class TopK {
         private final int k;
         private final int[] ids;
@@ -402,7 +405,7 @@ public final class WordVectors {
         private void siftUp(int i) {
             while (i > 0) {
                 int p = (i - 1) / 2;
-                if (scores[p] <= scores[i]) {
+                if (!worse(i, p)) {
                     break;
                 }
                 swap(i, p);
@@ -415,10 +418,10 @@ public final class WordVectors {
                 int l = 2 * i + 1;
                 int r = l + 1;
                 int m = i;
-                if (l < size && scores[l] < scores[m]) {
+                if (l < size && worse(l, m)) {
                     m = l;
                 }
-                if (r < size && scores[r] < scores[m]) {
+                if (r < size && worse(r, m)) {
                     m = r;
                 }
                 if (m == i) {
@@ -427,6 +430,11 @@ public final class WordVectors {
                 swap(i, m);
                 i = m;
             }
+        }
+
+        /** Whether entry a ranks below entry b (lower score, or equal score and later word). */
+        private boolean worse(int a, int b) {
+            return scores[a] < scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
         }
 
         private void swap(int a, int b) {

@@ -1,5 +1,14 @@
 package org.classicnlp.word2vec;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -99,6 +108,7 @@ public final class Word2VecTrainer {
     private final boolean cbowMean;
     private final double nsExponent;
     private final ProgressListener listener;
+    private final boolean cacheCorpus;
 
     private Word2VecTrainer(Builder b) {
         this.model = b.model;
@@ -117,6 +127,7 @@ public final class Word2VecTrainer {
         this.cbowMean = b.cbowMean;
         this.nsExponent = b.nsExponent;
         this.listener = b.listener;
+        this.cacheCorpus = b.cacheCorpus;
     }
 
     public static Builder builder() {
@@ -141,6 +152,7 @@ public final class Word2VecTrainer {
         private boolean cbowMean = true;
         private double nsExponent = 0.75;
         private ProgressListener listener;
+        private boolean cacheCorpus = true;
 
         private Builder() {
         }
@@ -256,6 +268,16 @@ public final class Word2VecTrainer {
             return this;
         }
 
+        /**
+         * Whether epochs after the first read the word ids of the first epoch from a temporary file (4 bytes
+         * per kept token, deleted after training) instead of reading and tokenizing the corpus again; default
+         * true. Turn off when the temporary directory has no room.
+         */
+        public Builder cacheCorpus(boolean cacheCorpus) {
+            this.cacheCorpus = cacheCorpus;
+            return this;
+        }
+
         public Word2VecTrainer build() {
             if (negative == 0 && !hs) {
                 throw new IllegalArgumentException("need negative > 0 or hs: with neither nothing is trained");
@@ -329,10 +351,10 @@ public final class Word2VecTrainer {
                         + " exceeds one Java array; lower maxVocab or dimension");
             }
             syn0 = new float[(int) cells];
-            long r = seed;
+            // uniform in [-1/dimension, 1/dimension), as gensim 4 initializes
+            java.util.SplittableRandom init = new java.util.SplittableRandom(seed);
             for (int i = 0; i < syn0.length; i++) {
-                r = (r * LCG_MULT + 11) & LCG_MASK;
-                syn0[i] = (((r >>> 16) & 0xFFFF) / 65536f - 0.5f) / dimension;
+                syn0[i] = (float) ((init.nextDouble() * 2 - 1) / dimension);
             }
             syn1neg = negative > 0 ? new float[(int) cells] : null;
             syn1 = hs ? new float[(int) cells] : null;
@@ -559,76 +581,30 @@ public final class Word2VecTrainer {
             }
         }
 
-        /** The reader thread: each epoch, sentences → batches of in-vocabulary word ids. */
+        /**
+         * The reader thread. The first epoch turns sentences into batches of in-vocabulary word ids and, with
+         * {@code cacheCorpus}, also writes the batches to a temporary file that later epochs read back instead
+         * of tokenizing the corpus again (the file holds 4 bytes per kept token and is deleted at the end).
+         */
         private void read(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue) {
-            Map<String, Integer> index = vocab.index;
             double total = (double) vocab.rawTokens * epochs;
+            Path cache = null;
             try {
+                DataOutputStream out = null;
+                if (cacheCorpus && epochs > 1) {
+                    cache = Files.createTempFile("classicnlp-w2v-", ".ids");
+                    out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 16));
+                }
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     long pushed = (long) epoch * vocab.rawTokens;
-                    int[] words = new int[BATCH_WORDS + MAX_SENTENCE];
-                    int[] ends = new int[64];
-                    int nw = 0;
-                    int ns = 0;
-                    long raw = 0;
-                    long epochTokens = 0;
-                    try (Stream<? extends List<String>> s = corpus.stream()) {
-                        var it = s.iterator();
-                        while (it.hasNext()) {
-                            List<String> sentence = it.next();
-                            int size = sentence.size();
-                            raw += size;
-                            epochTokens += size;
-                            int sentenceStart = nw;
-                            for (int i = 0; i < size; i++) {
-                                Integer id = index.get(sentence.get(i));
-                                if (id == null) {
-                                    continue;
-                                }
-                                words[nw++] = id;
-                                if (nw - sentenceStart == MAX_SENTENCE) {
-                                    if (ns == ends.length) {
-                                        ends = Arrays.copyOf(ends, ns * 2);
-                                    }
-                                    ends[ns++] = nw;
-                                    sentenceStart = nw;
-                                    if (nw >= BATCH_WORDS) {
-                                        float a = alphaAt(pushed, total);
-                                        queue.put(new Batch(words, ends, ns, raw, a));
-                                        pushed += raw;
-                                        words = new int[BATCH_WORDS + MAX_SENTENCE];
-                                        ends = new int[64];
-                                        nw = 0;
-                                        ns = 0;
-                                        raw = 0;
-                                        sentenceStart = 0;
-                                    }
-                                }
-                            }
-                            if (nw > sentenceStart) {
-                                if (ns == ends.length) {
-                                    ends = Arrays.copyOf(ends, ns * 2);
-                                }
-                                ends[ns++] = nw;
-                            }
-                            if (nw >= BATCH_WORDS) {
-                                float a = alphaAt(pushed, total);
-                                queue.put(new Batch(words, ends, ns, raw, a));
-                                pushed += raw;
-                                words = new int[BATCH_WORDS + MAX_SENTENCE];
-                                ends = new int[64];
-                                nw = 0;
-                                ns = 0;
-                                raw = 0;
-                            }
+                    if (epoch > 0 && cache != null) {
+                        replay(cache, queue, pushed, total);
+                    } else {
+                        readText(corpus, queue, pushed, total, epoch, out);
+                        if (out != null) {
+                            out.close();
+                            out = null;
                         }
-                    }
-                    if (nw > 0 || raw > 0) {
-                        queue.put(new Batch(words, ends, ns, raw, alphaAt(pushed, total)));
-                    }
-                    if (epochTokens != vocab.rawTokens) {
-                        throw new IllegalStateException("corpus changed between passes: epoch " + (epoch + 1)
-                                + " read " + epochTokens + " tokens, the vocabulary pass " + vocab.rawTokens);
                     }
                     LOG.debug("epoch {} read", epoch + 1);
                 }
@@ -639,6 +615,125 @@ public final class Word2VecTrainer {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
                 failure.compareAndSet(null, e);
+            } finally {
+                if (cache != null) {
+                    try {
+                        Files.deleteIfExists(cache);
+                    } catch (IOException e) {
+                        LOG.warn("cannot delete {}: {}", cache, e.toString());
+                    }
+                }
+            }
+        }
+
+        private void readText(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue, long pushed,
+                              double total, int epoch, DataOutputStream cache) throws InterruptedException,
+                IOException {
+            Map<String, Integer> index = vocab.index;
+            int[] words = new int[BATCH_WORDS + MAX_SENTENCE];
+            int[] ends = new int[64];
+            int nw = 0;
+            int ns = 0;
+            long raw = 0;
+            long epochTokens = 0;
+            try (Stream<? extends List<String>> s = corpus.stream()) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    List<String> sentence = it.next();
+                    int size = sentence.size();
+                    raw += size;
+                    epochTokens += size;
+                    int sentenceStart = nw;
+                    for (int i = 0; i < size; i++) {
+                        Integer id = index.get(sentence.get(i));
+                        if (id == null) {
+                            continue;
+                        }
+                        words[nw++] = id;
+                        if (nw - sentenceStart == MAX_SENTENCE) {
+                            if (ns == ends.length) {
+                                ends = Arrays.copyOf(ends, ns * 2);
+                            }
+                            ends[ns++] = nw;
+                            sentenceStart = nw;
+                            if (nw >= BATCH_WORDS) {
+                                push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
+                                pushed += raw;
+                                words = new int[BATCH_WORDS + MAX_SENTENCE];
+                                ends = new int[64];
+                                nw = 0;
+                                ns = 0;
+                                raw = 0;
+                                sentenceStart = 0;
+                            }
+                        }
+                    }
+                    if (nw > sentenceStart) {
+                        if (ns == ends.length) {
+                            ends = Arrays.copyOf(ends, ns * 2);
+                        }
+                        ends[ns++] = nw;
+                    }
+                    if (nw >= BATCH_WORDS) {
+                        push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
+                        pushed += raw;
+                        words = new int[BATCH_WORDS + MAX_SENTENCE];
+                        ends = new int[64];
+                        nw = 0;
+                        ns = 0;
+                        raw = 0;
+                    }
+                }
+            }
+            if (nw > 0 || raw > 0) {
+                push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
+            }
+            if (epochTokens != vocab.rawTokens) {
+                throw new IllegalStateException("corpus changed between passes: epoch " + (epoch + 1)
+                        + " read " + epochTokens + " tokens, the vocabulary pass " + vocab.rawTokens);
+            }
+        }
+
+        private void push(BlockingQueue<Batch> queue, Batch b, DataOutputStream cache)
+                throws InterruptedException, IOException {
+            if (cache != null) {
+                int nw = b.sentences() == 0 ? 0 : b.ends()[b.sentences() - 1];
+                ByteBuffer buf = ByteBuffer.allocate(4 * (nw + b.sentences()));
+                buf.asIntBuffer().put(b.words(), 0, nw).put(b.ends(), 0, b.sentences());
+                cache.writeInt(nw);
+                cache.writeInt(b.sentences());
+                cache.writeLong(b.rawTokens());
+                cache.write(buf.array());
+            }
+            queue.put(b);
+        }
+
+        private void replay(Path cache, BlockingQueue<Batch> queue, long pushed, double total)
+                throws InterruptedException, IOException {
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache),
+                    1 << 16))) {
+                byte[] bytes = new byte[0];
+                while (true) {
+                    int nw;
+                    try {
+                        nw = in.readInt();
+                    } catch (EOFException e) {
+                        return;
+                    }
+                    int ns = in.readInt();
+                    long raw = in.readLong();
+                    int len = 4 * (nw + ns);
+                    if (bytes.length < len) {
+                        bytes = new byte[len];
+                    }
+                    in.readFully(bytes, 0, len);
+                    int[] words = new int[Math.max(nw, 1)];
+                    int[] ends = new int[Math.max(ns, 1)];
+                    var ints = ByteBuffer.wrap(bytes, 0, len).asIntBuffer();
+                    ints.get(words, 0, nw).get(ends, 0, ns);
+                    queue.put(new Batch(words, ends, ns, raw, alphaAt(pushed, total)));
+                    pushed += raw;
+                }
             }
         }
 

@@ -132,6 +132,34 @@ class Word2VecTrainerTest {
     }
 
     @Test
+    void cachedEpochsReplayTheCorpusExactly() {
+        // with one thread the id cache must give bit-identical training to re-reading the text every epoch
+        WordVectors cached = small().epochs(3).build().fit(toy());
+        WordVectors reread = small().epochs(3).cacheCorpus(false).build().fit(toy());
+        for (String w : cached.words()) {
+            assertArrayEquals(cached.vector(w).toFloatArray(), reread.vector(w).toFloatArray(), w);
+        }
+    }
+
+    @Test
+    void longSentencesAreSplitNotDropped() {
+        List<String> longSentence = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+            longSentence.add(i % 2 == 0 ? "x" : (i % 3 == 0 ? "y" : "z"));
+        }
+        Corpus<List<String>> c = () -> List.of(List.of("x", "y"), longSentence, List.of("z")).stream();
+        long[] last = new long[2];
+        WordVectors v = Word2VecTrainer.builder().minCount(1).dimension(8).threads(2).epochs(2)
+                .progress((done, total, alpha) -> {
+                    last[0] = done;
+                    last[1] = total;
+                }).build().fit(c);
+        assertEquals(3, v.size());
+        assertEquals(2 * 25_003, last[1]);
+        assertEquals(last[1], last[0]);
+    }
+
+    @Test
     void vocabularyIsSortedByCountAndPruned() {
         Corpus<List<String>> c = () -> List.of(
                 List.of("b", "a", "b", "c", "a", "b"),

@@ -750,6 +750,8 @@ public final class Word2VecTrainer {
             private final float[] neu1 = new float[dimension];
             private final float[] neu1e = new float[dimension];
             private final float[] row = new float[dimension];
+            private final int[] targets = new int[negative + 1];
+            private final float[][] rows = new float[negative + 1][dimension];
             private final int[] sentence = new int[MAX_SENTENCE];
             private final int[] reduced = new int[MAX_SENTENCE];
             private long random;
@@ -871,30 +873,37 @@ public final class Word2VecTrainer {
                     }
                 }
                 if (negative > 0) {
+                    // draw all targets, then copy their rows: the cache misses overlap instead of queueing
                     final float[] s1 = syn1neg;
-                    for (int d = 0; d <= negative; d++) {
-                        int target;
-                        float label;
-                        if (d == 0) {
-                            target = word;
-                            label = 1;
-                        } else {
-                            target = noise();
-                            if (target == word) {
-                                continue;
-                            }
-                            label = 0;
+                    final int[] t = targets;
+                    int m = 0;
+                    t[m++] = word;
+                    for (int d = 1; d <= negative; d++) {
+                        int target = noise();
+                        if (target != word) {
+                            t[m++] = target;
                         }
-                        int l2 = target * dim;
-                        System.arraycopy(s1, l2, r, 0, dim);
-                        float f = dot(in, r, dim);
+                    }
+                    for (int k = 0; k < m; k++) {
+                        System.arraycopy(s1, t[k] * dim, rows[k], 0, dim);
+                    }
+                    for (int k = 0; k < m; k++) {
+                        float[] rk = rows[k];
+                        for (int j = 1; j < k; j++) {
+                            if (t[j] == t[k]) {
+                                // a noise word drawn twice: take the row as updated by its first draw
+                                System.arraycopy(s1, t[k] * dim, rk, 0, dim);
+                                break;
+                            }
+                        }
+                        float f = dot(in, rk, dim);
                         if (f <= -MAX_EXP || f >= MAX_EXP) {
                             continue;
                         }
                         f = EXP_TABLE[(int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))];
-                        float g = (label - f) * a;
-                        update(e, r, in, g, dim);
-                        System.arraycopy(r, 0, s1, l2, dim);
+                        float g = ((k == 0 ? 1 : 0) - f) * a;
+                        update(e, rk, in, g, dim);
+                        System.arraycopy(rk, 0, s1, t[k] * dim, dim);
                     }
                 }
             }
@@ -954,31 +963,8 @@ public final class Word2VecTrainer {
         }
     }
 
-    /** Dot product: eight fused multiply-add chains so they pipeline (C2 does not vectorize float sums). */
     static float dot(float[] x, int xo, float[] y, int yo, int n) {
-        float s0 = 0;
-        float s1 = 0;
-        float s2 = 0;
-        float s3 = 0;
-        float s4 = 0;
-        float s5 = 0;
-        float s6 = 0;
-        float s7 = 0;
-        int i = 0;
-        for (; i + 7 < n; i += 8) {
-            s0 = Math.fma(x[xo + i], y[yo + i], s0);
-            s1 = Math.fma(x[xo + i + 1], y[yo + i + 1], s1);
-            s2 = Math.fma(x[xo + i + 2], y[yo + i + 2], s2);
-            s3 = Math.fma(x[xo + i + 3], y[yo + i + 3], s3);
-            s4 = Math.fma(x[xo + i + 4], y[yo + i + 4], s4);
-            s5 = Math.fma(x[xo + i + 5], y[yo + i + 5], s5);
-            s6 = Math.fma(x[xo + i + 6], y[yo + i + 6], s6);
-            s7 = Math.fma(x[xo + i + 7], y[yo + i + 7], s7);
-        }
-        for (; i < n; i++) {
-            s0 = Math.fma(x[xo + i], y[yo + i], s0);
-        }
-        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+        return Kernels.dot(x, xo, y, yo, n);
     }
 
     static float dot(float[] x, float[] y, int n) {
@@ -1000,10 +986,6 @@ public final class Word2VecTrainer {
 
     /** {@code e += g·r; r += g·in} in one vectorized pass. */
     static void update(float[] e, float[] r, float[] in, float g, int n) {
-        for (int c = 0; c < n; c++) {
-            float o = r[c];
-            e[c] += g * o;
-            r[c] = o + g * in[c];
-        }
+        Kernels.update(e, r, in, g, n);
     }
 }

@@ -16,6 +16,7 @@
 #   MODELS="sg cbow"
 #   DL4J=1        also run DL4J (slow; its jars come from the `bench` Maven profile only)
 #   DL4J_EPOCHS=1 epochs for DL4J (its words/s is what the ratio needs; default: same as ours)
+#   OURS_SIMD=1   also run ours with the optional Vector API kernels (java --add-modules jdk.incubator.vector)
 source "$(dirname "$0")/common.sh"
 need_deb python3-gensim python3-scipy python3-numpy bc
 build_bench
@@ -69,6 +70,15 @@ for epochs in $EPOCHS; do
     v_ours=$(grep -o 'tokens, [0-9]* ms' "$W/ours-$model-$epochs.log" | awk '{print $2/1000}')
     t_ours=$(echo "$t_ours + $v_ours" | bc -l)
     t_ours_process=$(echo "$e - $s" | bc -l)
+    if [ "${OURS_SIMD:-0}" = 1 ]; then
+      # the same CLI with the optional Vector API kernels enabled
+      flock /tmp/classicnlp-bench.lock java --add-modules jdk.incubator.vector -jar "$JAR" w2v train --input "$CORPUS" \
+        --output "$W/simd-$model-$epochs.bin" --model "$model" --dim 100 --window 5 --negative 5 --sample 1e-3 \
+        --min-count 5 --epochs "$epochs" --threads $THREADS --tokenizer whitespace --no-progress 2> "$W/simd-$model-$epochs.log"
+      t_simd=$(grep -o 'in [0-9.]* s' "$W/simd-$model-$epochs.log" | awk '{print $2}')
+      v_simd=$(grep -o 'tokens, [0-9]* ms' "$W/simd-$model-$epochs.log" | awk '{print $2/1000}')
+      evaluate ours+simd "$model" "$epochs" "$(echo "$t_simd + $v_simd" | bc -l)" "$W/simd-$model-$epochs.bin"
+    fi
     line=$(flock /tmp/classicnlp-bench.lock $PY bench/w2v/gensim_train.py "$CORPUS" "$model" "$epochs" $THREADS "$gens")
     t_gensim=$(echo "$line" | cut -f4)
     evaluate ours "$model" "$epochs" "$t_ours" "$ours"
@@ -80,7 +90,9 @@ for epochs in $EPOCHS; do
       dl=$W/dl4j-$model-$de.txt
       line=$(flock /tmp/classicnlp-bench.lock java -Xmx8g -cp "$BENCH_CP" org.classicnlp.bench.Dl4jWord2VecBench \
         "$CORPUS" "$model" "$de" $THREADS "$dl" 2> "$W/dl4j-$model-$de.log" | grep '^dl4j')
-      if [ -n "$line" ]; then
+      if grep -q 'execution failed' "$W/dl4j-$model-$de.log"; then
+        echo "dl4j $model FAILED: $(grep -m1 -o 'execution failed with message.*' "$W/dl4j-$model-$de.log")" | tee -a "$W/dl4j-failures.txt" >&2
+      elif [ -n "$line" ]; then
         evaluate dl4j "$model" "$de" "$(echo "$line" | cut -f4)" "$dl"
       else
         echo "dl4j $model failed: see $W/dl4j-$model-$de.log" >&2

@@ -22,6 +22,14 @@ final class CliIO {
         return TextFiles.lineReader(file);
     }
 
+    /** The bytes of {@code file} ({@code .gz} decompressed), or standard input when it is {@code null} or {@code -}. */
+    static java.io.InputStream inputStream(Path file) {
+        if (file == null || file.toString().equals("-")) {
+            return System.in;
+        }
+        return TextFiles.openStream(file);
+    }
+
     /** Buffered UTF-8 standard output; flush it when done (closing it would close System.out). */
     static Writer stdout() {
         return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);

@@ -1,77 +1,124 @@
 package org.classicnlp.cli;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-import org.classicnlp.core.LineReader;
+import org.classicnlp.core.CorpusFormatException;
 
 /**
- * Maps every input line to output text on worker threads and writes the results in input order. The
- * calling thread reads and writes; at most {@code 2 × threads} batches are in flight, so memory stays
- * bounded however large the input.
+ * Maps every line of a UTF-8 byte stream to output text and writes the results, UTF-8 encoded, in input
+ * order. The calling thread only moves bytes (reads chunks cut at line ends, writes finished chunks);
+ * worker threads split, decode, map and encode, so the I/O conversions run in parallel too. At most
+ * {@code 2 × threads} chunks are in flight, so memory stays bounded however large the input.
+ *
+ * <p>Line ends LF, CRLF and lone CR are accepted; a leading byte-order mark is dropped; each output line
+ * ends with LF. Malformed UTF-8 fails with the source name and line number.
  */
 final class OrderedLinePipeline {
 
-    private static final int BATCH_LINES = 1024;
+    private static final int CHUNK_BYTES = 1 << 18;
 
     private OrderedLinePipeline() {
     }
 
-    /** Runs {@code mapLine} over all lines of {@code in}; each result is written followed by a newline. */
-    static void run(LineReader in, Writer out, int threads, Function<String, CharSequence> mapLine) throws IOException {
-        if (threads <= 1) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.append(mapLine.apply(line)).append('\n');
-            }
-            out.flush();
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    /** A block of whole lines; {@code firstLine} is the 1-based number of its first line. */
+    private record Chunk(byte[] bytes, int length, long firstLine) {
+    }
+
+    static void run(InputStream in, Path source, OutputStream out, int threads,
+                    Function<String, CharSequence> mapLine) throws IOException {
+        Path name = source == null ? Path.of("<stdin>") : source;
+        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "classicnlp-worker");
             t.setDaemon(true);
             return t;
-        });
+        }) : null;
         try {
-            ArrayDeque<Future<StringBuilder>> inFlight = new ArrayDeque<>();
-            while (true) {
-                List<String> batch = new ArrayList<>(BATCH_LINES);
-                String line;
-                while (batch.size() < BATCH_LINES && (line = in.readLine()) != null) {
-                    batch.add(line);
+            ArrayDeque<Future<ByteArrayOutputStream>> inFlight = new ArrayDeque<>();
+            ChunkReader reader = new ChunkReader(in);
+            Chunk chunk;
+            while ((chunk = reader.next()) != null) {
+                Chunk c = chunk;
+                if (pool == null) {
+                    process(c, name, mapLine).writeTo(out);
+                    continue;
                 }
-                if (batch.isEmpty()) {
-                    break;
-                }
-                inFlight.add(pool.submit(() -> {
-                    StringBuilder sb = new StringBuilder(batch.size() * 64);
-                    for (String l : batch) {
-                        sb.append(mapLine.apply(l)).append('\n');
-                    }
-                    return sb;
-                }));
+                inFlight.add(pool.submit(() -> process(c, name, mapLine)));
                 if (inFlight.size() >= 2 * threads) {
-                    out.append(take(inFlight));
+                    take(inFlight).writeTo(out);
                 }
             }
             while (!inFlight.isEmpty()) {
-                out.append(take(inFlight));
+                take(inFlight).writeTo(out);
             }
             out.flush();
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
-    private static StringBuilder take(ArrayDeque<Future<StringBuilder>> inFlight) {
+    /** Splits a chunk into lines, decodes, maps and encodes them. */
+    private static ByteArrayOutputStream process(Chunk c, Path source, Function<String, CharSequence> mapLine) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(c.length() + c.length() / 4);
+        byte[] b = c.bytes();
+        long lineNo = c.firstLine();
+        int start = 0;
+        if (lineNo == 1 && c.length() >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
+            start = 3;
+        }
+        int i = start;
+        while (start < c.length()) {
+            while (i < c.length() && b[i] != '\n' && b[i] != '\r') {
+                i++;
+            }
+            String line = decode(b, start, i, source, lineNo);
+            byte[] mapped = mapLine.apply(line).toString().getBytes(StandardCharsets.UTF_8);
+            buf.write(mapped, 0, mapped.length);
+            buf.write('\n');
+            lineNo++;
+            if (i < c.length() && b[i] == '\r' && i + 1 < c.length() && b[i + 1] == '\n') {
+                i++;
+            }
+            i++;
+            start = i;
+        }
+        return buf;
+    }
+
+    private static String decode(byte[] b, int from, int to, Path source, long lineNo) {
+        String s = new String(b, from, to - from, StandardCharsets.UTF_8);
+        // The fast constructor replaces bad bytes with U+FFFD; only then decode strictly to tell real
+        // U+FFFD characters from malformed input.
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b, from, to - from));
+            } catch (CharacterCodingException e) {
+                throw new CorpusFormatException(source, lineNo, "not valid UTF-8", e);
+            }
+        }
+        return s;
+    }
+
+    private static ByteArrayOutputStream take(ArrayDeque<Future<ByteArrayOutputStream>> inFlight) {
         try {
             return inFlight.removeFirst().get();
         } catch (InterruptedException e) {
@@ -82,10 +129,87 @@ final class OrderedLinePipeline {
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
-            if (cause instanceof IOException io) {
-                throw new UncheckedIOException(io);
+            if (cause instanceof Error err) {
+                throw err;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Reads the stream in chunks that end just after a line end (or at the end of the stream). */
+    private static final class ChunkReader {
+        private final InputStream in;
+        private byte[] carry = new byte[0];
+        private int carryLength;
+        private long nextLine = 1;
+        private boolean eof;
+        private boolean lastWasCr;
+
+        ChunkReader(InputStream in) {
+            this.in = in;
+        }
+
+        Chunk next() throws IOException {
+            if (eof && carryLength == 0) {
+                return null;
+            }
+            byte[] buf = Arrays.copyOf(carry, Math.max(CHUNK_BYTES, carryLength * 2));
+            int len = carryLength;
+            int cut = -1;
+            while (cut < 0 && !eof) {
+                if (len == buf.length) {
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                }
+                int n = in.read(buf, len, buf.length - len);
+                if (n < 0) {
+                    eof = true;
+                    break;
+                }
+                len += n;
+                if (len >= CHUNK_BYTES) {
+                    cut = lastLineEnd(buf, len);
+                }
+            }
+            if (cut < 0) {
+                cut = len; // end of stream: the rest is the last line(s)
+            }
+            carryLength = len - cut;
+            carry = Arrays.copyOfRange(buf, cut, len);
+            if (cut == 0) {
+                return eof ? null : next();
+            }
+            Chunk chunk = new Chunk(buf, cut, nextLine);
+            nextLine += countLines(buf, cut);
+            return chunk;
+        }
+
+        /** Position just after the last LF; a chunk never ends between CR and LF. */
+        private static int lastLineEnd(byte[] b, int len) {
+            for (int i = len - 1; i >= 0; i--) {
+                if (b[i] == '\n') {
+                    return i + 1;
+                }
+            }
+            return -1;
+        }
+
+        private long countLines(byte[] b, int len) {
+            long lines = 0;
+            for (int i = 0; i < len; i++) {
+                if (b[i] == '\n') {
+                    if (!(i > 0 ? b[i - 1] == '\r' : lastWasCr)) {
+                        lines++;
+                    }
+                } else if (b[i] == '\r') {
+                    lines++;
+                }
+            }
+            // A chunk that does not end with a line end holds one more (last) line.
+            if (len > 0 && b[len - 1] != '\n' && b[len - 1] != '\r') {
+                lines++;
+            }
+            lastWasCr = len > 0 && b[len - 1] == '\r';
+            return lines;
         }
     }
 }

@@ -1,11 +1,10 @@
 package org.classicnlp.cli;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.classicnlp.core.LineReader;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 import org.classicnlp.segment.Segmenter;
@@ -49,23 +48,25 @@ final class SegmentCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Segmenter segmenter = Segmenters.create(algo, lexicon());
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
-        try (LineReader in = CliIO.input(input)) {
-            Writer out = CliIO.stdout();
-            OrderedLinePipeline.run(in, out, n, line -> joinWords(line, segmenter.spans(line)));
+        try (InputStream in = CliIO.inputStream(input)) {
+            OrderedLinePipeline.run(in, input, System.out, n, line -> joinWords(line, segmenter.spans(line)));
         }
         return 0;
     }
 
     /** The words of {@code line} separated by single spaces. */
-    static CharSequence joinWords(String line, int[] spans) {
-        StringBuilder sb = new StringBuilder(line.length() + spans.length / 2);
+    static String joinWords(String line, int[] spans) {
+        // String.getChars into one array: StringBuilder.append(CharSequence, int, int) copies char by char.
+        char[] out = new char[line.length() + spans.length / 2];
+        int p = 0;
         for (int k = 0; k < spans.length; k += 2) {
             if (k > 0) {
-                sb.append(' ');
+                out[p++] = ' ';
             }
-            sb.append(line, spans[k], spans[k + 1]);
+            line.getChars(spans[k], spans[k + 1], out, p);
+            p += spans[k + 1] - spans[k];
         }
-        return sb;
+        return new String(out, 0, p);
     }
 
     private Lexicon lexicon() {

@@ -3,64 +3,66 @@ package org.classicnlp.lexicon;
 import java.util.Arrays;
 
 /**
- * An immutable character trie over word keys, compact and cache-friendly: the root's children sit in a
- * direct 64K table; every other node's children are one sorted run in a shared {@code char[]} (CSR
- * layout), searched linearly when short and by bisection when long. Each node holds the id of the word
- * ending there, or -1. Lookups touch a few small arrays instead of a large hash table, which is what
- * makes max-match fast.
+ * An immutable character trie over word keys, laid out for fast longest-match walks. Every transition
+ * is one {@code long} "edge" packing the target node, the id of the word ending there (+1, or 0) and the
+ * char. The root's edges sit in a direct 64K table; every other node's edges form a small open-addressing
+ * hash table of power-of-two size inside one shared array (per-node offsets in {@code childStart}). A
+ * walk step is thus one or two reads of one array, with the word id already in hand.
  */
 final class CharTrie {
 
     private static final int ROOT = 0;
-    private static final int LINEAR_SEARCH_MAX = 8;
+    private static final int NODE_BITS = 24;
+    private static final long NODE_MASK = (1L << NODE_BITS) - 1;
+    /** Node ids and word ids must fit the packed edge. */
+    static final int MAX_NODES = 1 << NODE_BITS;
 
-    private final int[] rootChildren;
+    private final long[] rootEdges;
     private final int[] childStart;
-    private final char[] childChar;
-    private final int[] childNode;
-    private final int[] nodeWord;
+    private final long[] edges;
 
-    private CharTrie(int[] rootChildren, int[] childStart, char[] childChar, int[] childNode, int[] nodeWord) {
-        this.rootChildren = rootChildren;
+    private CharTrie(long[] rootEdges, int[] childStart, long[] edges) {
+        this.rootEdges = rootEdges;
         this.childStart = childStart;
-        this.childChar = childChar;
-        this.childNode = childNode;
-        this.nodeWord = nodeWord;
+        this.edges = edges;
     }
 
-    /** The node reached from {@code node} by {@code c}, or -1. */
-    int child(int node, char c) {
+    static long pack(int node, int wordId, char c) {
+        return ((long) (wordId + 1) << (16 + NODE_BITS)) | ((long) node << 16) | c;
+    }
+
+    /** The target node of an edge. */
+    static int node(long edge) {
+        return (int) ((edge >>> 16) & NODE_MASK);
+    }
+
+    /** The id of the word ending at an edge's target, or -1. */
+    static int word(long edge) {
+        return (int) (edge >>> (16 + NODE_BITS)) - 1;
+    }
+
+    private static int slot(char c, int mask) {
+        return ((c * 0x9E3779B1) >>> 16) & mask;
+    }
+
+    /** The edge from {@code node} by {@code c}, or 0 when there is none. */
+    long edge(int node, char c) {
         if (node == ROOT) {
-            return rootChildren[c];
+            return rootEdges[c];
         }
         int lo = childStart[node];
-        int hi = childStart[node + 1];
-        if (hi - lo <= LINEAR_SEARCH_MAX) {
-            for (int i = lo; i < hi; i++) {
-                if (childChar[i] == c) {
-                    return childNode[i];
-                }
-            }
-            return -1;
+        int mask = childStart[node + 1] - lo - 1;
+        if (mask < 0) {
+            return 0;
         }
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            char m = childChar[mid];
-            if (m < c) {
-                lo = mid + 1;
-            } else if (m > c) {
-                hi = mid - 1;
-            } else {
-                return childNode[mid];
+        int h = slot(c, mask);
+        while (true) {
+            long e = edges[lo + h];
+            if (e == 0 || (char) e == c) {
+                return e;
             }
+            h = (h + 1) & mask;
         }
-        return -1;
-    }
-
-    /** The id of the word that ends at {@code node}, or -1. */
-    int wordAt(int node) {
-        return nodeWord[node];
     }
 
     int root() {
@@ -70,14 +72,46 @@ final class CharTrie {
     /** Id of the word spelled exactly by {@code key}, or -1. */
     int get(CharSequence key) {
         int node = ROOT;
-        for (int i = 0; i < key.length() && node >= 0; i++) {
-            node = child(node, key.charAt(i));
+        long e = 0;
+        for (int i = 0; i < key.length(); i++) {
+            e = edge(node, key.charAt(i));
+            if (e == 0) {
+                return -1;
+            }
+            node = node(e);
         }
-        return node >= 0 ? nodeWord[node] : -1;
+        return key.length() == 0 ? -1 : word(e);
     }
 
     int nodeCount() {
-        return nodeWord.length;
+        return childStart.length - 1;
+    }
+
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        BinaryIO.writeLongs(out, rootEdges);
+        BinaryIO.writeInts(out, childStart);
+        BinaryIO.writeLongs(out, edges);
+    }
+
+    /** Reads what {@link #write} wrote; checks the shape so that a damaged file cannot mislead lookups. */
+    static CharTrie read(java.nio.ByteBuffer in, int words) {
+        long[] root = BinaryIO.readLongs(in);
+        int[] start = BinaryIO.readInts(in);
+        long[] edges = BinaryIO.readLongs(in);
+        int nodes = start.length - 1;
+        boolean ok = root.length == 1 << 16 && nodes >= 1 && start[0] == 0 && start[nodes] == edges.length;
+        for (int i = 0; ok && i < nodes; i++) {
+            int size = start[i + 1] - start[i];
+            ok = size == 0 || size >= 2 && (size & (size - 1)) == 0;
+        }
+        for (int i = 0; ok && i < edges.length + root.length; i++) {
+            long e = i < root.length ? root[i] : edges[i - root.length];
+            ok = e == 0 || node(e) > 0 && node(e) < nodes && word(e) < words;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("inconsistent trie arrays");
+        }
+        return new CharTrie(root, start, edges);
     }
 
     private static int hash(long key) {
@@ -177,58 +211,46 @@ final class CharTrie {
 
         CharTrie build() {
             int nodeCount = nodes;
-            // Count children per node, then place edges by parent (counting sort) and sort each run by char.
-            int[] start = new int[nodeCount + 1];
+            if (nodeCount > MAX_NODES) {
+                throw new IllegalStateException("dictionary too large: " + nodeCount + " trie nodes, at most " + MAX_NODES);
+            }
+            // Children per node; each table has twice as many slots (a power of two), so probes always end.
+            int[] children = new int[nodeCount];
             for (long k : keys) {
                 if (k != -1L) {
-                    start[(int) (k >>> 16) + 1]++;
+                    children[(int) (k >>> 16)]++;
                 }
             }
+            int[] start = new int[nodeCount + 1];
             for (int i = 0; i < nodeCount; i++) {
-                start[i + 1] += start[i];
+                int c = children[i];
+                int size = c == 0 ? 0 : Integer.highestOneBit(2 * c - 1) << 1;
+                start[i + 1] = start[i] + size;
             }
-            char[] chars = new char[size];
-            int[] targetsOut = new int[size];
-            int[] fill = java.util.Arrays.copyOf(start, nodeCount);
+            long[] edges = new long[start[nodeCount]];
+            long[] rootEdges = new long[1 << 16];
+            for (int c = 0; c < rootChildren.length; c++) {
+                int t = rootChildren[c];
+                if (t >= 0) {
+                    rootEdges[c] = pack(t, nodeWord[t], (char) c);
+                }
+            }
             for (int slot = 0; slot < keys.length; slot++) {
                 long k = keys[slot];
                 if (k != -1L) {
-                    int p = fill[(int) (k >>> 16)]++;
-                    chars[p] = (char) k;
-                    targetsOut[p] = targets[slot];
-                }
-            }
-            for (int node = 0; node < nodeCount; node++) {
-                sortRun(chars, targetsOut, start[node], start[node + 1]);
-            }
-            return new CharTrie(rootChildren, start, chars, targetsOut, Arrays.copyOf(nodeWord, nodeCount));
-        }
-
-        private static void sortRun(char[] chars, int[] targets, int from, int to) {
-            if (to - from <= 16) {
-                for (int i = from + 1; i < to; i++) {
-                    char c = chars[i];
-                    int t = targets[i];
-                    int j = i - 1;
-                    while (j >= from && chars[j] > c) {
-                        chars[j + 1] = chars[j];
-                        targets[j + 1] = targets[j];
-                        j--;
+                    int parent = (int) (k >>> 16);
+                    char c = (char) k;
+                    int t = targets[slot];
+                    int lo = start[parent];
+                    int mask = start[parent + 1] - lo - 1;
+                    int h = slot(c, mask);
+                    while (edges[lo + h] != 0) {
+                        h = (h + 1) & mask;
                     }
-                    chars[j + 1] = c;
-                    targets[j + 1] = t;
+                    edges[lo + h] = pack(t, nodeWord[t], c);
                 }
-                return;
             }
-            long[] packed = new long[to - from];
-            for (int i = from; i < to; i++) {
-                packed[i - from] = ((long) chars[i] << 32) | (targets[i] & 0xFFFFFFFFL);
-            }
-            Arrays.sort(packed);
-            for (int i = from; i < to; i++) {
-                chars[i] = (char) (packed[i - from] >>> 32);
-                targets[i] = (int) packed[i - from];
-            }
+            return new CharTrie(rootEdges, start, edges);
         }
     }
 }

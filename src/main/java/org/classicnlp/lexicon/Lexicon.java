@@ -89,6 +89,127 @@ public final class Lexicon {
         this.maxWordLength = b.maxLength;
     }
 
+    private Lexicon(String name, String[] words, long[] frequencies, int[] tagStart, int[] tagIndex,
+                    long[] tagFrequency, String[] tagNames, CharTrie forward, CharTrie backward, int maxWordLength) {
+        this.name = name;
+        this.words = words;
+        this.frequencies = frequencies;
+        this.tagStart = tagStart;
+        this.tagIndex = tagIndex;
+        this.tagFrequency = tagFrequency;
+        this.tagNames = tagNames;
+        this.forward = forward;
+        this.backward = backward;
+        this.maxWordLength = maxWordLength;
+        long sum = 0;
+        for (long f : frequencies) {
+            sum += f;
+        }
+        this.totalFrequency = sum;
+    }
+
+    private static final byte[] MAGIC = "CNLP-LEX".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final int FORMAT_VERSION = 1;
+
+    /**
+     * Saves the lexicon, tries included, so that {@link #load} is a few bulk reads. Format (big-endian):
+     * magic {@code CNLP-LEX}, int version (1), name, words (all chars, then end offsets), frequencies,
+     * tag names, tag offsets/indices/frequencies, forward trie, backward trie, end marker {@code 0x4C455845}.
+     */
+    public void save(Path file) {
+        try (java.io.OutputStream os = java.nio.file.Files.newOutputStream(file)) {
+            write(os);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write lexicon " + file, e);
+        }
+    }
+
+    void write(java.io.OutputStream os) throws java.io.IOException {
+        java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
+        out.write(MAGIC);
+        out.writeInt(FORMAT_VERSION);
+        BinaryIO.writeString(out, name);
+        out.writeInt(maxWordLength);
+        StringBuilder all = new StringBuilder();
+        int[] ends = new int[words.length];
+        for (int i = 0; i < words.length; i++) {
+            all.append(words[i]);
+            ends[i] = all.length();
+        }
+        char[] chars = new char[all.length()];
+        all.getChars(0, chars.length, chars, 0);
+        BinaryIO.writeChars(out, chars);
+        BinaryIO.writeInts(out, ends);
+        BinaryIO.writeLongs(out, frequencies);
+        out.writeInt(tagNames.length);
+        for (String t : tagNames) {
+            BinaryIO.writeString(out, t);
+        }
+        BinaryIO.writeInts(out, tagStart);
+        BinaryIO.writeInts(out, tagIndex);
+        BinaryIO.writeLongs(out, tagFrequency);
+        forward.write(out);
+        backwardTrie().write(out);
+        out.writeInt(0x4C455845);
+        out.flush();
+    }
+
+    /** Loads a lexicon written by {@link #save}; a truncated or foreign file fails naming the file. */
+    public static Lexicon load(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in.readAllBytes(), file.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read lexicon " + file, e);
+        }
+    }
+
+    static Lexicon read(byte[] bytes, String source) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IllegalArgumentException(source + ": not a ClassicNLP lexicon file (expected magic 'CNLP-LEX')");
+            }
+            int version = in.getInt();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException(source + ": lexicon format version " + version
+                        + ", this library reads version " + FORMAT_VERSION);
+            }
+            String name = BinaryIO.readString(in);
+            int maxLen = in.getInt();
+            char[] chars = BinaryIO.readChars(in);
+            int[] ends = BinaryIO.readInts(in);
+            String[] words = new String[ends.length];
+            int from = 0;
+            for (int i = 0; i < ends.length; i++) {
+                if (ends[i] <= from || ends[i] > chars.length) {
+                    throw new IllegalArgumentException(source + ": corrupt word table at word " + i);
+                }
+                words[i] = new String(chars, from, ends[i] - from);
+                from = ends[i];
+            }
+            long[] freqs = BinaryIO.readLongs(in);
+            String[] tagNames = new String[in.getInt()];
+            for (int i = 0; i < tagNames.length; i++) {
+                tagNames[i] = BinaryIO.readString(in);
+            }
+            int[] tagStart = BinaryIO.readInts(in);
+            int[] tagIndex = BinaryIO.readInts(in);
+            long[] tagFreq = BinaryIO.readLongs(in);
+            CharTrie fw = CharTrie.read(in, words.length);
+            CharTrie bw = CharTrie.read(in, words.length);
+            if (in.getInt() != 0x4C455845 || freqs.length != words.length || tagStart.length != words.length + 1
+                    || tagIndex.length != tagFreq.length || tagStart[words.length] != tagIndex.length) {
+                throw new IllegalArgumentException(source + ": corrupt lexicon file (sections do not agree)");
+            }
+            return new Lexicon(name, words, freqs, tagStart, tagIndex, tagFreq, tagNames, fw, bw, maxLen);
+        } catch (java.nio.BufferUnderflowException e) {
+            throw new IllegalArgumentException(source + ": truncated lexicon file (ended at byte " + in.position()
+                    + " of " + bytes.length + ")");
+        }
+    }
+
     /**
      * Collects entries; entries whose width-folded forms coincide are merged (frequencies and tag
      * counts added). Not thread-safe; {@link #build} makes the immutable lexicon.
@@ -322,13 +443,14 @@ public final class Lexicon {
         int node = forward.root();
         int best = 0;
         for (int i = start; i < limit; i++) {
-            node = forward.child(node, folded[i]);
-            if (node < 0) {
+            long e = forward.edge(node, folded[i]);
+            if (e == 0) {
                 break;
             }
-            if (forward.wordAt(node) >= 0 && (boundaries == null || boundaries[i + 1])) {
+            if (CharTrie.word(e) >= 0 && (boundaries == null || boundaries[i + 1])) {
                 best = i + 1 - start;
             }
+            node = CharTrie.node(e);
         }
         return best;
     }
@@ -342,13 +464,14 @@ public final class Lexicon {
         int best = 0;
         int node = backward.root();
         for (int i = end - 1; i >= lowerLimit; i--) {
-            node = backward.child(node, folded[i]);
-            if (node < 0) {
+            long e = backward.edge(node, folded[i]);
+            if (e == 0) {
                 break;
             }
-            if (backward.wordAt(node) >= 0 && (boundaries == null || boundaries[i])) {
+            if (CharTrie.word(e) >= 0 && (boundaries == null || boundaries[i])) {
                 best = end - i;
             }
+            node = CharTrie.node(e);
         }
         return best;
     }
@@ -362,11 +485,12 @@ public final class Lexicon {
         int node = forward.root();
         int count = 0;
         for (int i = start; i < limit; i++) {
-            node = forward.child(node, folded[i]);
-            if (node < 0) {
+            long e = forward.edge(node, folded[i]);
+            if (e == 0) {
                 break;
             }
-            int id = forward.wordAt(node);
+            node = CharTrie.node(e);
+            int id = CharTrie.word(e);
             if (id >= 0) {
                 ends[count] = i + 1;
                 ids[count] = id;

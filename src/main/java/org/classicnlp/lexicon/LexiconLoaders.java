@@ -16,9 +16,28 @@ public final class LexiconLoaders {
     private LexiconLoaders() {
     }
 
+    /** Where the build puts the pre-built image of HanLP's core dictionary (see {@link HanlpLexiconImage}). */
+    static final String HANLP_IMAGE_RESOURCE = "/org/classicnlp/lexicon/hanlp-core.lexicon";
+
     /** Loaded once on first use; immutable, so every segmenter may share it. */
     private static final class HanlpCoreHolder {
-        static final Lexicon INSTANCE = loadHanlpCore();
+        static final Lexicon INSTANCE = loadHanlpCoreFast();
+    }
+
+    /**
+     * The build writes HanLP's core dictionary, converted, into the jar as a lexicon image, which loads
+     * in a few bulk reads (the CLI's cold start depends on it). Without the image (classes used straight
+     * from sources), the dictionary is recovered from HanLP's jar as the image builder does.
+     */
+    private static Lexicon loadHanlpCoreFast() {
+        try (java.io.InputStream in = LexiconLoaders.class.getResourceAsStream(HANLP_IMAGE_RESOURCE)) {
+            if (in != null) {
+                return Lexicon.read(in.readAllBytes(), "classpath:" + HANLP_IMAGE_RESOURCE);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + HANLP_IMAGE_RESOURCE, e);
+        }
+        return loadHanlpCore();
     }
 
     /**
@@ -35,7 +54,7 @@ public final class LexiconLoaders {
      * from state {@code b} by char {@code p - b - 1} to state {@code base[p]}; {@code p == b} marks a word
      * end whose value index is {@code -base[p] - 1}.
      */
-    private static Lexicon loadHanlpCore() {
+    static Lexicon loadHanlpCore() {
         DoubleArrayTrie<CoreDictionary.Attribute> trie = CoreDictionary.trie;
         int[] base = trie.getBase();
         int[] check = trie.getCheck();

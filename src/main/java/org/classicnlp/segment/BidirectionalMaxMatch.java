@@ -1,8 +1,6 @@
 package org.classicnlp.segment;
 
-import java.util.List;
-import java.util.Objects;
-import org.classicnlp.core.Token;
+import java.util.Arrays;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 
@@ -11,27 +9,15 @@ import org.classicnlp.lexicon.LexiconLoaders;
  * words; on a tie, the one with fewer single-character words; on a further tie, the backward one
  * (backward matching errs less on Chinese). Immutable and thread-safe.
  */
-public final class BidirectionalMaxMatch implements Segmenter {
-
-    private final Lexicon lexicon;
+public final class BidirectionalMaxMatch extends DictionarySegmenter {
 
     public BidirectionalMaxMatch(Lexicon lexicon) {
-        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        super(lexicon);
     }
 
     /** With HanLP's bundled core dictionary. */
     public BidirectionalMaxMatch() {
         this(LexiconLoaders.hanlpCore());
-    }
-
-    public Lexicon lexicon() {
-        return lexicon;
-    }
-
-    @Override
-    public List<Token> segment(String text) {
-        int[] spans = spans(text);
-        return MaxMatch.tokens(text, spans, spans.length / 2);
     }
 
     @Override
@@ -43,6 +29,6 @@ public final class BidirectionalMaxMatch implements Segmenter {
         int bc = MaxMatch.backward(lexicon, work, bw);
         boolean useForward = fc < bc
                 || fc == bc && MaxMatch.singleCharWords(fw, fc) < MaxMatch.singleCharWords(bw, bc);
-        return useForward ? java.util.Arrays.copyOf(fw, 2 * fc) : java.util.Arrays.copyOf(bw, 2 * bc);
+        return useForward ? Arrays.copyOf(fw, 2 * fc) : Arrays.copyOf(bw, 2 * bc);
     }
 }

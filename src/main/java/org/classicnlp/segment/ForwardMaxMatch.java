@@ -1,22 +1,17 @@
 package org.classicnlp.segment;
 
-import java.util.List;
-import java.util.Objects;
-import org.classicnlp.core.Token;
+import java.util.Arrays;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 
 /**
- * Forward maximum matching: from the start of the text, take the longest dictionary word,
- * or the atom (a Han character, an English word, number, URL …) when no word is longer. Immutable and
- * thread-safe.
+ * Forward maximum matching: from the start of the text, take the longest dictionary word, or the atom
+ * (a Han character, an English word, number, URL …) when no word is longer. Immutable and thread-safe.
  */
-public final class ForwardMaxMatch implements Segmenter {
-
-    private final Lexicon lexicon;
+public final class ForwardMaxMatch extends DictionarySegmenter {
 
     public ForwardMaxMatch(Lexicon lexicon) {
-        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        super(lexicon);
     }
 
     /** With HanLP's bundled core dictionary. */
@@ -24,22 +19,10 @@ public final class ForwardMaxMatch implements Segmenter {
         this(LexiconLoaders.hanlpCore());
     }
 
-    public Lexicon lexicon() {
-        return lexicon;
-    }
-
-    @Override
-    public List<Token> segment(String text) {
-        MaxMatch.Work work = new MaxMatch.Work(text);
-        int[] spans = MaxMatch.newSpans(work.n);
-        int count = MaxMatch.forward(lexicon, work, spans);
-        return MaxMatch.tokens(text, spans, count);
-    }
-
     @Override
     public int[] spans(String text) {
         MaxMatch.Work work = new MaxMatch.Work(text);
         int[] spans = MaxMatch.newSpans(work.n);
-        return java.util.Arrays.copyOf(spans, 2 * MaxMatch.forward(lexicon, work, spans));
+        return Arrays.copyOf(spans, 2 * MaxMatch.forward(lexicon, work, spans));
     }
 }

@@ -95,4 +95,37 @@ class CliTest {
         assertEquals("0", help[0]);
         assertTrue(help[1].contains("Example"), help[1]);
     }
+
+    @Test
+    void segmentHandlesLineEndsBomAndLargeInputInOrder() throws IOException {
+        assertEquals("中国 人民\n\n中国\n人民\n", run("\uFEFF中国人民\r\n\r\n中国\r人民", "segment")[1]);
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 40_000; i++) {
+            big.append(i).append("我们在北京研究自然语言处理").append(i % 7 == 0 ? "\r\n" : "\n");
+        }
+        Path file = tmp.resolve("big.txt");
+        Files.writeString(file, big);
+        String one = run("", "segment", "--threads", "1", file.toString())[1];
+        String two = run("", "segment", "--threads", "2", file.toString())[1];
+        assertEquals(one, two);
+        String[] lines = one.split("\n", -1);
+        assertEquals(40_001, lines.length);
+        for (int i : new int[] {0, 7, 12_345, 39_999}) {
+            assertEquals(i + "我们在北京研究自然语言处理", lines[i].replace(" ", ""), "line " + i + " in place");
+            assertTrue(lines[i].startsWith(i + " 我们 "), lines[i]);
+        }
+    }
+
+    @Test
+    void malformedUtf8NamesFileAndLine() throws IOException {
+        Path file = tmp.resolve("bad.txt");
+        byte[] ok = "中国\n人民\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(ok, ok.length + 2);
+        bytes[ok.length] = (byte) 0xE4;
+        bytes[ok.length + 1] = '\n';
+        Files.write(file, bytes);
+        String[] r = run("", "segment", file.toString());
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("bad.txt:3") && r[2].contains("UTF-8"), r[2]);
+    }
 }

@@ -104,4 +104,46 @@ class LexiconTest {
         assertTrue(core.entry(core.id("程序")).tags().contains("n"));
         assertTrue(core.maxWordLength() >= 7);
     }
+
+    @Test
+    void saveAndLoadRoundTrip() {
+        Lexicon l = LexiconLoaders.userDictionary(TestData.corpus("user-dict-sample.txt"))
+                .merge(LexiconLoaders.wordList(TestData.corpus("words-sample.txt")));
+        Path file = tmp.resolve("x.lexicon");
+        l.save(file);
+        Lexicon r = Lexicon.load(file);
+        assertEquals(l.entries(), r.entries());
+        assertEquals(l.totalFrequency(), r.totalFrequency());
+        char[] text = "研究生命起源".toCharArray();
+        assertEquals(l.longestBackward(text, 4, 0, null), r.longestBackward(text, 4, 0, null));
+        assertEquals(l.longestForward(text, 0, 6, null), r.longestForward(text, 0, 6, null));
+    }
+
+    @Test
+    void truncatedOrForeignFilesAreRejected() throws IOException {
+        Path file = tmp.resolve("x.lexicon");
+        LexiconLoaders.wordList(TestData.corpus("words-sample.txt")).save(file);
+        byte[] bytes = Files.readAllBytes(file);
+        Path cut = tmp.resolve("cut.lexicon");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lexicon.load(cut));
+        assertTrue(e.getMessage().contains("cut.lexicon") && e.getMessage().contains("truncated"), e.getMessage());
+        Path foreign = tmp.resolve("foreign.lexicon");
+        Files.writeString(foreign, "研究\n生命\n");
+        e = assertThrows(IllegalArgumentException.class, () -> Lexicon.load(foreign));
+        assertTrue(e.getMessage().contains("not a ClassicNLP lexicon"), e.getMessage());
+    }
+
+    @Test
+    void builtImageOfHanlpCoreEqualsTheDictionaryRecoveredFromHanlp() {
+        assertTrue(LexiconLoaders.class.getResource(LexiconLoaders.HANLP_IMAGE_RESOURCE) != null,
+                "the build writes the HanLP core lexicon image (exec-maven-plugin, process-classes)");
+        Lexicon image = LexiconLoaders.hanlpCore();
+        Lexicon recovered = LexiconLoaders.loadHanlpCore();
+        assertEquals(recovered.size(), image.size());
+        assertEquals(recovered.totalFrequency(), image.totalFrequency());
+        for (int id = 0; id < recovered.size(); id += 97) {
+            assertEquals(recovered.entry(id), image.entry(image.id(recovered.word(id))));
+        }
+    }
 }

@@ -120,7 +120,7 @@ public final class Word2VecTrainer {
         this.minCount = b.minCount;
         this.maxVocab = b.maxVocab;
         this.epochs = b.epochs;
-        this.alpha = b.alpha != null ? b.alpha : (b.model == Model.SKIP_GRAM ? 0.025 : 0.025);
+        this.alpha = b.alpha;
         this.minAlpha = b.minAlpha;
         this.threads = b.threads;
         this.seed = b.seed;
@@ -145,7 +145,7 @@ public final class Word2VecTrainer {
         private int minCount = 5;
         private int maxVocab = 0;
         private int epochs = 5;
-        private Double alpha = null;
+        private double alpha = 0.025;
         private double minAlpha = 0.0001;
         private int threads = Runtime.getRuntime().availableProcessors();
         private long seed = 1;
@@ -282,7 +282,7 @@ public final class Word2VecTrainer {
             if (negative == 0 && !hs) {
                 throw new IllegalArgumentException("need negative > 0 or hs: with neither nothing is trained");
             }
-            if (minAlpha > (alpha != null ? alpha : 0.025)) {
+            if (minAlpha > alpha) {
                 throw new IllegalArgumentException("minAlpha " + minAlpha + " exceeds alpha");
             }
             return new Word2VecTrainer(this);

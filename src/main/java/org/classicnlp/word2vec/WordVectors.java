@@ -180,11 +180,6 @@ public final class WordVectors {
         }
     }
 
-    /** Copy of the raw vector at {@code index} into {@code out}. */
-    void copyRaw(int index, float[] out) {
-        System.arraycopy(vectors, index * dimension, out, 0, dimension);
-    }
-
     private int row(String word) {
         Integer i = index.get(word);
         if (i == null) {

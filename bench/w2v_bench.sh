@@ -12,9 +12,11 @@
 # 4. Interop: gensim loads our .bin and .txt and must find the same 10 nearest neighbours as `w2v similar`.
 #
 # Usage: bash bench/w2v_bench.sh            (from the repository root)
+# On a shared machine other jobs change the load between runs: rerun and compare before trusting a ratio.
 #   EPOCHS="5 3"  epoch counts to run (default "5")
 #   MODELS="sg cbow"
 #   DL4J=1        also run DL4J (slow; its jars come from the `bench` Maven profile only)
+#   DL4J_MODELS="sg" models to run DL4J on (default: MODELS)
 #   DL4J_EPOCHS=1 epochs for DL4J (its words/s is what the ratio needs; default: same as ours)
 #   OURS_SIMD=1   also run ours with the optional Vector API kernels (java --add-modules jdk.incubator.vector)
 source "$(dirname "$0")/common.sh"
@@ -60,16 +62,14 @@ for epochs in $EPOCHS; do
     ours=$W/ours-$model-$epochs.bin
     gens=$W/gensim-$model-$epochs.bin
     # ours: the CLI as a user runs it; wall clock of the whole process minus nothing (JVM start included)
-    s=$(date +%s.%N)
-    flock /tmp/classicnlp-bench.lock java -jar "$JAR" w2v train --input "$CORPUS" --output "$ours" --model "$model" \
+    flock /tmp/classicnlp-bench.lock /usr/bin/time -f %e -o "$W/ours-$model-$epochs.time" java -jar "$JAR" w2v train --input "$CORPUS" --output "$ours" --model "$model" \
       --dim 100 --window 5 --negative 5 --sample 1e-3 --min-count 5 --epochs "$epochs" --threads $THREADS \
       --tokenizer whitespace --no-progress 2> "$W/ours-$model-$epochs.log"
-    e=$(date +%s.%N)
     # the trainer's own figure excludes JVM start and saving, like gensim's; use it for words/s
     t_ours=$(grep -o 'in [0-9.]* s' "$W/ours-$model-$epochs.log" | awk '{print $2}')
     v_ours=$(grep -o 'tokens, [0-9]* ms' "$W/ours-$model-$epochs.log" | awk '{print $2/1000}')
     t_ours=$(echo "$t_ours + $v_ours" | bc -l)
-    t_ours_process=$(echo "$e - $s" | bc -l)
+    t_ours_process=$(cat "$W/ours-$model-$epochs.time")
     if [ "${OURS_SIMD:-0}" = 1 ]; then
       # the same CLI with the optional Vector API kernels enabled
       flock /tmp/classicnlp-bench.lock java --add-modules jdk.incubator.vector -jar "$JAR" w2v train --input "$CORPUS" \
@@ -85,11 +85,15 @@ for epochs in $EPOCHS; do
     evaluate gensim "$model" "$epochs" "$t_gensim" "$gens"
     printf 'process\t%s\t%s\tours whole process (JVM start, vocabulary, training, saving): %.1f s\n' "$model" "$epochs" \
       "$t_ours_process" >&2
-    if [ "${DL4J:-0}" = 1 ]; then
+    if [ "${DL4J:-0}" = 1 ] && [[ " ${DL4J_MODELS:-$MODELS} " == *" $model "* ]]; then
       de=${DL4J_EPOCHS:-$epochs}
       dl=$W/dl4j-$model-$de.txt
-      line=$(flock /tmp/classicnlp-bench.lock java -Xmx8g -cp "$BENCH_CP" org.classicnlp.bench.Dl4jWord2VecBench \
-        "$CORPUS" "$model" "$de" $THREADS "$dl" 2> "$W/dl4j-$model-$de.log" | grep '^dl4j')
+      # DL4J 1.0.0-M2.1's batched CBOW fails in native code ("CBOW: context must have rank 0/1 or 2"); batch size 1
+      # takes its unbatched path, which works
+      batch=512
+      [ "$model" = cbow ] && batch=1
+      line=$(flock /tmp/classicnlp-bench.lock timeout 1200 java -Xmx8g -Ddl4j.batchSize=$batch -cp "$BENCH_CP" org.classicnlp.bench.Dl4jWord2VecBench \
+        "$CORPUS" "$model" "$de" $THREADS "$dl" 2> "$W/dl4j-$model-$de.log" | grep '^dl4j' || true)
       if grep -q 'execution failed' "$W/dl4j-$model-$de.log"; then
         echo "dl4j $model FAILED: $(grep -m1 -o 'execution failed with message.*' "$W/dl4j-$model-$de.log")" | tee -a "$W/dl4j-failures.txt" >&2
       elif [ -n "$line" ]; then
@@ -117,5 +121,5 @@ echo "Ratios (same run):"
 awk -F'\t' '{k=$2"/"$3; t[$1,k]=$4; w[$1,k]=$5; a[$1,k]=$6; keys[k]=1}
   END {for (k in keys) {
     if (t["gensim",k] && t["ours",k]) printf "  %s: ours wall / gensim wall = %.2f; analogy ours %s vs gensim %s\n", k, t["ours",k]/t["gensim",k], a["ours",k], a["gensim",k];
-    if (w["dl4j",k] && w["ours",k]) printf "  %s: ours words/s / DL4J words/s = %.1f\n", k, w["ours",k]/w["dl4j",k];
+    split(k, mk, "/"); if (w["ours",k]) for (kk in keys) { split(kk, mm, "/"); if (mm[1]==mk[1] && w["dl4j",kk]) printf "  %s: ours words/s / DL4J words/s (%s epochs) = %.1f\n", k, mm[2], w["ours",k]/w["dl4j",kk]; }
   }}' "$RESULTS"

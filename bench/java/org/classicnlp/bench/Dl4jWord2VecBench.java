@@ -39,6 +39,7 @@ public final class Dl4jWord2VecBench {
                 .minWordFrequency(5).layerSize(100).windowSize(5).negativeSample(5).useHierarchicSoftmax(false)
                 .sampling(1e-3).learningRate(0.025).minLearningRate(1e-4).epochs(epochs).iterations(1)
                 .workers(threads).seed(1)
+                .batchSize(Integer.getInteger("dl4j.batchSize", 512))
                 .elementsLearningAlgorithm(sg ? new SkipGram<VocabWord>() : new CBOW<VocabWord>())
                 .iterate(new BasicLineIterator(corpus.toFile()))
                 .tokenizerFactory(new DefaultTokenizerFactory())

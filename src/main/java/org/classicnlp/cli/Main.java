@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             TrainSegmenterCommand.class,
             TfidfCommand.class,
             KeywordsCommand.class,
+            W2vCommand.class,
         })
 public final class Main {
 

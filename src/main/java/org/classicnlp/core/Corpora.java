@@ -222,6 +222,66 @@ public final class Corpora {
         return new Document(id != null ? id : Long.toString(line.number() - 1), text, meta);
     }
 
+    /**
+     * WikiExtractor output: a file, or a directory searched recursively for files (sorted path order, hidden
+     * files skipped; {@code .gz} or plain). Each article is a {@code <doc id="…" … title="…">} line, the title
+     * line, its paragraphs and {@code </doc>}. One document per non-empty paragraph line; the tag lines and
+     * the title line are skipped. Id is {@code DOCID/N} (N = paragraph number from 0); metadata {@code title}.
+     */
+    public static Corpus<Document> wikiExtractor(Path fileOrDir) {
+        if (!Files.isReadable(fileOrDir)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("cannot read: " + fileOrDir));
+        }
+        return () -> {
+            List<Path> files;
+            if (Files.isDirectory(fileOrDir)) {
+                try (Stream<Path> walk = Files.walk(fileOrDir)) {
+                    files = walk.filter(Files::isRegularFile)
+                            .filter(p -> !p.getFileName().toString().startsWith("."))
+                            .sorted().toList();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot list " + fileOrDir, e);
+                }
+            } else {
+                files = List.of(fileOrDir);
+            }
+            return files.stream().flatMap(Corpora::wikiExtractorFile);
+        };
+    }
+
+    private static final Pattern WIKI_ATTR = Pattern.compile("\\b(id|title)=\"([^\"]*)\"");
+
+    private static Stream<Document> wikiExtractorFile(Path file) {
+        String[] doc = {null, ""};      // current article id and title
+        int[] state = {0, 0};           // [0]: 1 = next non-empty line is the title; [1]: paragraph number
+        return TextFiles.numberedLines(file).mapMulti((l, out) -> {
+            String text = l.text();
+            if (text.startsWith("<doc")) {
+                doc[0] = null;
+                doc[1] = "";
+                java.util.regex.Matcher m = WIKI_ATTR.matcher(text);
+                while (m.find()) {
+                    doc[m.group(1).equals("id") ? 0 : 1] = m.group(2);
+                }
+                if (doc[0] == null || !text.endsWith(">")) {
+                    throw new CorpusFormatException(file, l.number(), "expected <doc id=\"…\" …>");
+                }
+                state[0] = 1;
+                state[1] = 0;
+            } else if (text.startsWith("</doc>")) {
+                doc[0] = null;
+                state[0] = 0;
+            } else if (!text.isBlank()) {
+                if (state[0] == 1) {
+                    state[0] = 0;   // the title line
+                    return;
+                }
+                String id = (doc[0] != null ? doc[0] : Long.toString(l.number())) + "/" + state[1]++;
+                out.accept(new Document(id, text, Map.of("title", doc[1])));
+            }
+        });
+    }
+
     private static void requireReadable(Path file) {
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new UncheckedIOException(new java.io.FileNotFoundException("cannot read file: " + file));

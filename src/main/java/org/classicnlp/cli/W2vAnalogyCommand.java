@@ -1,0 +1,51 @@
+package org.classicnlp.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.classicnlp.word2vec.WordVectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analogy",
+        mixinStandardHelpOptions = true,
+        description = "Answers 'A is to B as C is to ?': candidate words, WORD<TAB>SCORE per line.",
+        footer = {"", "Example:", "  java -jar classicnlp.jar w2v analogy --vectors vectors.bin man king woman"})
+final class W2vAnalogyCommand implements Callable<Integer> {
+
+    enum Method { add, mul }
+
+    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec file (.bin or text).")
+    Path vectors;
+
+    @Parameters(index = "0", paramLabel = "A")
+    String a;
+
+    @Parameters(index = "1", paramLabel = "B")
+    String b;
+
+    @Parameters(index = "2", paramLabel = "C")
+    String c;
+
+    @Option(names = "--top", defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Option(names = "--method", defaultValue = "add",
+            description = "add (3CosAdd) | mul (3CosMul) (default: ${DEFAULT-VALUE})")
+    Method method;
+
+    @Override
+    public Integer call() throws IOException {
+        WordVectors v = WordVectors.load(vectors);
+        Writer out = CliIO.stdout();
+        var m = method == Method.add ? WordVectors.AnalogyMethod.COS_ADD : WordVectors.AnalogyMethod.COS_MUL;
+        for (WordVectors.ScoredWord s : v.analogy(a, b, c, top, m)) {
+            out.write(s.word() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+package org.classicnlp.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.classicnlp.word2vec.WordVectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "similar",
+        mixinStandardHelpOptions = true,
+        description = "Prints the nearest words by cosine similarity: WORD<TAB>SIMILARITY per line.",
+        footer = {"", "Example:", "  java -jar classicnlp.jar w2v similar --vectors vectors.bin king --top 5"})
+final class W2vSimilarCommand implements Callable<Integer> {
+
+    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec file (.bin or text).")
+    Path vectors;
+
+    @Parameters(index = "0", paramLabel = "WORD")
+    String word;
+
+    @Option(names = "--top", defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
+    int top;
+
+    @Override
+    public Integer call() throws IOException {
+        WordVectors v = WordVectors.load(vectors);
+        Writer out = CliIO.stdout();
+        for (WordVectors.ScoredWord s : v.mostSimilar(word, top)) {
+            out.write(s.word() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
+        }
+        out.flush();
+        return 0;
+    }
+}

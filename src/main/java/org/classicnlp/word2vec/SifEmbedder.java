@@ -1,0 +1,186 @@
+package org.classicnlp.word2vec;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.classicnlp.core.Corpus;
+import org.classicnlp.core.DenseVector;
+import org.classicnlp.core.Document;
+import org.classicnlp.core.Embedder;
+import org.classicnlp.core.Vector;
+import org.classicnlp.segment.Segmenter;
+
+/**
+ * Smooth inverse frequency embeddings (Arora, Liang &amp; Ma, "A Simple but Tough-to-Beat Baseline for
+ * Sentence Embeddings", ICLR 2017): the mean of word vectors weighted by {@code a / (a + p(w))}, then
+ * with the projection on the first principal component of the fitting corpus' embeddings removed.
+ *
+ * <p>{@link #fit} reads the corpus twice: word probabilities {@code p(w)} from its token counts (as the
+ * paper estimates them from a corpus), then the weighted means, whose uncentred second-moment matrix
+ * ({@code dimension²}, never the documents) gives the component by power iteration (the paper's
+ * {@code TruncatedSVD(n_components=1)}, which also does not centre). Immutable and thread-safe.
+ */
+public final class SifEmbedder implements Embedder {
+
+    /** The paper's recommended smoothing {@code a}. */
+    public static final double DEFAULT_A = 1e-3;
+
+    private final WordVectors vectors;
+    private final Segmenter segmenter;
+    private final boolean lowercase;
+    private final Map<String, Double> probability;
+    private final double a;
+    private final float[] component;
+
+    private SifEmbedder(WordVectors vectors, Segmenter segmenter, boolean lowercase, Map<String, Double> probability,
+                        double a, float[] component) {
+        this.vectors = vectors;
+        this.segmenter = segmenter;
+        this.lowercase = lowercase;
+        this.probability = probability;
+        this.a = a;
+        this.component = component;
+    }
+
+    /** Fits with {@code a = 1e-3}. */
+    public static SifEmbedder fit(WordVectors vectors, Segmenter segmenter, boolean lowercase,
+                                  Corpus<Document> corpus) {
+        return fit(vectors, segmenter, lowercase, corpus, DEFAULT_A);
+    }
+
+    /**
+     * @param corpus documents to estimate word probabilities and the common component from (the documents
+     *               to embed, or a larger corpus of the same kind)
+     * @param a      smoothing; smaller values down-weight frequent words more
+     */
+    public static SifEmbedder fit(WordVectors vectors, Segmenter segmenter, boolean lowercase,
+                                  Corpus<Document> corpus, double a) {
+        Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(segmenter, "segmenter");
+        if (!(a > 0)) {
+            throw new IllegalArgumentException("a must be > 0, got " + a);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        long[] total = {0};
+        corpus.forEach(d -> {
+            for (String w : MeanEmbedder.words(segmenter, lowercase, d.text())) {
+                counts.merge(w, 1L, Long::sum);
+                total[0]++;
+            }
+        });
+        if (total[0] == 0) {
+            throw new IllegalArgumentException("SIF corpus has no words");
+        }
+        Map<String, Double> p = new HashMap<>(counts.size() * 2);
+        counts.forEach((w, c) -> p.put(w, c / (double) total[0]));
+        int dim = vectors.dimension();
+        SifEmbedder weightsOnly = new SifEmbedder(vectors, segmenter, lowercase, p, a, null);
+        double[] moment = new double[dim * dim];
+        corpus.forEach(d -> {
+            float[] v = weightsOnly.weightedMean(d.text());
+            for (int i = 0; i < dim; i++) {
+                if (v[i] != 0) {
+                    for (int j = 0; j < dim; j++) {
+                        moment[i * dim + j] += (double) v[i] * v[j];
+                    }
+                }
+            }
+        });
+        return new SifEmbedder(vectors, segmenter, lowercase, p, a, firstComponent(moment, dim));
+    }
+
+    /** Leading eigenvector of a symmetric PSD matrix by power iteration (deterministic start). */
+    static float[] firstComponent(double[] m, int dim) {
+        double[] u = new double[dim];
+        for (int i = 0; i < dim; i++) {
+            u[i] = 1.0 / Math.sqrt(dim) * (1 + 0.01 * i);
+        }
+        for (int iter = 0; iter < 1000; iter++) {
+            double[] next = new double[dim];
+            for (int i = 0; i < dim; i++) {
+                double s = 0;
+                for (int j = 0; j < dim; j++) {
+                    s += m[i * dim + j] * u[j];
+                }
+                next[i] = s;
+            }
+            double norm = 0;
+            for (double x : next) {
+                norm += x * x;
+            }
+            norm = Math.sqrt(norm);
+            if (norm == 0) {
+                return new float[dim];
+            }
+            double diff = 0;
+            for (int i = 0; i < dim; i++) {
+                next[i] /= norm;
+                diff += Math.abs(next[i] - u[i]);
+            }
+            u = next;
+            if (diff < 1e-10) {
+                break;
+            }
+        }
+        float[] out = new float[dim];
+        for (int i = 0; i < dim; i++) {
+            out[i] = (float) u[i];
+        }
+        return out;
+    }
+
+    private float[] weightedMean(String text) {
+        float[] sum = new float[vectors.dimension()];
+        List<String> words = MeanEmbedder.words(segmenter, lowercase, text);
+        int n = 0;
+        for (String w : words) {
+            int i = vectors.indexOf(w);
+            if (i < 0) {
+                continue;
+            }
+            double pw = probability.getOrDefault(w, 0.0);
+            vectors.addTo(i, (float) (a / (a + pw)), sum);
+            n++;
+        }
+        if (n > 0) {
+            for (int c = 0; c < sum.length; c++) {
+                sum[c] /= n;
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public Vector embed(Document document) {
+        float[] v = weightedMean(document.text());
+        double proj = 0;
+        for (int c = 0; c < v.length; c++) {
+            proj += (double) v[c] * component[c];
+        }
+        for (int c = 0; c < v.length; c++) {
+            v[c] -= (float) (proj * component[c]);
+        }
+        return new DenseVector(v);
+    }
+
+    /** The removed common direction (unit length, or zeros when the corpus gave none). */
+    public DenseVector commonComponent() {
+        return new DenseVector(component);
+    }
+
+    /** The word probability estimated from the fitting corpus (0 for unseen words). */
+    public double probability(String word) {
+        return probability.getOrDefault(lowercase ? word.toLowerCase(java.util.Locale.ROOT) : word, 0.0);
+    }
+
+    @Override
+    public int dimension() {
+        return vectors.dimension();
+    }
+
+    @Override
+    public String name() {
+        return "w2v-sif";
+    }
+}

@@ -1,0 +1,223 @@
+package org.classicnlp.word2vec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.classicnlp.TestData;
+import org.classicnlp.core.Corpora;
+import org.classicnlp.core.Corpus;
+import org.classicnlp.segment.WhitespaceTokenizer;
+import org.junit.jupiter.api.Test;
+
+class Word2VecTrainerTest {
+
+    static final List<String> ANIMALS = List.of("cat", "dog", "horse", "rabbit", "mouse", "cow");
+    static final List<String> VEHICLES = List.of("car", "bus", "truck", "train", "bicycle", "tractor");
+    static final List<String> FRUITS = List.of("apple", "banana", "cherry", "grape", "pear", "plum");
+
+    static Corpus<List<String>> toy() {
+        return Corpora.lines(TestData.corpus("w2v-toy.txt")).map(d -> WhitespaceTokenizer.INSTANCE.words(d.text()));
+    }
+
+    static Word2VecTrainer.Builder small() {
+        return Word2VecTrainer.builder().dimension(20).epochs(10).minCount(2).threads(1).seed(3);
+    }
+
+    /** Mean similarity within the three groups minus mean similarity across them. */
+    static double groupMargin(WordVectors v) {
+        List<List<String>> groups = List.of(ANIMALS, VEHICLES, FRUITS);
+        double within = 0;
+        double across = 0;
+        int nw = 0;
+        int na = 0;
+        for (int g = 0; g < 3; g++) {
+            for (int h = 0; h < 3; h++) {
+                for (String a : groups.get(g)) {
+                    for (String b : groups.get(h)) {
+                        if (a.equals(b)) {
+                            continue;
+                        }
+                        double s = v.similarity(a, b);
+                        if (g == h) {
+                            within += s;
+                            nw++;
+                        } else {
+                            across += s;
+                            na++;
+                        }
+                    }
+                }
+            }
+        }
+        return within / nw - across / na;
+    }
+
+    /** How many of each group word's 5 nearest head words (other groups' words as distractors) are its own. */
+    static double neighbourPrecision(WordVectors v) {
+        List<List<String>> groups = List.of(ANIMALS, VEHICLES, FRUITS);
+        int good = 0;
+        int total = 0;
+        for (List<String> group : groups) {
+            for (String w : group) {
+                List<String> candidates = new ArrayList<>();
+                groups.forEach(candidates::addAll);
+                candidates.remove(w);
+                candidates.sort((x, y) -> Double.compare(v.similarity(w, y), v.similarity(w, x)));
+                for (String n : candidates.subList(0, 5)) {
+                    good += group.contains(n) ? 1 : 0;
+                    total++;
+                }
+            }
+        }
+        return good / (double) total;
+    }
+
+    @Test
+    void skipGramNegativeSamplingGroupsWords() {
+        WordVectors v = small().model(Word2VecTrainer.Model.SKIP_GRAM).build().fit(toy());
+        assertTrue(groupMargin(v) > 0.3, "margin " + groupMargin(v));
+        assertTrue(neighbourPrecision(v) > 0.9, "precision " + neighbourPrecision(v));
+    }
+
+    @Test
+    void cbowNegativeSamplingGroupsWords() {
+        WordVectors v = small().model(Word2VecTrainer.Model.CBOW).build().fit(toy());
+        assertTrue(groupMargin(v) > 0.3, "margin " + groupMargin(v));
+        assertTrue(neighbourPrecision(v) > 0.9, "precision " + neighbourPrecision(v));
+    }
+
+    @Test
+    void hierarchicalSoftmaxAloneGroupsWords() {
+        for (Word2VecTrainer.Model m : Word2VecTrainer.Model.values()) {
+            WordVectors v = small().model(m).hs(true).negative(0).build().fit(toy());
+            assertTrue(groupMargin(v) > 0.2, m + " margin " + groupMargin(v));
+            assertTrue(neighbourPrecision(v) > 0.8, m + " precision " + neighbourPrecision(v));
+        }
+    }
+
+    @Test
+    void cbowSumAndMultipleThreadsStillLearn() {
+        WordVectors sum = small().cbowMean(false).build().fit(toy());
+        assertTrue(groupMargin(sum) > 0.2, "sum margin " + groupMargin(sum));
+        WordVectors threaded = small().threads(3).model(Word2VecTrainer.Model.SKIP_GRAM).build().fit(toy());
+        assertTrue(neighbourPrecision(threaded) > 0.9, "threaded precision " + neighbourPrecision(threaded));
+    }
+
+    @Test
+    void untrainedVectorsDoNotGroupWords() {
+        // the same measure on the initial random vectors (alpha tiny): the toy's structure is learned, not given
+        WordVectors v = small().epochs(1).alpha(1e-7).minAlpha(0).build().fit(toy());
+        assertTrue(Math.abs(groupMargin(v)) < 0.1, "margin " + groupMargin(v));
+    }
+
+    @Test
+    void oneThreadAndSeedAreDeterministic() {
+        for (Word2VecTrainer.Model m : Word2VecTrainer.Model.values()) {
+            Word2VecTrainer t = small().model(m).epochs(2).hs(true).build();
+            WordVectors a = t.fit(toy());
+            WordVectors b = t.fit(toy());
+            assertEquals(a.words(), b.words());
+            for (String w : a.words()) {
+                assertArrayEquals(a.vector(w).toFloatArray(), b.vector(w).toFloatArray(), m + " " + w);
+            }
+            WordVectors c = small().model(m).epochs(2).hs(true).seed(4).build().fit(toy());
+            assertFalse(Arrays.equals(a.vector("cat").toFloatArray(), c.vector("cat").toFloatArray()));
+        }
+    }
+
+    @Test
+    void cachedEpochsReplayTheCorpusExactly() {
+        // with one thread the id cache must give bit-identical training to re-reading the text every epoch
+        WordVectors cached = small().epochs(3).build().fit(toy());
+        WordVectors reread = small().epochs(3).cacheCorpus(false).build().fit(toy());
+        for (String w : cached.words()) {
+            assertArrayEquals(cached.vector(w).toFloatArray(), reread.vector(w).toFloatArray(), w);
+        }
+    }
+
+    @Test
+    void longSentencesAreSplitNotDropped() {
+        List<String> longSentence = new ArrayList<>();
+        for (int i = 0; i < 25_000; i++) {
+            longSentence.add(i % 2 == 0 ? "x" : (i % 3 == 0 ? "y" : "z"));
+        }
+        Corpus<List<String>> c = () -> List.of(List.of("x", "y"), longSentence, List.of("z")).stream();
+        long[] last = new long[2];
+        WordVectors v = Word2VecTrainer.builder().minCount(1).dimension(8).threads(2).epochs(2)
+                .progress((done, total, alpha) -> {
+                    last[0] = done;
+                    last[1] = total;
+                }).build().fit(c);
+        assertEquals(3, v.size());
+        assertEquals(2 * 25_003, last[1]);
+        assertEquals(last[1], last[0]);
+    }
+
+    @Test
+    void vocabularyIsSortedByCountAndPruned() {
+        Corpus<List<String>> c = () -> List.of(
+                List.of("b", "a", "b", "c", "a", "b"),
+                List.of("d", "a", "b", "c", "e")).stream();
+        WordVectors v = Word2VecTrainer.builder().minCount(2).dimension(4).threads(1).build().fit(c);
+        assertEquals(List.of("b", "a", "c"), v.words());
+        assertEquals(4, v.count("b"));
+        assertEquals(3, v.count("a"));
+        assertEquals(0, v.count("d"));
+        // maxVocab as gensim's max_final_vocab: raise the minimum count so at most 2 words remain
+        WordVectors top = Word2VecTrainer.builder().minCount(1).maxVocab(2).dimension(4).threads(1).build().fit(c);
+        assertEquals(List.of("b", "a"), top.words());
+        // d and e (count 1) tie at the cut: both go rather than one arbitrarily
+        WordVectors three = Word2VecTrainer.builder().minCount(1).maxVocab(4).dimension(4).threads(1).build().fit(c);
+        assertEquals(List.of("b", "a", "c"), three.words());
+    }
+
+    @Test
+    void emptyVocabularyAndBadParametersFailClearly() {
+        Corpus<List<String>> c = () -> List.of(List.of("x", "y")).stream();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Word2VecTrainer.builder().build().fit(c));
+        assertTrue(e.getMessage().contains("empty vocabulary"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Word2VecTrainer.builder().negative(0).build());
+        assertThrows(IllegalArgumentException.class, () -> Word2VecTrainer.builder().dimension(0));
+        assertThrows(IllegalArgumentException.class, () -> Word2VecTrainer.builder().sample(-1));
+    }
+
+    @Test
+    void corpusThatChangesBetweenPassesIsReported() {
+        int[] pass = {0};
+        Corpus<List<String>> c = () -> {
+            pass[0]++;
+            List<List<String>> s = new ArrayList<>();
+            for (int i = 0; i < (pass[0] == 1 ? 100 : 50); i++) {
+                s.add(List.of("a", "b", "c"));
+            }
+            return s.stream();
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Word2VecTrainer.builder().minCount(1).dimension(4).threads(1).build().fit(c));
+        assertTrue(e.getMessage().contains("corpus changed"), e.getMessage());
+    }
+
+    @Test
+    void progressIsReportedUpToTheTotal() {
+        List<long[]> seen = new ArrayList<>();
+        small().epochs(2).progress((done, total, alpha) -> seen.add(new long[] {done, total})).build().fit(toy());
+        long[] last = seen.get(seen.size() - 1);
+        assertEquals(last[1], last[0]);
+        assertEquals(2 * 15065, last[1]);
+    }
+
+    @Test
+    void sigmoidTableMatchesTheLogisticFunction() {
+        for (float x : new float[] {-5.9f, -1f, 0f, 0.5f, 3f, 5.9f}) {
+            float f = Word2VecTrainer.EXP_TABLE[(int) ((x + 6f) * (1000 / 6f / 2))];
+            assertEquals(1 / (1 + Math.exp(-x)), f, 0.01, "x=" + x);
+        }
+    }
+}

@@ -93,11 +93,17 @@ public final class LineReader implements Closeable {
         if (ascii) {
             return new String(line, start, end - start, StandardCharsets.ISO_8859_1);
         }
-        try {
-            return decoder.decode(ByteBuffer.wrap(line, start, end - start)).toString();
-        } catch (CharacterCodingException e) {
-            throw new CorpusFormatException(source, lineNumber, "not valid UTF-8", e);
+        // The String constructor is the fast path but replaces bad bytes with U+FFFD; only when a U+FFFD
+        // shows up is the line decoded strictly, to tell a real U+FFFD from malformed input.
+        String s = new String(line, start, end - start, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            try {
+                decoder.decode(ByteBuffer.wrap(line, start, end - start));
+            } catch (CharacterCodingException e) {
+                throw new CorpusFormatException(source, lineNumber, "not valid UTF-8", e);
+            }
         }
+        return s;
     }
 
     private boolean fill() {

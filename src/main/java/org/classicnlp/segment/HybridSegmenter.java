@@ -65,10 +65,8 @@ public final class HybridSegmenter implements Segmenter {
 
     @Override
     public List<Token> segment(String text) {
-        MaxMatch.Work w = new MaxMatch.Work(text);
-        int[] spans = MaxMatch.newSpans(w.n);
-        int count = spans(w, spans, new HmmModel.Work());
-        return MaxMatch.tokens(text, spans, count);
+        int[] spans = spans(text);
+        return MaxMatch.tokens(text, spans, spans.length / 2);
     }
 
     @Override

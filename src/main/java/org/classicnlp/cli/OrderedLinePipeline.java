@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.classicnlp.core.CorpusFormatException;
+import org.classicnlp.core.Futures;
 
 /**
  * Maps every line of a UTF-8 byte stream to output text and writes the results, UTF-8 encoded, in input
@@ -119,21 +119,7 @@ final class OrderedLinePipeline {
     }
 
     private static ByteArrayOutputStream take(ArrayDeque<Future<ByteArrayOutputStream>> inFlight) {
-        try {
-            return inFlight.removeFirst().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Futures.await(inFlight.removeFirst());
     }
 
     /** Reads the stream in chunks that end just after a line end (or at the end of the stream). */

@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.Futures;
 
 /**
  * Runs a job over a stream of documents in batches on worker threads, handing the results back in input
@@ -75,11 +75,11 @@ public final class BatchRunner {
                 B batch = batches.next();
                 inFlight.add(pool.submit(() -> work.apply(batch)));
                 while (inFlight.size() >= window) {
-                    results.accept(await(inFlight.poll()));
+                    results.accept(Futures.await(inFlight.poll()));
                 }
             }
             while (!inFlight.isEmpty()) {
-                results.accept(await(inFlight.poll()));
+                results.accept(Futures.await(inFlight.poll()));
             }
         } finally {
             pool.shutdownNow();
@@ -95,23 +95,5 @@ public final class BatchRunner {
             chars += d.text().length();
         }
         return batch;
-    }
-
-    private static <R> R await(Future<R> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a worker", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 }

@@ -94,7 +94,7 @@ public final class KeywordExtractor {
         for (int k = 0; k < nOut; k++) {
             s.weights[nIn + k] = model.weight(s.unseenCounts[k], length) * median;
         }
-        normalize(s.weights, n);
+        model.norm().applyInPlace(s.weights, n);
         List<Candidate> candidates = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             String term = k < nIn ? model.term(ix[k]) : s.unseen.term(k - nIn);
@@ -115,29 +115,6 @@ public final class KeywordExtractor {
             out.add(new Keyword(candidates.get(i).term, candidates.get(i).weight));
         }
         return out;
-    }
-
-    private void normalize(double[] val, int n) {
-        Norm norm = model.norm();
-        if (norm == Norm.NONE) {
-            return;
-        }
-        double sum = 0;
-        if (norm == Norm.L2) {
-            for (int k = 0; k < n; k++) {
-                sum += val[k] * val[k];
-            }
-            sum = Math.sqrt(sum);
-        } else {
-            for (int k = 0; k < n; k++) {
-                sum += Math.abs(val[k]);
-            }
-        }
-        if (sum != 0) {
-            for (int k = 0; k < n; k++) {
-                val[k] /= sum;
-            }
-        }
     }
 
     private record Candidate(String term, double weight) {

@@ -11,6 +11,32 @@ public enum Norm {
     /** Leave the weights as they are. */
     NONE;
 
+    /**
+     * Divides {@code val[0, n)} by its norm, in place (nothing for {@link #NONE} or an all-zero row). The
+     * summation order is scikit-learn's, which keeps the 1e-9 parity.
+     */
+    void applyInPlace(double[] val, int n) {
+        if (this == NONE) {
+            return;
+        }
+        double sum = 0;
+        if (this == L2) {
+            for (int k = 0; k < n; k++) {
+                sum += val[k] * val[k];
+            }
+            sum = Math.sqrt(sum);
+        } else {
+            for (int k = 0; k < n; k++) {
+                sum += Math.abs(val[k]);
+            }
+        }
+        if (sum != 0) {
+            for (int k = 0; k < n; k++) {
+                val[k] /= sum;
+            }
+        }
+    }
+
     /** {@code l1}, {@code l2} or {@code none} (case-insensitive). */
     public static Norm parse(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {

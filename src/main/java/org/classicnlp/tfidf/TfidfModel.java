@@ -303,25 +303,7 @@ public final class TfidfModel implements Embedder {
 
     /** Applies the norm in place, dropping exact zeros; returns the new entry count. */
     int normalize(int[] ix, double[] val, int n) {
-        Norm norm = weighting.norm();
-        if (norm != Norm.NONE) {
-            double sum = 0;
-            if (norm == Norm.L2) {
-                for (int k = 0; k < n; k++) {
-                    sum += val[k] * val[k];
-                }
-                sum = Math.sqrt(sum);
-            } else {
-                for (int k = 0; k < n; k++) {
-                    sum += Math.abs(val[k]);
-                }
-            }
-            if (sum != 0) {
-                for (int k = 0; k < n; k++) {
-                    val[k] /= sum;
-                }
-            }
-        }
+        weighting.norm().applyInPlace(val, n);
         int m = 0;
         for (int k = 0; k < n; k++) {
             if (val[k] != 0) {

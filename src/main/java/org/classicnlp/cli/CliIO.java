@@ -5,21 +5,12 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.classicnlp.core.LineReader;
 import org.classicnlp.core.TextFiles;
 
 /** Input and output plumbing shared by the commands: UTF-8 files or stdin in, buffered UTF-8 stdout out. */
 final class CliIO {
 
     private CliIO() {
-    }
-
-    /** Lines of {@code file}, or of standard input when it is {@code null} or {@code -}. */
-    static LineReader input(Path file) {
-        if (file == null || file.toString().equals("-")) {
-            return new LineReader(System.in, null);
-        }
-        return TextFiles.lineReader(file);
     }
 
     /** The bytes of {@code file} ({@code .gz} decompressed), or standard input when it is {@code null} or {@code -}. */

@@ -13,6 +13,7 @@ import org.classicnlp.segment.HmmModel;
 import org.classicnlp.segment.HmmSegmenter;
 import org.classicnlp.segment.HybridModel;
 import org.classicnlp.segment.HybridSegmenter;
+import org.classicnlp.segment.MatchRules;
 import org.classicnlp.segment.SearchSegmenter;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Examples:",
             "  echo '我用Java写了NLP程序，version 2.0。' | java -jar classicnlp.jar segment",
             "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt",
+            "  java -jar classicnlp.jar segment --algo bimm --dict my-words.txt --rules mixed mixed-text.txt",
             "  java -jar classicnlp.jar segment --algo hybrid --mode search news.txt > index-words.txt"})
 final class SegmentCommand implements Callable<Integer> {
 
@@ -66,6 +68,15 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--dict-format", defaultValue = "words", paramLabel = "FORMAT",
             description = "words (one word per line) | user (word [freq] [tag]...) (default: ${DEFAULT-VALUE})")
     DictFormat dictFormat;
+
+    enum Rules { auto, classic, mixed }
+
+    @Option(names = "--rules", defaultValue = "auto", paramLabel = "RULES",
+            description = {"fmm/bmm/bimm: classic (the textbook algorithm: the dictionary only, characters it lacks one"
+                    + " by one, words matched exactly as written) | mixed (Latin/digit runs and English tokens kept whole,"
+                    + " full-width = ASCII) | auto (default: classic when the dictionary is plain word lists"
+                    + " (--dict with --dict-format words, as a bakeoff training list), mixed otherwise)."})
+    Rules rules;
 
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file (UTF-8); standard input when absent or '-'.")
     Path input;
@@ -111,7 +122,16 @@ final class SegmentCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--model, --mode search and --no-core-dict apply to --algo hmm|hybrid only");
             }
-            return Segmenters.create(algo, lexicon());
+            MatchRules matchRules = switch (rules) {
+                case classic -> MatchRules.CLASSIC;
+                case mixed -> MatchRules.MIXED;
+                case auto -> !dicts.isEmpty() && dictFormat == DictFormat.words ? MatchRules.CLASSIC : MatchRules.MIXED;
+            };
+            // Classic matching takes the words exactly as written; mixed folds full-width forms to ASCII.
+            return Segmenters.create(algo, lexicon(matchRules == MatchRules.MIXED), matchRules);
+        }
+        if (rules != Rules.auto) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rules applies to --algo fmm|bmm|bimm only");
         }
         List<Lexicon> user = new ArrayList<>();
         for (Path p : dicts) {
@@ -157,13 +177,14 @@ final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    private Lexicon lexicon() {
+    private Lexicon lexicon(boolean foldWidth) {
         if (dicts.isEmpty()) {
             return LexiconLoaders.hanlpCore();
         }
         Lexicon merged = null;
         for (Path p : dicts) {
-            Lexicon l = dictFormat == DictFormat.user ? LexiconLoaders.userDictionary(p) : LexiconLoaders.wordList(p);
+            Lexicon l = dictFormat == DictFormat.user
+                    ? LexiconLoaders.userDictionary(p, foldWidth) : LexiconLoaders.wordList(p, foldWidth);
             merged = merged == null ? l : merged.merge(l);
         }
         return merged;

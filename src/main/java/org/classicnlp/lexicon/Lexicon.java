@@ -13,9 +13,11 @@ import java.util.Objects;
  * both directions over character arrays. Thread-safe; each segmenter holds its own instance, so
  * segmenters with different dictionaries coexist in one JVM.
  *
- * <p>Keys are stored width-folded ({@link CharNormalizer#foldWidth}): full-width Latin letters,
- * digits and punctuation match their ASCII forms, so a dictionary built from {@code １９９８年} finds
- * {@code 1998年}. Lookups take the folded text.
+ * <p>By default keys are stored width-folded ({@link CharNormalizer#foldWidth}): full-width Latin
+ * letters, digits and punctuation match their ASCII forms, so a dictionary built from {@code １９９８年}
+ * finds {@code 1998年}, and lookups take the folded text ({@link #foldsWidth()}). A lexicon built with
+ * {@code foldWidth = false} matches words exactly as written, as the textbook algorithms and the SIGHAN
+ * bakeoff baselines do.
  *
  * <p>Loaders: {@link LexiconLoaders#hanlpCore()} (the default), {@link LexiconLoaders#wordList(Path)},
  * {@link LexiconLoaders#userDictionary(Path)}; combine with {@link #merge(Lexicon)}.
@@ -57,9 +59,11 @@ public final class Lexicon {
     private final long totalFrequency;
     private final int maxWordLength;
     private final String name;
+    private final boolean foldsWidth;
 
     private Lexicon(String name, Builder b) {
         this.name = name;
+        this.foldsWidth = b.foldWidth;
         int n = b.size;
         this.words = Arrays.copyOf(b.words, n);
         this.frequencies = Arrays.copyOf(b.frequencies, n);
@@ -90,8 +94,10 @@ public final class Lexicon {
     }
 
     private Lexicon(String name, String[] words, long[] frequencies, int[] tagStart, int[] tagIndex,
-                    long[] tagFrequency, String[] tagNames, CharTrie forward, CharTrie backward, int maxWordLength) {
+                    long[] tagFrequency, String[] tagNames, CharTrie forward, CharTrie backward, int maxWordLength,
+                    boolean foldsWidth) {
         this.name = name;
+        this.foldsWidth = foldsWidth;
         this.words = words;
         this.frequencies = frequencies;
         this.tagStart = tagStart;
@@ -109,11 +115,11 @@ public final class Lexicon {
     }
 
     private static final byte[] MAGIC = "CNLP-LEX".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
 
     /**
      * Saves the lexicon, tries included, so that {@link #load} is a few bulk reads. Format (big-endian):
-     * magic {@code CNLP-LEX}, int version (1), name, words (all chars, then end offsets), frequencies,
+     * magic {@code CNLP-LEX}, int version (2), byte width folding (1 folded, 0 exact), name, words (all chars, then end offsets), frequencies,
      * tag names, tag offsets/indices/frequencies, forward trie, backward trie, end marker {@code 0x4C455845}.
      */
     public void save(Path file) {
@@ -128,6 +134,7 @@ public final class Lexicon {
         java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
         out.write(MAGIC);
         out.writeInt(FORMAT_VERSION);
+        out.writeByte(foldsWidth ? 1 : 0);
         BinaryIO.writeString(out, name);
         out.writeInt(maxWordLength);
         StringBuilder all = new StringBuilder();
@@ -176,6 +183,12 @@ public final class Lexicon {
                 throw new IllegalArgumentException(source + ": lexicon format version " + version
                         + ", this library reads version " + FORMAT_VERSION);
             }
+            byte flag = in.get();
+            if (flag != 0 && flag != 1) {
+                throw new IllegalArgumentException(source + ": corrupt lexicon file (width-folding flag " + flag
+                        + " at byte " + (in.position() - 1) + ", expected 0 or 1)");
+            }
+            boolean folds = flag == 1;
             String name = BinaryIO.readString(in);
             int maxLen = in.getInt();
             char[] chars = BinaryIO.readChars(in);
@@ -203,7 +216,7 @@ public final class Lexicon {
                     || tagIndex.length != tagFreq.length || tagStart[words.length] != tagIndex.length) {
                 throw new IllegalArgumentException(source + ": corrupt lexicon file (sections do not agree)");
             }
-            return new Lexicon(name, words, freqs, tagStart, tagIndex, tagFreq, tagNames, fw, bw, maxLen);
+            return new Lexicon(name, words, freqs, tagStart, tagIndex, tagFreq, tagNames, fw, bw, maxLen, folds);
         } catch (java.nio.BufferUnderflowException e) {
             throw new IllegalArgumentException(source + ": truncated lexicon file (ended at byte " + in.position()
                     + " of " + bytes.length + ")");
@@ -211,8 +224,9 @@ public final class Lexicon {
     }
 
     /**
-     * Collects entries; entries whose width-folded forms coincide are merged (frequencies and tag
-     * counts added). Not thread-safe; {@link #build} makes the immutable lexicon.
+     * Collects entries; entries whose keys coincide (width-folded, unless built with {@code foldWidth =
+     * false}) are merged (frequencies and tag counts added). Not thread-safe; {@link #build} makes the
+     * immutable lexicon.
      */
     public static final class Builder {
         private String[] words = new String[1024];
@@ -224,15 +238,25 @@ public final class Lexicon {
         private final List<String> tagNames = new ArrayList<>();
         private final Map<String, Integer> tagIds = new HashMap<>();
         private final CharTrie.Builder forward;
+        private final boolean foldWidth;
         private char[] key = new char[64];
 
         public Builder() {
             this(1024);
         }
 
-        /** @param expectedWords a size hint */
+        /** A width-folding lexicon. @param expectedWords a size hint */
         public Builder(int expectedWords) {
-            forward = new CharTrie.Builder(expectedWords * 3);
+            this(expectedWords, true);
+        }
+
+        /**
+         * @param expectedWords a size hint
+         * @param foldWidth     whether full-width and ASCII forms are one key (see {@link Lexicon})
+         */
+        public Builder(int expectedWords, boolean foldWidth) {
+            this.forward = new CharTrie.Builder(expectedWords * 3);
+            this.foldWidth = foldWidth;
         }
 
         public Builder add(String word, long frequency) {
@@ -252,7 +276,9 @@ public final class Lexicon {
                 key = new char[Math.max(len, key.length * 2)];
             }
             word.getChars(0, len, key, 0);
-            CharNormalizer.foldWidth(key, 0, len);
+            if (foldWidth) {
+                CharNormalizer.foldWidth(key, 0, len);
+            }
             int id = forward.putIfAbsent(key, len, false, size);
             int[] t = null;
             long[] tf = null;
@@ -354,9 +380,12 @@ public final class Lexicon {
         return b.build(name);
     }
 
-    /** This lexicon and {@code other} together; for a word in both, frequencies and tag counts add up. */
+    /**
+     * This lexicon and {@code other} together; for a word in both, frequencies and tag counts add up. The
+     * result folds width if either does (an exact lexicon's words are then folded too).
+     */
     public Lexicon merge(Lexicon other) {
-        Builder b = new Builder(size() + other.size());
+        Builder b = new Builder(size() + other.size(), foldsWidth || other.foldsWidth);
         for (Lexicon l : List.of(this, other)) {
             for (int id = 0; id < l.size(); id++) {
                 int from = l.tagStart[id];
@@ -390,9 +419,17 @@ public final class Lexicon {
         return maxWordLength;
     }
 
-    /** Id of {@code word} (width-folded), or -1. Ids run from 0 to {@code size() - 1}. */
+    /**
+     * Whether keys are width-folded; if so, the {@code char[]} lookups below expect text folded with
+     * {@link CharNormalizer#foldWidth(char[], int, int)}, otherwise the text as it is.
+     */
+    public boolean foldsWidth() {
+        return foldsWidth;
+    }
+
+    /** Id of {@code word} (width-folded if this lexicon folds), or -1. Ids run from 0 to {@code size() - 1}. */
     public int id(String word) {
-        return forward.get(CharNormalizer.foldWidth(word));
+        return forward.get(foldsWidth ? CharNormalizer.foldWidth(word) : word);
     }
 
     public boolean contains(String word) {
@@ -511,7 +548,9 @@ public final class Lexicon {
                     for (int id = 0; id < words.length; id++) {
                         int len = words[id].length();
                         words[id].getChars(0, len, key, 0);
-                        CharNormalizer.foldWidth(key, 0, len);
+                        if (foldsWidth) {
+                            CharNormalizer.foldWidth(key, 0, len);
+                        }
                         b.putIfAbsent(key, len, true, id);
                     }
                     trie = b.build();

@@ -130,10 +130,15 @@ public final class LexiconLoaders {
 
     /**
      * A plain word list: one word per line (e.g. {@code pku_training_words.utf8}); blank lines skipped,
-     * surrounding white space trimmed; every word gets frequency 1.
+     * surrounding white space trimmed; every word gets frequency 1. Keys width-folded.
      */
     public static Lexicon wordList(Path file) {
-        Lexicon.Builder entries = new Lexicon.Builder(1 << 16);
+        return wordList(file, true);
+    }
+
+    /** As {@link #wordList(Path)}; {@code foldWidth = false} keeps the words exactly as written (see {@link Lexicon}). */
+    public static Lexicon wordList(Path file, boolean foldWidth) {
+        Lexicon.Builder entries = new Lexicon.Builder(1 << 16, foldWidth);
         try (Stream<TextFiles.NumberedLine> lines = TextFiles.numberedLines(file)) {
             lines.forEach(l -> {
                 String w = l.text().strip();
@@ -148,10 +153,15 @@ public final class LexiconLoaders {
     /**
      * A user dictionary: {@code word [freq] [tag]...} per line, fields separated by white space; a missing
      * frequency means 1. Lines starting with {@code #} are comments. A negative or non-integer frequency in
-     * the second field is reported with file and line.
+     * the second field is reported with file and line. Keys width-folded.
      */
     public static Lexicon userDictionary(Path file) {
-        List<Lexicon.Entry> entries = new ArrayList<>();
+        return userDictionary(file, true);
+    }
+
+    /** As {@link #userDictionary(Path)}; {@code foldWidth = false} keeps the words exactly as written. */
+    public static Lexicon userDictionary(Path file, boolean foldWidth) {
+        Lexicon.Builder entries = new Lexicon.Builder(1024, foldWidth);
         try (Stream<TextFiles.NumberedLine> lines = TextFiles.numberedLines(file)) {
             lines.forEach(l -> {
                 String line = l.text().strip();
@@ -182,6 +192,6 @@ public final class LexiconLoaders {
                 entries.add(new Lexicon.Entry(f[0], freq, tags, tagFreqs));
             });
         }
-        return Lexicon.of(file.getFileName().toString(), entries);
+        return entries.build(file.getFileName().toString());
     }
 }

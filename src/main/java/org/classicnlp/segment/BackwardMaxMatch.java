@@ -6,12 +6,18 @@ import org.classicnlp.lexicon.LexiconLoaders;
 
 /**
  * Backward maximum matching: from the end of the text, take the longest dictionary word, or the atom
- * (a Han character, an English word, number, URL …) when no word is longer. Immutable and thread-safe.
+ * (a Han character, an English word, number, URL …; see {@link MatchRules}) when no word is longer.
+ * Immutable and thread-safe.
  */
 public final class BackwardMaxMatch extends DictionarySegmenter {
 
+    /** With {@link MatchRules#MIXED}. */
     public BackwardMaxMatch(Lexicon lexicon) {
-        super(lexicon);
+        this(lexicon, MatchRules.MIXED);
+    }
+
+    public BackwardMaxMatch(Lexicon lexicon, MatchRules rules) {
+        super(lexicon, rules);
     }
 
     /** With HanLP's bundled core dictionary. */
@@ -21,7 +27,7 @@ public final class BackwardMaxMatch extends DictionarySegmenter {
 
     @Override
     public int[] spans(String text) {
-        MaxMatch.Work work = new MaxMatch.Work(text);
+        MaxMatch.Work work = work(text);
         int[] spans = MaxMatch.newSpans(work.n);
         return Arrays.copyOf(spans, 2 * MaxMatch.backward(lexicon, work, spans));
     }

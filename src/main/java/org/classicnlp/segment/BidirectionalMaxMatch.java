@@ -11,8 +11,13 @@ import org.classicnlp.lexicon.LexiconLoaders;
  */
 public final class BidirectionalMaxMatch extends DictionarySegmenter {
 
+    /** With {@link MatchRules#MIXED}. */
     public BidirectionalMaxMatch(Lexicon lexicon) {
-        super(lexicon);
+        this(lexicon, MatchRules.MIXED);
+    }
+
+    public BidirectionalMaxMatch(Lexicon lexicon, MatchRules rules) {
+        super(lexicon, rules);
     }
 
     /** With HanLP's bundled core dictionary. */
@@ -22,7 +27,7 @@ public final class BidirectionalMaxMatch extends DictionarySegmenter {
 
     @Override
     public int[] spans(String text) {
-        MaxMatch.Work work = new MaxMatch.Work(text);
+        MaxMatch.Work work = work(text);
         int[] fw = MaxMatch.newSpans(work.n);
         int[] bw = MaxMatch.newSpans(work.n);
         int fc = MaxMatch.forward(lexicon, work, fw);

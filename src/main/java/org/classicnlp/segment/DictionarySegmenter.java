@@ -5,18 +5,29 @@ import java.util.Objects;
 import org.classicnlp.core.Token;
 import org.classicnlp.lexicon.Lexicon;
 
-/** What the maximum-matching segmenters share: their lexicon and tokens made from spans. */
+/** What the maximum-matching segmenters share: their lexicon, their rules and tokens made from spans. */
 abstract sealed class DictionarySegmenter implements Segmenter
         permits ForwardMaxMatch, BackwardMaxMatch, BidirectionalMaxMatch {
 
     final Lexicon lexicon;
+    final MatchRules rules;
 
-    DictionarySegmenter(Lexicon lexicon) {
+    DictionarySegmenter(Lexicon lexicon, MatchRules rules) {
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        this.rules = Objects.requireNonNull(rules, "rules");
     }
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    public MatchRules rules() {
+        return rules;
+    }
+
+    /** Working arrays for one text; the text is width-folded when the lexicon folds. */
+    final MaxMatch.Work work(String text) {
+        return new MaxMatch.Work(text, rules, lexicon.foldsWidth());
     }
 
     @Override

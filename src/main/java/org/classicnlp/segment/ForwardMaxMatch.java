@@ -6,12 +6,18 @@ import org.classicnlp.lexicon.LexiconLoaders;
 
 /**
  * Forward maximum matching: from the start of the text, take the longest dictionary word, or the atom
- * (a Han character, an English word, number, URL …) when no word is longer. Immutable and thread-safe.
+ * (a Han character, an English word, number, URL …; see {@link MatchRules}) when no word is longer.
+ * Immutable and thread-safe.
  */
 public final class ForwardMaxMatch extends DictionarySegmenter {
 
+    /** With {@link MatchRules#MIXED}. */
     public ForwardMaxMatch(Lexicon lexicon) {
-        super(lexicon);
+        this(lexicon, MatchRules.MIXED);
+    }
+
+    public ForwardMaxMatch(Lexicon lexicon, MatchRules rules) {
+        super(lexicon, rules);
     }
 
     /** With HanLP's bundled core dictionary. */
@@ -21,7 +27,7 @@ public final class ForwardMaxMatch extends DictionarySegmenter {
 
     @Override
     public int[] spans(String text) {
-        MaxMatch.Work work = new MaxMatch.Work(text);
+        MaxMatch.Work work = work(text);
         int[] spans = MaxMatch.newSpans(work.n);
         return Arrays.copyOf(spans, 2 * MaxMatch.forward(lexicon, work, spans));
     }

@@ -9,8 +9,9 @@ import org.classicnlp.lexicon.Lexicon;
 /**
  * The shared machinery of the maximum-matching segmenters: width folding, atoms, and greedy
  * longest-match in either direction. A dictionary word may start and end only on atom boundaries,
- * so an English word, number or URL is never cut; where the dictionary has nothing longer, the atom
- * itself is the token (a single Han character, or a whole run of Latin letters or digits).
+ * so with {@link MatchRules#MIXED} an English word, number or URL is never cut; where the dictionary
+ * has nothing longer, the atom itself is the token (a single Han character, or a whole run of Latin
+ * letters or digits). With {@link MatchRules#CLASSIC} every character is an atom.
  */
 final class MaxMatch {
 
@@ -22,14 +23,35 @@ final class MaxMatch {
         final int[] atomLength;
         final boolean[] boundary;
 
+        /** Mixed-text rules over width-folded text, as the statistical segmenters use. */
         Work(String text) {
+            this(text, MatchRules.MIXED, true);
+        }
+
+        Work(String text, MatchRules rules, boolean foldWidth) {
             this.text = text;
             this.n = text.length();
             this.folded = text.toCharArray();
-            CharNormalizer.foldWidth(folded, 0, n);
+            if (foldWidth) {
+                CharNormalizer.foldWidth(folded, 0, n);
+            }
             this.atomLength = new int[n];
-            this.boundary = new boolean[n + 1];
-            Atoms.scan(folded, n, atomLength, boundary);
+            if (rules == MatchRules.MIXED) {
+                this.boundary = new boolean[n + 1];
+                Atoms.scan(folded, n, atomLength, boundary);
+            } else {
+                // Every character is an atom (a surrogate pair is one); any word end is allowed.
+                this.boundary = null;
+                for (int i = 0; i < n; i++) {
+                    char c = folded[i];
+                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(folded[i + 1])) {
+                        atomLength[i] = 2;
+                        atomLength[++i] = 0;
+                    } else {
+                        atomLength[i] = CharClass.of(c) == CharClass.SPACE ? -1 : 1;
+                    }
+                }
+            }
         }
     }
 

@@ -38,12 +38,17 @@ public final class Segmenters {
         };
     }
 
-    /** A dictionary segmenter ({@code fmm}, {@code bmm}, {@code bimm}) over {@code lexicon}. */
+    /** A dictionary segmenter ({@code fmm}, {@code bmm}, {@code bimm}) over {@code lexicon}, mixed-text rules. */
     public static Segmenter create(String algorithm, Lexicon lexicon) {
+        return create(algorithm, lexicon, MatchRules.MIXED);
+    }
+
+    /** A dictionary segmenter ({@code fmm}, {@code bmm}, {@code bimm}) over {@code lexicon} with {@code rules}. */
+    public static Segmenter create(String algorithm, Lexicon lexicon, MatchRules rules) {
         return switch (algorithm.toLowerCase(Locale.ROOT)) {
-            case "fmm" -> new ForwardMaxMatch(lexicon);
-            case "bmm" -> new BackwardMaxMatch(lexicon);
-            case "bimm" -> new BidirectionalMaxMatch(lexicon);
+            case "fmm" -> new ForwardMaxMatch(lexicon, rules);
+            case "bmm" -> new BackwardMaxMatch(lexicon, rules);
+            case "bimm" -> new BidirectionalMaxMatch(lexicon, rules);
             default -> throw new IllegalArgumentException("unknown segmentation algorithm '" + algorithm
                     + "'; expected one of " + DICTIONARY_ALGORITHMS);
         };

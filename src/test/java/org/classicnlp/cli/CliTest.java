@@ -62,6 +62,20 @@ class CliTest {
     }
 
     @Test
+    void aPlainWordListMeansClassicRulesUnlessMixedIsAsked() {
+        String dict = TestData.corpus("words-sample.txt").toString();
+        assertEquals("1 9 9 8 年 J a v a\n", run("1998年Java\n", "segment", "--algo", "fmm", "--dict", dict)[1]);
+        assertEquals("1998年 Java\n", run("1998年Java\n", "segment", "--algo", "fmm", "--dict", dict,
+                "--rules", "mixed")[1]);
+        String user = TestData.corpus("user-dict-sample.txt").toString();
+        assertEquals("Java\n", run("Java\n", "segment", "--algo", "bimm", "--dict", user, "--dict-format", "user")[1]);
+        assertEquals("J a v a\n", run("Java\n", "segment", "--rules", "classic")[1]);
+        String[] r = run("", "segment", "--algo", "hybrid", "--rules", "classic");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--rules applies to --algo fmm|bmm|bimm only"), r[2]);
+    }
+
+    @Test
     void badUsageExitsTwoAndFailureExitsOne() {
         String[] r = run("", "segment", "--algo", "nope");
         assertEquals("1", r[0]);

@@ -47,6 +47,43 @@ class LexiconTest {
     }
 
     @Test
+    void anExactLexiconKeepsFullWidthAndAsciiFormsApart() {
+        Lexicon l = LexiconLoaders.wordList(TestData.corpus("words-sample.txt"), false);
+        assertFalse(l.foldsWidth());
+        assertTrue(l.contains("１９９８年"));
+        assertFalse(l.contains("1998年"));
+        char[] ascii = "1998年的".toCharArray();
+        assertEquals(0, l.longestForward(ascii, 0, ascii.length, null));
+        char[] full = "１９９８年的".toCharArray();
+        assertEquals(5, l.longestForward(full, 0, full.length, null));
+        assertEquals(5, l.longestBackward(full, 5, 0, null));
+        // Merged with a folding lexicon, the result folds.
+        assertTrue(l.merge(Lexicon.ofWords("t", List.of("x"))).contains("1998年"));
+    }
+
+    @Test
+    void exactLexiconRoundTripsThroughSaveAndLoad() throws IOException {
+        Path file = tmp.resolve("exact.lexicon");
+        LexiconLoaders.userDictionary(TestData.corpus("user-dict-sample.txt"), false).save(file);
+        Lexicon r = Lexicon.load(file);
+        assertFalse(r.foldsWidth());
+        assertTrue(Lexicon.load(saved(LexiconLoaders.wordList(TestData.corpus("words-sample.txt")))).foldsWidth());
+        // A flag byte other than 0 or 1 is named with its offset.
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[12] = 7;
+        Path bad = tmp.resolve("bad.lexicon");
+        Files.write(bad, bytes);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lexicon.load(bad));
+        assertTrue(e.getMessage().contains("width-folding flag 7 at byte 12"), e.getMessage());
+    }
+
+    private Path saved(Lexicon l) {
+        Path file = tmp.resolve("saved-" + System.nanoTime() + ".lexicon");
+        l.save(file);
+        return file;
+    }
+
+    @Test
     void boundariesRestrictWhereMatchesMayEnd() {
         Lexicon l = Lexicon.ofWords("t", List.of("ab", "abcd"));
         char[] text = "abcde".toCharArray();

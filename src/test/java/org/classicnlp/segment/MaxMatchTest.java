@@ -47,6 +47,23 @@ class MaxMatchTest {
     }
 
     @Test
+    void classicRulesMatchTheDictionaryOnlyAndTextAsWritten() {
+        Lexicon exact = LexiconLoaders.wordList(TestData.corpus("words-sample.txt"), false);
+        // Characters the dictionary lacks are tokens of their own; the full-width entry does not match ASCII.
+        assertEquals(List.of("1", "9", "9", "8", "年", "J", "a", "v", "a"),
+                new ForwardMaxMatch(exact, MatchRules.CLASSIC).words("1998年Java"));
+        assertEquals(List.of("１９９８年", "的"), new BackwardMaxMatch(exact, MatchRules.CLASSIC).words("１９９８年的"));
+        // The same list under mixed rules keeps runs whole and, folded, matches across widths.
+        assertEquals(List.of("1998", "年", "Java"), new ForwardMaxMatch(exact, MatchRules.MIXED).words("1998年Java"));
+        assertEquals(List.of("1998年", "Java"), new ForwardMaxMatch(words, MatchRules.MIXED).words("1998年Java"));
+        // Classic rules: white space separates, a surrogate pair is one character, offsets stay exact.
+        List<Token> t = new BidirectionalMaxMatch(exact, MatchRules.CLASSIC).segment("研究 生命　𠀀起源");
+        assertEquals(List.of("研究", "生命", "𠀀", "起源"), t.stream().map(Token::text).toList());
+        assertEquals(6, t.get(2).start());
+        assertEquals(8, t.get(2).end());
+    }
+
+    @Test
     void defaultDictionarySegmentsTheIssueExample() {
         assertEquals(List.of("我", "用", "Java", "写", "了", "NLP", "程序", "，", "version", "2.0", "。"),
                 Segmenters.create("bimm").words("我用Java写了NLP程序，version 2.0。"));

@@ -1,6 +1,5 @@
 package org.classicnlp.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,10 +19,12 @@ import org.classicnlp.core.CorpusFormatException;
 import org.classicnlp.core.Futures;
 
 /**
- * Maps every line of a UTF-8 byte stream to output text and writes the results, UTF-8 encoded, in input
- * order. The calling thread only moves bytes (reads chunks cut at line ends, writes finished chunks);
- * worker threads split, decode, map and encode, so the I/O conversions run in parallel too. At most
- * {@code 2 × threads} chunks are in flight, so memory stays bounded however large the input.
+ * Cuts every line of a UTF-8 byte stream into spans and writes, in input order, each line's spans
+ * separated by single spaces. The calling thread only moves bytes (reads chunks cut at line ends, writes
+ * finished chunks); worker threads split, decode, segment and write, so the I/O work runs in parallel too.
+ * A span's output bytes are copied straight from the input line (char offsets mapped to byte offsets),
+ * so no output string is built or encoded. At most {@code 2 × threads} chunks are in flight, so memory
+ * stays bounded however large the input.
  *
  * <p>Line ends LF, CRLF and lone CR are accepted; a leading byte-order mark is dropped; each output line
  * ends with LF. Malformed UTF-8 fails with the source name and line number.
@@ -39,8 +40,12 @@ final class OrderedLinePipeline {
     private record Chunk(byte[] bytes, int length, long firstLine) {
     }
 
+    /**
+     * @param spansOf a line's spans as {@code [start0, end0, start1, end1, ...]} char offsets (in any order,
+     *                overlapping allowed), as {@link org.classicnlp.segment.Segmenter#spans} gives them
+     */
     static void run(InputStream in, Path source, OutputStream out, int threads,
-                    Function<String, CharSequence> mapLine) throws IOException {
+                    Function<String, int[]> spansOf) throws IOException {
         Path name = source == null ? Path.of("<stdin>") : source;
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "classicnlp-worker");
@@ -48,16 +53,16 @@ final class OrderedLinePipeline {
             return t;
         }) : null;
         try {
-            ArrayDeque<Future<ByteArrayOutputStream>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<Output>> inFlight = new ArrayDeque<>();
             ChunkReader reader = new ChunkReader(in);
             Chunk chunk;
             while ((chunk = reader.next()) != null) {
                 Chunk c = chunk;
                 if (pool == null) {
-                    process(c, name, mapLine).writeTo(out);
+                    process(c, name, spansOf).writeTo(out);
                     continue;
                 }
-                inFlight.add(pool.submit(() -> process(c, name, mapLine)));
+                inFlight.add(pool.submit(() -> process(c, name, spansOf)));
                 if (inFlight.size() >= 2 * threads) {
                     take(inFlight).writeTo(out);
                 }
@@ -73,10 +78,19 @@ final class OrderedLinePipeline {
         }
     }
 
-    /** Splits a chunk into lines, decodes, maps and encodes them. */
-    private static ByteArrayOutputStream process(Chunk c, Path source, Function<String, CharSequence> mapLine) {
-        ByteArrayOutputStream buf = new ByteArrayOutputStream(c.length() + c.length() / 4);
+    /** A finished chunk of output bytes. */
+    private record Output(byte[] bytes, int length) {
+        void writeTo(OutputStream out) throws IOException {
+            out.write(bytes, 0, length);
+        }
+    }
+
+    /** Splits a chunk into lines, decodes and segments them, and copies each span's bytes to the output. */
+    private static Output process(Chunk c, Path source, Function<String, int[]> spansOf) {
         byte[] b = c.bytes();
+        byte[] o = new byte[c.length() + c.length() / 4 + 16];
+        int size = 0;
+        int[] byteAt = new int[256];
         long lineNo = c.firstLine();
         int start = 0;
         if (lineNo == 1 && c.length() >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF) {
@@ -88,9 +102,36 @@ final class OrderedLinePipeline {
                 i++;
             }
             String line = decode(b, start, i, source, lineNo);
-            byte[] mapped = mapLine.apply(line).toString().getBytes(StandardCharsets.UTF_8);
-            buf.write(mapped, 0, mapped.length);
-            buf.write('\n');
+            int[] spans = spansOf.apply(line);
+            // Byte offset of every char offset: the line decoded strictly, so UTF-8 lengths map back exactly.
+            int n = line.length();
+            if (byteAt.length <= n) {
+                byteAt = new int[Math.max(n + 1, byteAt.length * 2)];
+            }
+            int p = start;
+            for (int k = 0; k < n; k++) {
+                byteAt[k] = p;
+                char ch = line.charAt(k);
+                p += ch < 0x80 ? 1 : ch < 0x800 || Character.isSurrogate(ch) ? 2 : 3;
+            }
+            byteAt[n] = p;
+            int need = spans.length / 2 + 1;
+            for (int k = 0; k < spans.length; k += 2) {
+                need += byteAt[spans[k + 1]] - byteAt[spans[k]];
+            }
+            if (size + need > o.length) {
+                o = Arrays.copyOf(o, Math.max(o.length * 2, size + need));
+            }
+            for (int k = 0; k < spans.length; k += 2) {
+                if (k > 0) {
+                    o[size++] = ' ';
+                }
+                int from = byteAt[spans[k]];
+                int len = byteAt[spans[k + 1]] - from;
+                System.arraycopy(b, from, o, size, len);
+                size += len;
+            }
+            o[size++] = '\n';
             lineNo++;
             if (i < c.length() && b[i] == '\r' && i + 1 < c.length() && b[i + 1] == '\n') {
                 i++;
@@ -98,7 +139,7 @@ final class OrderedLinePipeline {
             i++;
             start = i;
         }
-        return buf;
+        return new Output(o, size);
     }
 
     private static String decode(byte[] b, int from, int to, Path source, long lineNo) {
@@ -118,7 +159,7 @@ final class OrderedLinePipeline {
         return s;
     }
 
-    private static ByteArrayOutputStream take(ArrayDeque<Future<ByteArrayOutputStream>> inFlight) {
+    private static Output take(ArrayDeque<Future<Output>> inFlight) {
         return Futures.await(inFlight.removeFirst());
     }
 

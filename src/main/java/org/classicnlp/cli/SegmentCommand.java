@@ -90,29 +90,9 @@ final class SegmentCommand implements Callable<Integer> {
         Segmenter segmenter = segmenter();
         int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         try (InputStream in = CliIO.inputStream(input)) {
-            OrderedLinePipeline.run(in, input, System.out, n, line -> joinWords(line, segmenter.spans(line)));
+            OrderedLinePipeline.run(in, input, System.out, n, segmenter::spans);
         }
         return 0;
-    }
-
-    /** The words of {@code line} separated by single spaces. */
-    static String joinWords(String line, int[] spans) {
-        // String.getChars into one array: StringBuilder.append(CharSequence, int, int) copies char by char.
-        // Sized from the spans, not the line: search mode's tokens overlap, so they may exceed it.
-        int size = spans.length / 2;
-        for (int k = 0; k < spans.length; k += 2) {
-            size += spans[k + 1] - spans[k];
-        }
-        char[] out = new char[size];
-        int p = 0;
-        for (int k = 0; k < spans.length; k += 2) {
-            if (k > 0) {
-                out[p++] = ' ';
-            }
-            line.getChars(spans[k], spans[k + 1], out, p);
-            p += spans[k + 1] - spans[k];
-        }
-        return new String(out, 0, p);
     }
 
     private Segmenter segmenter() {

@@ -19,11 +19,12 @@ final class DocumentFrequencies {
     }
 
     /**
-     * Adds a batch's counts and rewrites the batch's term ids from batch-local to ids of this table; the
-     * batch's own table is dropped.
+     * Adds a batch's counts and rewrites the batch's term ids from batch-local to ids of this table (before
+     * the batch is released).
      */
     void add(CountedBatch batch) {
-        TermTable local = batch.table;
+        CountedBatch.Workspace w = batch.work;
+        TermTable local = w.table;
         int n = local.size();
         int[] remap = new int[n];
         for (int l = 0; l < n; l++) {
@@ -32,8 +33,8 @@ final class DocumentFrequencies {
                 df = Arrays.copyOf(df, df.length * 2);
                 tf = Arrays.copyOf(tf, tf.length * 2);
             }
-            df[g] += batch.df[l];
-            tf[g] += batch.tf[l];
+            df[g] += w.df[l];
+            tf[g] += w.tf[l];
             remap[l] = g;
         }
         int[] ids = batch.termIds;
@@ -41,8 +42,5 @@ final class DocumentFrequencies {
             ids[k] = remap[ids[k]];
         }
         documents += batch.size;
-        batch.table = null;
-        batch.df = null;
-        batch.tf = null;
     }
 }

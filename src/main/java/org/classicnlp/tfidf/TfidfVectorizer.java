@@ -207,12 +207,13 @@ public final class TfidfVectorizer {
     private Fitted count(Stream<Document> documents, LongConsumer progress, List<CountedBatch> cache, long cacheBytes) {
         DocumentFrequencies total = new DocumentFrequencies();
         ThreadLocal<TermAnalyzer.Scratch> scratch = ThreadLocal.withInitial(TermAnalyzer.Scratch::new);
+        CountedBatch.Pool pool = new CountedBatch.Pool();
         long[] cached = {0};
         boolean[] caching = {cache != null};
-        BatchRunner.run(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get()), b -> {
+        BatchRunner.run(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get(), pool), b -> {
             total.add(b);
+            b.release(caching[0], pool);
             if (caching[0]) {
-                b.trim();
                 cached[0] += b.retainedBytes();
                 if (cached[0] > cacheBytes) {
                     LOG.debug("term-count cache over its budget of {} bytes: the second pass reads the corpus again",

@@ -11,7 +11,6 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
-import org.classicnlp.core.SparseVector;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
 import org.slf4j.Logger;
@@ -109,10 +108,13 @@ public final class TfidfVectorizer {
         return count(documents, progress, null, 0).model;
     }
 
-    /** Receives a batch of consecutive documents' ids and vectors; called on worker threads. */
+    /**
+     * Receives the vectors of a batch of consecutive documents; called on worker threads. The rows are
+     * valid only during the call.
+     */
     @FunctionalInterface
     public interface VectorBatchWork<R> {
-        R apply(List<String> ids, List<SparseVector> vectors);
+        R apply(SparseRows rows);
     }
 
     /**
@@ -149,35 +151,38 @@ public final class TfidfVectorizer {
                     return b;
                 }
             };
-            BatchRunner.runBatches(it, threads, b -> work.apply(Arrays.asList(b.ids), vectors(model, toIndex, b)),
-                    results);
+            ThreadLocal<RowsScratch> scratch = ThreadLocal.withInitial(() -> new RowsScratch(model.dimension()));
+            BatchRunner.runBatches(it, threads, b -> work.apply(vectors(model, toIndex, b, scratch.get())), results);
         } else {
             cache.clear();
             try (Stream<Document> docs = corpus.stream()) {
-                BatchRunner.run(docs, threads, b -> {
-                    List<String> ids = new ArrayList<>(b.size());
-                    List<SparseVector> vs = new ArrayList<>(b.size());
-                    for (Document d : b) {
-                        ids.add(d.id());
-                        vs.add(model.transform(d));
-                    }
-                    return work.apply(ids, vs);
-                }, results);
+                model.transformAll(docs, threads, work, results);
             }
         }
         return model;
     }
 
-    /** The vectors of a cached batch, computed exactly as {@link TfidfModel#transform} computes them. */
-    private static List<SparseVector> vectors(TfidfModel model, int[] toIndex, CountedBatch b) {
-        List<SparseVector> out = new ArrayList<>(b.size);
+    /** Per-thread buffers for the vectors of cached batches. */
+    private static final class RowsScratch {
+        final SparseRows rows;
         long[] packed = new long[64];
+
+        RowsScratch(int dimension) {
+            rows = new SparseRows(dimension);
+        }
+    }
+
+    /** The vectors of a cached batch, computed exactly as {@link TfidfModel#transform} computes them. */
+    private static SparseRows vectors(TfidfModel model, int[] toIndex, CountedBatch b, RowsScratch s) {
+        SparseRows rows = s.rows;
+        rows.clear();
         for (int d = 0; d < b.size; d++) {
             int from = b.starts[d];
             int to = b.starts[d + 1];
-            if (packed.length < to - from) {
-                packed = new long[Math.max(to - from, packed.length * 2)];
+            if (s.packed.length < to - from) {
+                s.packed = new long[Math.max(to - from, s.packed.length * 2)];
             }
+            long[] packed = s.packed;
             int n = 0;
             for (int k = from; k < to; k++) {
                 int j = toIndex[b.termIds[k]];
@@ -186,18 +191,17 @@ public final class TfidfVectorizer {
                 }
             }
             Arrays.sort(packed, 0, n);
-            int[] ix = new int[n];
-            double[] val = new double[n];
+            int at = rows.reserve(n);
+            int[] ix = rows.indices();
+            double[] val = rows.values();
             for (int k = 0; k < n; k++) {
                 int j = (int) (packed[k] >>> 32);
-                ix[k] = j;
-                val[k] = model.weight((int) packed[k], b.lengths[d]) * model.idfAt(j);
+                ix[at + k] = j;
+                val[at + k] = model.weight((int) packed[k], b.lengths[d]) * model.idfAt(j);
             }
-            int m = model.normalize(ix, val, n);
-            out.add(SparseVector.ofSorted(model.dimension(), m == n ? ix : Arrays.copyOf(ix, m),
-                    m == n ? val : Arrays.copyOf(val, m)));
+            rows.endRow(b.ids[d], model.normalize(ix, val, at, n));
         }
-        return out;
+        return rows;
     }
 
     private record Fitted(TfidfModel model, int[] toIndex, boolean cached) {

@@ -25,10 +25,14 @@ final class TermTable {
     private int size;
 
     TermTable(int expected) {
+        this(expected, Math.max(64, expected * 12));
+    }
+
+    private TermTable(int expected, int poolChars) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
         slots = new long[cap];
         mask = cap - 1;
-        pool = new char[Math.max(64, expected * 12)];
+        pool = new char[poolChars];
         offsets = new int[Math.max(16, expected)];
     }
 
@@ -210,7 +214,12 @@ final class TermTable {
 
     /** A new table holding the terms of {@code ids} (ids of {@code source}) in that order: id k = ids[k]. */
     static TermTable copyOf(TermTable source, int[] ids, int n) {
-        TermTable t = new TermTable(n);
+        long chars = 0;
+        for (int k = 0; k < n; k++) {
+            chars += HEADER + source.termLength(ids[k]);
+        }
+        // sized exactly: a fitted model's table is kept for its lifetime
+        TermTable t = new TermTable(n, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(64, chars)));
         for (int k = 0; k < n; k++) {
             t.addFrom(source, ids[k]);
         }

@@ -3,16 +3,21 @@ package org.classicnlp.tfidf;
 import java.util.Arrays;
 
 /**
- * The corpus-wide counts of a fit: for every term, the number of documents containing it (df) and its
- * total count (tf, used by {@code maxFeatures}). Memory grows with the vocabulary, never with the number
- * of documents. Filled by one thread from {@link CountedBatch}es, in input order.
+ * The corpus-wide counts of a fit: for every term, the number of documents containing it (df) and, when
+ * asked for, its total count (tf, used by {@code maxFeatures}). Memory grows with the vocabulary, never
+ * with the number of documents. Filled by one thread from {@link CountedBatch}es, in input order.
  */
 final class DocumentFrequencies {
 
     final TermTable table = new TermTable(1 << 14);
     int[] df = new int[1 << 14];
-    long[] tf = new long[1 << 14];
+    /** Total counts, kept only when asked for (maxFeatures needs them): one long per term otherwise wasted. */
+    long[] tf;
     long documents;
+
+    DocumentFrequencies(boolean totals) {
+        tf = totals ? new long[df.length] : null;
+    }
 
     int size() {
         return table.size();
@@ -31,10 +36,14 @@ final class DocumentFrequencies {
             int g = table.addFrom(local, l);
             if (g >= df.length) {
                 df = Arrays.copyOf(df, df.length * 2);
-                tf = Arrays.copyOf(tf, tf.length * 2);
+                if (tf != null) {
+                    tf = Arrays.copyOf(tf, df.length);
+                }
             }
             df[g] += w.df[l];
-            tf[g] += w.tf[l];
+            if (tf != null) {
+                tf[g] += w.tf[l];
+            }
             remap[l] = g;
         }
         int[] ids = batch.termIds;

@@ -209,7 +209,7 @@ public final class TfidfVectorizer {
 
     /** Pass one: counts on worker threads, merges in order; keeps merged batches in {@code cache} if given. */
     private Fitted count(Stream<Document> documents, LongConsumer progress, List<CountedBatch> cache, long cacheBytes) {
-        DocumentFrequencies total = new DocumentFrequencies();
+        DocumentFrequencies total = new DocumentFrequencies(maxFeatures > 0);
         ThreadLocal<TermAnalyzer.Scratch> scratch = ThreadLocal.withInitial(TermAnalyzer.Scratch::new);
         CountedBatch.Pool pool = new CountedBatch.Pool();
         long[] cached = {0};
@@ -234,6 +234,7 @@ public final class TfidfVectorizer {
         return new Fitted(f.model, f.toIndex, caching[0]);
     }
 
+    /** The model of the counts; uses up {@code counts} (its term table becomes the model's vocabulary). */
     private Fitted finish(DocumentFrequencies counts) {
         long nDoc = counts.documents;
         int v = counts.size();
@@ -283,14 +284,14 @@ public final class TfidfVectorizer {
             keptIds[k] = order[kept[k]];
             df[k] = counts.df[keptIds[k]];
         }
-        TermTable terms = TermTable.copyOf(table, keptIds, nKept);
+        table.retainInOrder(keptIds, nKept); // the counts are spent: their table becomes the vocabulary
         LOG.debug("fitted {} documents, {} terms seen, {} kept", nDoc, v, nKept);
         int[] toIndex = new int[v];
         Arrays.fill(toIndex, -1);
         for (int k = 0; k < nKept; k++) {
             toIndex[order[kept[k]]] = k;
         }
-        return new Fitted(new TfidfModel(analyzer, weighting, nDoc, terms, df, null), toIndex, false);
+        return new Fitted(new TfidfModel(analyzer, weighting, nDoc, table, df, null), toIndex, false);
     }
 
     /** Compares by Unicode code point, as Python orders strings. */

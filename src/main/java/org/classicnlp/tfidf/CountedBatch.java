@@ -24,9 +24,12 @@ final class CountedBatch {
     final int[] lengths;
     final int[] starts; // entries of document d: [starts[d], starts[d+1])
     int entries;
-    /** The entries' term ids and counts; in the workspace's arrays until released, then exact copies or null. */
+    /** The entries' term ids and counts: the workspace's arrays until released, then null or exact copies. */
     int[] termIds;
     int[] counts;
+    /** Or, once released, each kept entry in one int: {@code (term id << countBits) | count}, when both fit. */
+    private int[] packed;
+    private int countBits;
     /** The batch-local table and counts while counting and merging; null once released. */
     Workspace work;
 
@@ -61,23 +64,56 @@ final class CountedBatch {
 
     /** Approximate heap bytes held once released with its entries kept, for the cache budget. */
     long retainedBytes() {
-        long bytes = 8L * entries + 8L * size + 48L * size;
+        long bytes = (packed != null ? 4L : 8L) * entries + 8L * size + 48L * size;
         for (String id : ids) {
             bytes += id.length();
         }
         return bytes;
     }
 
+    /** The (corpus-wide, once merged) term id of entry {@code k}. */
+    int termId(int k) {
+        return packed != null ? packed[k] >>> countBits : termIds[k];
+    }
+
+    /** The count of entry {@code k}. */
+    int count(int k) {
+        return packed != null ? packed[k] & ((1 << countBits) - 1) : counts[k];
+    }
+
     /**
      * Gives the workspace back to its pool; with {@code keepEntries} the (term id, count) entries are
-     * first copied to arrays of their exact size, to weigh the documents later.
+     * first copied out to weigh the documents later: packed one int per entry when the largest id and count
+     * fit together in 32 bits (nearly always: ids below 2^22 with counts below 2^10, say), else two arrays of
+     * their exact size. Kept entries are the bulk of what a fit holds for its second pass.
      */
     void release(boolean keepEntries, Pool pool) {
         if (work == null) {
             return;
         }
-        termIds = keepEntries ? Arrays.copyOf(work.termIds, entries) : null;
-        counts = keepEntries ? Arrays.copyOf(work.counts, entries) : null;
+        int[] ids = work.termIds;
+        int[] cs = work.counts;
+        termIds = null;
+        counts = null;
+        if (keepEntries) {
+            int idBitsOr = 0;
+            int countBitsOr = 0;
+            for (int k = 0; k < entries; k++) {
+                idBitsOr |= ids[k];
+                countBitsOr |= cs[k];
+            }
+            int cb = 32 - Integer.numberOfLeadingZeros(countBitsOr);
+            if (32 - Integer.numberOfLeadingZeros(idBitsOr) + cb <= 32 && cb < 32) {
+                packed = new int[entries];
+                for (int k = 0; k < entries; k++) {
+                    packed[k] = (ids[k] << cb) | cs[k];
+                }
+                countBits = cb;
+            } else {
+                termIds = Arrays.copyOf(ids, entries);
+                counts = Arrays.copyOf(cs, entries);
+            }
+        }
         pool.give(work);
         work = null;
     }

@@ -185,9 +185,9 @@ public final class TfidfVectorizer {
             long[] packed = s.packed;
             int n = 0;
             for (int k = from; k < to; k++) {
-                int j = toIndex[b.termIds[k]];
+                int j = toIndex[b.termId(k)];
                 if (j >= 0) {
-                    packed[n++] = ((long) j << 32) | b.counts[k];
+                    packed[n++] = ((long) j << 32) | b.count(k);
                 }
             }
             Arrays.sort(packed, 0, n);

@@ -49,7 +49,7 @@ public final class TfidfCommand implements Callable<Integer> {
     /** Fits a model over the batch input, with a progress bar. */
     static TfidfModel fit(CommandSpec spec, TfidfOptions options, BatchOptions batch, DocumentSource source) {
         TfidfVectorizer vectorizer = vectorizer(spec, options, batch);
-        try (Progress p = new Progress("fit", source.size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
+        try (Progress p = new Progress("fit", source::size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
         }
     }
@@ -132,20 +132,20 @@ public final class TfidfCommand implements Callable<Integer> {
                 TfidfModel model = TfidfModel.load(choice.model);
                 fitted[0] = model;
                 terms[0] = jsonl ? termBytes(model, true) : null;
-                try (Progress p = new Progress("transform", source.size, batch.quiet);
+                try (Progress p = new Progress("transform", source::size, batch.quiet);
                         Stream<Document> docs = source.corpus.stream()) {
                     model.transformAll(docs, batch.threads(), work, r -> emit(out, pool, r, p));
                 }
             } else {
                 TfidfVectorizer vectorizer = vectorizer(spec, tfidf, batch);
-                Progress[] bar = {new Progress("fit", source.size, batch.quiet)};
+                Progress[] bar = {new Progress("fit", source::size, batch.quiet)};
                 try {
                     // keep first-pass term counts in up to a quarter of the heap: no second read when it fits
                     vectorizer.fitTransform(source.corpus, Runtime.getRuntime().maxMemory() / 4, bar[0]::step, m -> {
                         bar[0].close();
                         fitted[0] = m;
                         terms[0] = jsonl ? termBytes(m, true) : null;
-                        bar[0] = new Progress("transform", m.documentCount(), batch.quiet);
+                        bar[0] = new Progress("transform", m::documentCount, batch.quiet);
                         if (saveModel != null) {
                             m.save(saveModel);
                         }

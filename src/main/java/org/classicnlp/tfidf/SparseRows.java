@@ -62,8 +62,8 @@ public final class SparseRows {
     }
 
     void clear() {
+        Arrays.fill(ids, 0, rows, null);
         rows = 0;
-        Arrays.fill(ids, null);
     }
 
     /** Room for {@code n} more entries in the row being built; returns the entry where they go. */

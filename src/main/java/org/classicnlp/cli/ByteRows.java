@@ -3,27 +3,48 @@ package org.classicnlp.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.classicnlp.core.ShortestDouble;
 
 /**
  * A growable byte buffer that output rows are formatted into on worker threads, then written in one call;
  * much faster than a {@code PrintStream} per row. Numbers use {@link ShortestDouble} (exact round trip,
- * identical on every run).
+ * identical on every run). The bytes live in chunks of {@value #CHUNK} bytes, so growing never copies and
+ * no array is large enough for G1 to place it in regions of its own (a "humongous" object): a batch of
+ * output costs the heap only what it holds.
  */
 final class ByteRows {
 
+    static final int CHUNK = 1 << 18;
+
+    private byte[][] chunks = new byte[4][]; // filled chunks, then spare ones after reset
+    private int[] used = new int[4];
+    private int filled;   // chunks[0, filled) are full; buf is the one being written
     private byte[] buf;
-    private int size;
+    private int size;     // bytes used in buf
 
     ByteRows(int capacity) {
-        buf = new byte[Math.max(64, capacity)];
+        buf = new byte[Math.max(64, Math.min(CHUNK, capacity))];
     }
 
+    /** Makes room for {@code extra} contiguous bytes in {@code buf}, moving on to a fresh chunk if needed. */
     private void ensure(int extra) {
-        if (size + extra > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + extra));
+        if (size + extra <= buf.length) {
+            return;
         }
+        if (filled + 1 >= chunks.length) {
+            chunks = Arrays.copyOf(chunks, chunks.length * 2);
+            used = Arrays.copyOf(used, used.length * 2);
+        }
+        chunks[filled] = buf;
+        used[filled] = size;
+        filled++;
+        byte[] spare = chunks[filled];
+        chunks[filled] = null;
+        buf = spare != null && spare.length >= extra ? spare : new byte[Math.max(CHUNK, extra)];
+        size = 0;
     }
 
     ByteRows put(byte b) {
@@ -110,17 +131,40 @@ final class ByteRows {
         return r.toArray();
     }
 
-    int size() {
-        return size;
-    }
-
-    /** Empties the buffer for reuse, dropping it to {@code max} bytes if it grew beyond. */
+    /** Empties the buffer for reuse, keeping at most {@code max} bytes of chunks. */
     ByteRows reset(int max) {
+        // the chunks become spares in order; the current one goes first
+        List<byte[]> keep = new ArrayList<>();
+        long kept = 0;
+        for (byte[] c : all()) {
+            if (c.length == CHUNK && kept + CHUNK <= max) {
+                keep.add(c);
+                kept += CHUNK;
+            }
+        }
+        Arrays.fill(chunks, null);
+        filled = 0;
         size = 0;
-        if (buf.length > max) {
-            buf = new byte[max];
+        buf = keep.isEmpty() ? new byte[CHUNK] : keep.get(0);
+        for (int i = 1; i < keep.size(); i++) {
+            chunks[i] = keep.get(i);
         }
         return this;
+    }
+
+    /** Every chunk, in order: the filled ones, the current one, then spares. */
+    private List<byte[]> all() {
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < filled; i++) {
+            out.add(chunks[i]);
+        }
+        out.add(buf);
+        for (int i = filled + 1; i < chunks.length; i++) {
+            if (chunks[i] != null) {
+                out.add(chunks[i]);
+            }
+        }
+        return out;
     }
 
     /** A small pool so batch buffers are reused instead of reallocated (less garbage, smaller heap). */
@@ -133,15 +177,23 @@ final class ByteRows {
         }
 
         void give(ByteRows r) {
-            free.add(r.reset(1 << 24));
+            free.add(r.reset(1 << 20));
         }
     }
 
     byte[] toArray() {
-        return Arrays.copyOf(buf, size);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < filled; i++) {
+            out.write(chunks[i], 0, used[i]);
+        }
+        out.write(buf, 0, size);
+        return out.toByteArray();
     }
 
     void writeTo(OutputStream out) throws IOException {
+        for (int i = 0; i < filled; i++) {
+            out.write(chunks[i], 0, used[i]);
+        }
         out.write(buf, 0, size);
     }
 }

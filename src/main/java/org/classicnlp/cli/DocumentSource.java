@@ -26,14 +26,25 @@ import org.classicnlp.core.Document;
 final class DocumentSource {
 
     final Corpus<Document> corpus;
-    /** Number of documents if cheaply known (for the ETA), else -1. */
-    final long size;
+    private final java.util.function.LongSupplier counter;
+    private long size = -2;
     final String description;
 
-    private DocumentSource(Corpus<Document> corpus, long size, String description) {
+    private DocumentSource(Corpus<Document> corpus, java.util.function.LongSupplier counter, String description) {
         this.corpus = corpus;
-        this.size = size;
+        this.counter = counter;
         this.description = description;
+    }
+
+    /**
+     * Number of documents if cheaply known (for a progress bar's ETA), else -1; counted on first call only,
+     * so a job without a progress bar does not list or scan its input an extra time.
+     */
+    long size() {
+        if (size == -2) {
+            size = counter.getAsLong();
+        }
+        return size;
     }
 
     static DocumentSource open(String input, String format) {
@@ -55,9 +66,9 @@ final class DocumentSource {
             fmt = Files.isDirectory(path) ? "dir" : name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") ? "jsonl" : "lines";
         }
         return switch (fmt) {
-            case "dir" -> new DocumentSource(Corpora.directory(path), countFiles(path), "directory " + input);
-            case "jsonl" -> new DocumentSource(Corpora.jsonl(path), -1, "JSONL " + input);
-            case "lines" -> new DocumentSource(Corpora.lines(path), countLines(path), "lines of " + input);
+            case "dir" -> new DocumentSource(Corpora.directory(path), () -> countFiles(path), "directory " + input);
+            case "jsonl" -> new DocumentSource(Corpora.jsonl(path), () -> -1, "JSONL " + input);
+            case "lines" -> new DocumentSource(Corpora.lines(path), () -> countLines(path), "lines of " + input);
             default -> throw new IllegalArgumentException("unknown input format '" + format
                     + "'; expected auto, lines, jsonl or dir");
         };

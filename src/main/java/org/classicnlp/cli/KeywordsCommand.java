@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.classicnlp.core.Document;
 import org.classicnlp.tfidf.BatchRunner;
@@ -88,7 +89,7 @@ public final class KeywordsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        long total = model == null ? m.documentCount() : source.size;
+        LongSupplier total = model == null ? m::documentCount : source::size;
         PrintStream out = System.out;
         ByteRows.Pool pool = new ByteRows.Pool();
         try (Progress p = new Progress("keywords", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {

@@ -1,6 +1,7 @@
 package org.classicnlp.cli;
 
 import java.time.temporal.ChronoUnit;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -14,10 +15,11 @@ final class Progress implements AutoCloseable {
 
     private final ProgressBar bar;
 
-    Progress(String task, long total, boolean quiet) {
+    /** {@code total} (-1 if unknown) is asked for only when the bar is shown: counting may cost a scan. */
+    Progress(String task, LongSupplier total, boolean quiet) {
         this.bar = quiet ? null : new ProgressBarBuilder()
                 .setTaskName(task)
-                .setInitialMax(total)
+                .setInitialMax(total.getAsLong())
                 .setUnit(" docs", 1)
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS)

@@ -6,14 +6,12 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.classicnlp.core.Document;
-import org.classicnlp.core.SparseVector;
-import org.classicnlp.tfidf.BatchRunner;
+import org.classicnlp.tfidf.SparseRows;
 import org.classicnlp.tfidf.TfidfModel;
 import org.classicnlp.tfidf.TfidfVectorizer;
 import picocli.CommandLine;
@@ -51,7 +49,7 @@ public final class TfidfCommand implements Callable<Integer> {
     /** Fits a model over the batch input, with a progress bar. */
     static TfidfModel fit(CommandSpec spec, TfidfOptions options, BatchOptions batch, DocumentSource source) {
         TfidfVectorizer vectorizer = vectorizer(spec, options, batch);
-        try (Progress p = new Progress("fit", source.size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
+        try (Progress p = new Progress("fit", source::size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
         }
     }
@@ -123,39 +121,31 @@ public final class TfidfCommand implements Callable<Integer> {
             ByteRows.Pool pool = new ByteRows.Pool();
             byte[][][] terms = new byte[1][][];
             TfidfModel[] fitted = new TfidfModel[1];
-            TfidfVectorizer.VectorBatchWork<Batch> work = (ids, vectors) -> {
-                ByteRows rows = pool.take();
-                for (int i = 0; i < ids.size(); i++) {
-                    format(rows, ids.get(i), vectors.get(i), fitted[0], terms[0], jsonl);
+            TfidfVectorizer.VectorBatchWork<Batch> work = rows -> {
+                ByteRows text = pool.take();
+                for (int i = 0; i < rows.size(); i++) {
+                    format(text, rows, i, fitted[0], terms[0], jsonl);
                 }
-                return new Batch(rows, ids.size());
+                return new Batch(text, rows.size());
             };
             if (choice.model != null) {
                 TfidfModel model = TfidfModel.load(choice.model);
                 fitted[0] = model;
                 terms[0] = jsonl ? termBytes(model, true) : null;
-                try (Progress p = new Progress("transform", source.size, batch.quiet);
+                try (Progress p = new Progress("transform", source::size, batch.quiet);
                         Stream<Document> docs = source.corpus.stream()) {
-                    BatchRunner.run(docs, batch.threads(), b -> {
-                        List<String> ids = new ArrayList<>(b.size());
-                        List<SparseVector> vs = new ArrayList<>(b.size());
-                        for (Document d : b) {
-                            ids.add(d.id());
-                            vs.add(model.transform(d));
-                        }
-                        return work.apply(ids, vs);
-                    }, r -> emit(out, pool, r, p));
+                    model.transformAll(docs, batch.threads(), work, r -> emit(out, pool, r, p));
                 }
             } else {
                 TfidfVectorizer vectorizer = vectorizer(spec, tfidf, batch);
-                Progress[] bar = {new Progress("fit", source.size, batch.quiet)};
+                Progress[] bar = {new Progress("fit", source::size, batch.quiet)};
                 try {
                     // keep first-pass term counts in up to a quarter of the heap: no second read when it fits
                     vectorizer.fitTransform(source.corpus, Runtime.getRuntime().maxMemory() / 4, bar[0]::step, m -> {
                         bar[0].close();
                         fitted[0] = m;
                         terms[0] = jsonl ? termBytes(m, true) : null;
-                        bar[0] = new Progress("transform", m.documentCount(), batch.quiet);
+                        bar[0] = new Progress("transform", m::documentCount, batch.quiet);
                         if (saveModel != null) {
                             m.save(saveModel);
                         }
@@ -191,20 +181,22 @@ public final class TfidfCommand implements Callable<Integer> {
     }
 
     /** One document's rows: tsv id/term/weight per non-zero, or one JSON object. */
-    static void format(ByteRows rows, String docId, SparseVector v, TfidfModel model, byte[][] terms, boolean jsonl) {
+    static void format(ByteRows out, SparseRows rows, int row, TfidfModel model, byte[][] terms, boolean jsonl) {
+        int from = rows.start(row);
+        int to = rows.end(row);
         if (jsonl) {
-            rows.ascii("{\"id\":").jsonString(docId).ascii(",\"tfidf\":{");
-            for (int k = 0; k < v.size(); k++) {
-                if (k > 0) {
-                    rows.put((byte) ',');
+            out.ascii("{\"id\":").jsonString(rows.id(row)).ascii(",\"tfidf\":{");
+            for (int k = from; k < to; k++) {
+                if (k > from) {
+                    out.put((byte) ',');
                 }
-                rows.put(terms[v.indexAt(k)]).put((byte) ':').number(v.valueAt(k));
+                out.put(terms[rows.index(k)]).put((byte) ':').number(rows.value(k));
             }
-            rows.ascii("}}\n");
-        } else if (v.size() > 0) {
-            byte[] id = tsvField(docId);
-            for (int k = 0; k < v.size(); k++) {
-                rows.tsvRow(id, model, v.indexAt(k), v.valueAt(k));
+            out.ascii("}}\n");
+        } else if (to > from) {
+            byte[] id = tsvField(rows.id(row));
+            for (int k = from; k < to; k++) {
+                out.tsvRow(id, model, rows.index(k), rows.value(k));
             }
         }
     }

@@ -151,18 +151,21 @@ public final class Corpora {
         if (!Files.isDirectory(dir)) {
             throw new UncheckedIOException(new java.io.FileNotFoundException("not a directory: " + dir));
         }
+        // list and sort the paths first, then read lazily: a sorted() stage inside the stream would push
+        // every mapped element (all file texts) downstream at once when the sort completes
         return () -> {
-            Stream<Path> files;
-            try {
-                files = Files.walk(dir);
+            List<String> files;
+            try (Stream<Path> walk = Files.walk(dir)) {
+                files = walk.filter(Files::isRegularFile)
+                        .filter(p -> !p.getFileName().toString().startsWith("."))
+                        .map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                        .sorted()
+                        .toList();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + dir, e);
             }
-            return files.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .sorted()
-                    .map(rel -> new Document(rel, TextFiles.read(dir.resolve(rel))));
+            TextFiles.WholeFileReader reader = new TextFiles.WholeFileReader();
+            return files.stream().map(rel -> new Document(rel, reader.read(dir.resolve(rel))));
         };
     }
 

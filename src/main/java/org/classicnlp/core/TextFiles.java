@@ -9,6 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.Consumer;
@@ -70,22 +71,57 @@ public final class TextFiles {
 
     /** The whole file as a string, line ends kept (for single documents, never for corpora). */
     public static String read(Path file) {
-        try (InputStream in = openStream(file)) {
-            byte[] bytes = in.readAllBytes();
-            // fast path: decode straight to a String; only text containing U+FFFD (a replaced malformed
-            // sequence, or a genuine U+FFFD) is decoded again strictly to report errors
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf('\uFFFD') >= 0) {
-                CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT);
-                decoder.decode(java.nio.ByteBuffer.wrap(bytes));
+        return new WholeFileReader().read(file);
+    }
+
+    /**
+     * Reads whole files as strings through one reused byte buffer, so that reading many files (a directory
+     * corpus) allocates little more than the strings themselves. Same rules as {@link TextFiles#read}.
+     * Not thread-safe: one per reading thread.
+     */
+    public static final class WholeFileReader {
+        private static final int INITIAL = 1 << 16;
+        private static final int KEEP = 1 << 24;
+        private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
+        private byte[] buf = new byte[INITIAL];
+
+        public String read(Path file) {
+            try (InputStream in = openStream(file)) {
+                int n = 0;
+                for (;;) {
+                    if (n == buf.length) {
+                        if (n == MAX_ARRAY) {
+                            throw new UncheckedIOException(new IOException("file too large to read as one text: " + file));
+                        }
+                        buf = Arrays.copyOf(buf, (int) Math.min(MAX_ARRAY, 2L * n));
+                    }
+                    // small reads: a channel stream copies through a temporary direct buffer of the read's size
+                    int r = in.read(buf, n, Math.min(INITIAL, buf.length - n));
+                    if (r < 0) {
+                        break;
+                    }
+                    n += r;
+                }
+                int from = n >= 3 && buf[0] == (byte) 0xEF && buf[1] == (byte) 0xBB && buf[2] == (byte) 0xBF ? 3 : 0;
+                // fast path: decode straight to a String; only text containing U+FFFD (a replaced malformed
+                // sequence, or a genuine U+FFFD) is decoded again strictly to report errors
+                String text = new String(buf, from, n - from, StandardCharsets.UTF_8);
+                if (text.indexOf('\uFFFD') >= 0) {
+                    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT);
+                    decoder.decode(java.nio.ByteBuffer.wrap(buf, from, n - from));
+                }
+                return text;
+            } catch (CharacterCodingException e) {
+                throw new CorpusFormatException(file, 0, "not valid UTF-8", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("error reading " + file, e);
+            } finally {
+                if (buf.length > KEEP) {
+                    buf = new byte[INITIAL]; // do not hold on to the buffer of one huge file
+                }
             }
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new CorpusFormatException(file, 0, "not valid UTF-8", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("error reading " + file, e);
         }
     }
 }

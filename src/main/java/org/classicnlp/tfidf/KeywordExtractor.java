@@ -94,7 +94,7 @@ public final class KeywordExtractor {
         for (int k = 0; k < nOut; k++) {
             s.weights[nIn + k] = model.weight(s.unseenCounts[k], length) * median;
         }
-        model.norm().applyInPlace(s.weights, n);
+        model.norm().applyInPlace(s.weights, 0, n);
         List<Candidate> candidates = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             String term = k < nIn ? model.term(ix[k]) : s.unseen.term(k - nIn);

@@ -12,26 +12,26 @@ public enum Norm {
     NONE;
 
     /**
-     * Divides {@code val[0, n)} by its norm, in place (nothing for {@link #NONE} or an all-zero row). The
+     * Divides {@code val[from, to)} by its norm, in place (nothing for {@link #NONE} or an all-zero row). The
      * summation order is scikit-learn's, which keeps the 1e-9 parity.
      */
-    void applyInPlace(double[] val, int n) {
+    void applyInPlace(double[] val, int from, int to) {
         if (this == NONE) {
             return;
         }
         double sum = 0;
         if (this == L2) {
-            for (int k = 0; k < n; k++) {
+            for (int k = from; k < to; k++) {
                 sum += val[k] * val[k];
             }
             sum = Math.sqrt(sum);
         } else {
-            for (int k = 0; k < n; k++) {
+            for (int k = from; k < to; k++) {
                 sum += Math.abs(val[k]);
             }
         }
         if (sum != 0) {
-            for (int k = 0; k < n; k++) {
+            for (int k = from; k < to; k++) {
                 val[k] /= sum;
             }
         }

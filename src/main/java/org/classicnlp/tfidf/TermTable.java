@@ -208,13 +208,35 @@ final class TermTable {
         return la - lb;
     }
 
-    /** A new table holding the terms of {@code ids} (ids of {@code source}) in that order: id k = ids[k]. */
-    static TermTable copyOf(TermTable source, int[] ids, int n) {
-        TermTable t = new TermTable(n);
+    /**
+     * Keeps only the terms {@code ids[0, n)} (ids of this table), renumbered 0 .. n-1 in that order. Turns
+     * a fit's table of every term seen into the model's vocabulary in place: the slot array is reused
+     * (unless far too large) and the pool rebuilt at its exact size, so no second full table is built
+     * alongside the first.
+     */
+    void retainInOrder(int[] ids, int n) {
+        long chars = 0;
         for (int k = 0; k < n; k++) {
-            t.addFrom(source, ids[k]);
+            chars += HEADER + termLength(ids[k]);
         }
-        return t;
+        char[] oldPool = pool;
+        int[] oldOffsets = offsets;
+        pool = new char[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(64, chars))];
+        offsets = new int[Math.max(16, n)];
+        poolSize = 0;
+        size = 0;
+        int cap = Integer.highestOneBit(Math.max(16, n * 2) - 1) << 1;
+        if (slots.length > cap) {
+            slots = new long[cap];
+            mask = cap - 1;
+        } else {
+            Arrays.fill(slots, 0);
+        }
+        for (int k = 0; k < n; k++) {
+            int off = oldOffsets[ids[k]];
+            int len = oldPool[off] | (oldPool[off + 1] << 16);
+            add(oldPool, off + HEADER, len);
+        }
     }
 
     /** Removes every term, keeping the allocated capacity. */

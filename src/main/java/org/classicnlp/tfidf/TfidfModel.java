@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -204,6 +206,30 @@ public final class TfidfModel implements Embedder {
         return SparseVector.ofSorted(size, Arrays.copyOf(w.indices, n), Arrays.copyOf(w.values, n));
     }
 
+    /**
+     * The vectors of a stream of documents, batch by batch (batches as {@link BatchRunner} forms them):
+     * {@code work} gets each batch's rows, on worker threads when {@code threads} is above 1, and its
+     * results reach {@code results} on the calling thread in input order. The rows equal
+     * {@link #transform(Document)} of each document.
+     */
+    public <R> void transformAll(Stream<Document> documents, int threads, TfidfVectorizer.VectorBatchWork<R> work,
+            Consumer<R> results) {
+        ThreadLocal<SparseRows> rows = ThreadLocal.withInitial(() -> new SparseRows(size));
+        BatchRunner.run(documents, threads, batch -> {
+            Work w = this.work.get();
+            SparseRows r = rows.get();
+            r.clear();
+            for (Document d : batch) {
+                int n = weigh(d.text(), w);
+                int at = r.reserve(n);
+                System.arraycopy(w.indices, 0, r.indices(), at, n);
+                System.arraycopy(w.values, 0, r.values(), at, n);
+                r.endRow(d.id(), n);
+            }
+            return work.apply(r);
+        }, results);
+    }
+
     @Override
     public SparseVector embed(Document document) {
         return transform(document);
@@ -287,7 +313,7 @@ public final class TfidfModel implements Embedder {
             counts[j] = 0;
             val[k] = weight(c, length) * idf[j];
         }
-        return normalize(ix, val, n);
+        return normalize(ix, val, 0, n);
     }
 
     /** tf of a term counted {@code c} times in a document of {@code length} terms. */
@@ -301,18 +327,21 @@ public final class TfidfModel implements Embedder {
         return c;
     }
 
-    /** Applies the norm in place, dropping exact zeros; returns the new entry count. */
-    int normalize(int[] ix, double[] val, int n) {
-        weighting.norm().applyInPlace(val, n);
-        int m = 0;
-        for (int k = 0; k < n; k++) {
+    /**
+     * Applies the norm in place to the {@code n} entries from {@code from}, dropping exact zeros (the kept
+     * entries move to the front); returns the new entry count.
+     */
+    int normalize(int[] ix, double[] val, int from, int n) {
+        weighting.norm().applyInPlace(val, from, from + n);
+        int m = from;
+        for (int k = from, end = from + n; k < end; k++) {
             if (val[k] != 0) {
                 ix[m] = ix[k];
                 val[m] = val[k];
                 m++;
             }
         }
-        return m;
+        return m - from;
     }
 
     // ------------------------------------------------------------------ save / load

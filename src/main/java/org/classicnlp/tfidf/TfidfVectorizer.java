@@ -11,7 +11,6 @@ import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
-import org.classicnlp.core.SparseVector;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
 import org.slf4j.Logger;
@@ -109,10 +108,13 @@ public final class TfidfVectorizer {
         return count(documents, progress, null, 0).model;
     }
 
-    /** Receives a batch of consecutive documents' ids and vectors; called on worker threads. */
+    /**
+     * Receives the vectors of a batch of consecutive documents; called on worker threads. The rows are
+     * valid only during the call.
+     */
     @FunctionalInterface
     public interface VectorBatchWork<R> {
-        R apply(List<String> ids, List<SparseVector> vectors);
+        R apply(SparseRows rows);
     }
 
     /**
@@ -149,55 +151,57 @@ public final class TfidfVectorizer {
                     return b;
                 }
             };
-            BatchRunner.runBatches(it, threads, b -> work.apply(Arrays.asList(b.ids), vectors(model, toIndex, b)),
-                    results);
+            ThreadLocal<RowsScratch> scratch = ThreadLocal.withInitial(() -> new RowsScratch(model.dimension()));
+            BatchRunner.runBatches(it, threads, b -> work.apply(vectors(model, toIndex, b, scratch.get())), results);
         } else {
             cache.clear();
             try (Stream<Document> docs = corpus.stream()) {
-                BatchRunner.run(docs, threads, b -> {
-                    List<String> ids = new ArrayList<>(b.size());
-                    List<SparseVector> vs = new ArrayList<>(b.size());
-                    for (Document d : b) {
-                        ids.add(d.id());
-                        vs.add(model.transform(d));
-                    }
-                    return work.apply(ids, vs);
-                }, results);
+                model.transformAll(docs, threads, work, results);
             }
         }
         return model;
     }
 
-    /** The vectors of a cached batch, computed exactly as {@link TfidfModel#transform} computes them. */
-    private static List<SparseVector> vectors(TfidfModel model, int[] toIndex, CountedBatch b) {
-        List<SparseVector> out = new ArrayList<>(b.size);
+    /** Per-thread buffers for the vectors of cached batches. */
+    private static final class RowsScratch {
+        final SparseRows rows;
         long[] packed = new long[64];
+
+        RowsScratch(int dimension) {
+            rows = new SparseRows(dimension);
+        }
+    }
+
+    /** The vectors of a cached batch, computed exactly as {@link TfidfModel#transform} computes them. */
+    private static SparseRows vectors(TfidfModel model, int[] toIndex, CountedBatch b, RowsScratch s) {
+        SparseRows rows = s.rows;
+        rows.clear();
         for (int d = 0; d < b.size; d++) {
             int from = b.starts[d];
             int to = b.starts[d + 1];
-            if (packed.length < to - from) {
-                packed = new long[Math.max(to - from, packed.length * 2)];
+            if (s.packed.length < to - from) {
+                s.packed = new long[Math.max(to - from, s.packed.length * 2)];
             }
+            long[] packed = s.packed;
             int n = 0;
             for (int k = from; k < to; k++) {
-                int j = toIndex[b.termIds[k]];
+                int j = toIndex[b.termId(k)];
                 if (j >= 0) {
-                    packed[n++] = ((long) j << 32) | b.counts[k];
+                    packed[n++] = ((long) j << 32) | b.count(k);
                 }
             }
             Arrays.sort(packed, 0, n);
-            int[] ix = new int[n];
-            double[] val = new double[n];
+            int at = rows.reserve(n);
+            int[] ix = rows.indices();
+            double[] val = rows.values();
             for (int k = 0; k < n; k++) {
                 int j = (int) (packed[k] >>> 32);
-                ix[k] = j;
-                val[k] = model.weight((int) packed[k], b.lengths[d]) * model.idfAt(j);
+                ix[at + k] = j;
+                val[at + k] = model.weight((int) packed[k], b.lengths[d]) * model.idfAt(j);
             }
-            int m = model.normalize(ix, val, n);
-            out.add(SparseVector.ofSorted(model.dimension(), m == n ? ix : Arrays.copyOf(ix, m),
-                    m == n ? val : Arrays.copyOf(val, m)));
+            rows.endRow(b.ids[d], model.normalize(ix, val, at, n));
         }
-        return out;
+        return rows;
     }
 
     private record Fitted(TfidfModel model, int[] toIndex, boolean cached) {
@@ -205,14 +209,15 @@ public final class TfidfVectorizer {
 
     /** Pass one: counts on worker threads, merges in order; keeps merged batches in {@code cache} if given. */
     private Fitted count(Stream<Document> documents, LongConsumer progress, List<CountedBatch> cache, long cacheBytes) {
-        DocumentFrequencies total = new DocumentFrequencies();
+        DocumentFrequencies total = new DocumentFrequencies(maxFeatures > 0);
         ThreadLocal<TermAnalyzer.Scratch> scratch = ThreadLocal.withInitial(TermAnalyzer.Scratch::new);
+        CountedBatch.Pool pool = new CountedBatch.Pool();
         long[] cached = {0};
         boolean[] caching = {cache != null};
-        BatchRunner.run(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get()), b -> {
+        BatchRunner.run(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get(), pool), b -> {
             total.add(b);
+            b.release(caching[0], pool);
             if (caching[0]) {
-                b.trim();
                 cached[0] += b.retainedBytes();
                 if (cached[0] > cacheBytes) {
                     LOG.debug("term-count cache over its budget of {} bytes: the second pass reads the corpus again",
@@ -229,6 +234,7 @@ public final class TfidfVectorizer {
         return new Fitted(f.model, f.toIndex, caching[0]);
     }
 
+    /** The model of the counts; uses up {@code counts} (its term table becomes the model's vocabulary). */
     private Fitted finish(DocumentFrequencies counts) {
         long nDoc = counts.documents;
         int v = counts.size();
@@ -278,14 +284,14 @@ public final class TfidfVectorizer {
             keptIds[k] = order[kept[k]];
             df[k] = counts.df[keptIds[k]];
         }
-        TermTable terms = TermTable.copyOf(table, keptIds, nKept);
+        table.retainInOrder(keptIds, nKept); // the counts are spent: their table becomes the vocabulary
         LOG.debug("fitted {} documents, {} terms seen, {} kept", nDoc, v, nKept);
         int[] toIndex = new int[v];
         Arrays.fill(toIndex, -1);
         for (int k = 0; k < nKept; k++) {
             toIndex[order[kept[k]]] = k;
         }
-        return new Fitted(new TfidfModel(analyzer, weighting, nDoc, terms, df, null), toIndex, false);
+        return new Fitted(new TfidfModel(analyzer, weighting, nDoc, table, df, null), toIndex, false);
     }
 
     /** Compares by Unicode code point, as Python orders strings. */

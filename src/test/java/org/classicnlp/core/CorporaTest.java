@@ -105,6 +105,50 @@ class CorporaTest {
     }
 
     @Test
+    void directoryReadsEachFileOnlyWhenItsDocumentIsReached() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("lazy"));
+        for (String name : List.of("1.txt", "2.txt", "3.txt")) {
+            Files.writeString(dir.resolve(name), "old " + name);
+        }
+        try (var docs = Corpora.directory(dir).stream()) {
+            var it = docs.iterator();
+            assertEquals("old 1.txt", it.next().text());
+            // a reader that had already loaded every file would still return the old text
+            Files.writeString(dir.resolve("3.txt"), "new 3.txt");
+            assertEquals("old 2.txt", it.next().text());
+            assertEquals("new 3.txt", it.next().text());
+        }
+    }
+
+    @Test
+    void wholeFileReaderReusesItsBufferAcrossFilesOfAnySize() throws IOException {
+        // one reader over: a large file with a BOM and multi-byte characters (the buffer grows), then a
+        // short one (stale bytes of the large file must not leak into it), then a file that is not UTF-8
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; big.length() < 300_000; i++) {
+            big.append("行 ").append(i).append(" é😀\r\n");
+        }
+        Path a = tmp.resolve("big.txt");
+        byte[] utf8 = big.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[utf8.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, withBom, 3, utf8.length);
+        Files.write(a, withBom);
+        Path b = tmp.resolve("small.txt");
+        Files.writeString(b, "short\n");
+        Path bad = tmp.resolve("bad.txt");
+        Files.write(bad, new byte[] {'o', 'k', (byte) 0xC3, '(', '\n'});
+        TextFiles.WholeFileReader reader = new TextFiles.WholeFileReader();
+        assertEquals(big.toString(), reader.read(a));
+        assertEquals("short\n", reader.read(b));
+        CorpusFormatException e = assertThrows(CorpusFormatException.class, () -> reader.read(bad));
+        assertTrue(e.getMessage().contains("bad.txt"), e.getMessage());
+        assertEquals(big.toString(), TextFiles.read(a));
+    }
+
+    @Test
     void gzipIsTransparentAndCorpusIsReiterable() throws IOException {
         Path gz = tmp.resolve("x.txt.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {

@@ -193,6 +193,44 @@ class TfidfModelTest {
         }
     }
 
+    /**
+     * fitTransform keeps first-pass counts packed (id and count in one int) when they fit; a batch with a
+     * term counted 2^21 times and over 2^11 distinct terms does not fit and is kept unpacked. Both must
+     * give exactly the vectors of fit + transform.
+     */
+    @Test
+    void fitTransformEqualsTransformWithPackedAndUnpackedCounts() {
+        StringBuilder wide = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            wide.append("w").append(i).append(' ');
+        }
+        String many = "z ".repeat(1 << 21);
+        List<Document> list = new ArrayList<>(docs());
+        list.add(new Document("wide", wide.toString()));
+        list.add(new Document("many", many + "w7 w8"));
+        Corpus<Document> corpus = list::stream;
+        for (int threads : new int[] {1, 2}) {
+            TfidfVectorizer v = TfidfVectorizer.builder().tokenizer("whitespace").threads(threads).build();
+            TfidfModel model = v.fit(corpus);
+            List<String> ids = new ArrayList<>();
+            List<SparseVector> got = new ArrayList<>();
+            v.fitTransform(corpus, 1L << 30, n -> { }, m -> { }, rows -> {
+                List<Object[]> out = new ArrayList<>();
+                for (int r = 0; r < rows.size(); r++) {
+                    out.add(new Object[] {rows.id(r), rows.vector(r)});
+                }
+                return out;
+            }, out -> out.forEach(o -> {
+                ids.add((String) o[0]);
+                got.add((SparseVector) o[1]);
+            }));
+            assertEquals(list.stream().map(Document::id).toList(), ids);
+            for (int i = 0; i < list.size(); i++) {
+                assertEquals(model.transform(list.get(i)), got.get(i), "document " + list.get(i).id());
+            }
+        }
+    }
+
     @Test
     void longTermsAndSupplementaryCharacters() {
         String longTerm = "x".repeat(70_000);

@@ -112,10 +112,18 @@ class TfidfVectorizerParityTest {
                 List<SparseVector> got = new java.util.ArrayList<>();
                 List<String> ids = new java.util.ArrayList<>();
                 TfidfModel m2 = vectorizer((Map<String, Object>) fx.get("params"), threads).fitTransform(docs, budget,
-                        n -> { }, m -> { }, (i, v) -> {
-                            ids.addAll(i);
-                            return v;
-                        }, got::addAll);
+                        n -> { }, m -> { }, r -> {
+                            List<String> i = new java.util.ArrayList<>();
+                            List<SparseVector> v = new java.util.ArrayList<>();
+                            for (int k = 0; k < r.size(); k++) {
+                                i.add(r.id(k));
+                                v.add(r.vector(k));
+                            }
+                            return Map.entry(i, v);
+                        }, e -> {
+                            ids.addAll(e.getKey());
+                            got.addAll(e.getValue());
+                        });
                 assertEquals(model.vocabulary(), m2.vocabulary());
                 assertEquals(list.stream().map(Document::id).toList(), ids);
                 for (int i = 0; i < list.size(); i++) {

@@ -164,8 +164,9 @@ public final class Corpora {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot list " + dir, e);
             }
-            TextFiles.WholeFileReader reader = new TextFiles.WholeFileReader();
-            return files.stream().map(rel -> new Document(rel, reader.read(dir.resolve(rel))));
+            // One reusable buffer per reading thread, so a caller's parallel() stream stays correct.
+            ThreadLocal<TextFiles.WholeFileReader> reader = ThreadLocal.withInitial(TextFiles.WholeFileReader::new);
+            return files.stream().map(rel -> new Document(rel, reader.get().read(dir.resolve(rel))));
         };
     }
 

@@ -1,5 +1,7 @@
 package org.classicnlp.segment;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.classicnlp.core.Token;
@@ -34,6 +36,17 @@ abstract sealed class DictionarySegmenter implements Segmenter
     public List<Token> segment(String text) {
         int[] spans = spans(text);
         return MaxMatch.tokens(text, spans, spans.length / 2);
+    }
+
+    /** Straight from the spans: no tokens made on the way. */
+    @Override
+    public List<String> words(String text) {
+        int[] spans = spans(text);
+        String[] out = new String[spans.length / 2];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = text.substring(spans[2 * k], spans[2 * k + 1]);
+        }
+        return Collections.unmodifiableList(Arrays.asList(out));
     }
 
     @Override

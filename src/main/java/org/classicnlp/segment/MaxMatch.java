@@ -20,7 +20,9 @@ final class MaxMatch {
         final String text;
         final int n;
         final char[] folded;
+        /** Mixed rules only (null under classic rules: read through {@link #atomAt}). */
         final int[] atomLength;
+        /** Allowed word starts and ends; null (all allowed) under classic rules. */
         final boolean[] boundary;
 
         /** Mixed-text rules over width-folded text, as the statistical segmenters use. */
@@ -35,23 +37,30 @@ final class MaxMatch {
             if (foldWidth) {
                 CharNormalizer.foldWidth(folded, 0, n);
             }
-            this.atomLength = new int[n];
             if (rules == MatchRules.MIXED) {
+                this.atomLength = new int[n];
                 this.boundary = new boolean[n + 1];
                 Atoms.scan(folded, n, atomLength, boundary);
             } else {
-                // Every character is an atom (a surrogate pair is one); any word end is allowed.
+                // Every character is an atom (see classicAtom), and any word end is allowed.
+                this.atomLength = null;
                 this.boundary = null;
-                for (int i = 0; i < n; i++) {
-                    char c = folded[i];
-                    if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(folded[i + 1])) {
-                        atomLength[i] = 2;
-                        atomLength[++i] = 0;
-                    } else {
-                        atomLength[i] = CharClass.of(c) == CharClass.SPACE ? -1 : 1;
-                    }
-                }
             }
+        }
+
+        /** As {@code atomLength[i]} (-1 white space, 0 inside an atom, else the atom's length) for either rules. */
+        int atomAt(int i) {
+            if (atomLength != null) {
+                return atomLength[i];
+            }
+            char c = folded[i];
+            if (Character.isHighSurrogate(c)) {
+                return i + 1 < n && Character.isLowSurrogate(folded[i + 1]) ? 2 : 1;
+            }
+            if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(folded[i - 1])) {
+                return 0;
+            }
+            return CharClass.of(c) == CharClass.SPACE ? -1 : 1;
         }
     }
 
@@ -63,7 +72,7 @@ final class MaxMatch {
         int count = 0;
         int i = 0;
         while (i < w.n) {
-            int atom = w.atomLength[i];
+            int atom = w.atomAt(i);
             if (atom < 0) {
                 i++;
                 continue;
@@ -82,12 +91,12 @@ final class MaxMatch {
         int count = 0;
         int j = w.n;
         while (j > 0) {
-            if (w.atomLength[j - 1] < 0) {
+            if (w.atomAt(j - 1) < 0) {
                 j--;
                 continue;
             }
             int atomStart = j - 1;
-            while (w.atomLength[atomStart] == 0) {
+            while (w.atomAt(atomStart) == 0) {
                 atomStart--;
             }
             int len = Math.max(j - atomStart, lexicon.longestBackward(w.folded, j, 0, w.boundary));

@@ -1,8 +1,6 @@
 package org.classicnlp.segment;
 
-import java.util.List;
 import java.util.Objects;
-import org.classicnlp.core.Token;
 
 /**
  * Segmentation by character tagging with an {@link HmmModel}: each run of Han characters is tagged
@@ -11,7 +9,7 @@ import org.classicnlp.core.Token;
  * run; white space is never a token. Needs no dictionary, so it finds words no dictionary lists, but
  * knows only what the characters' statistics say. Immutable and thread-safe.
  */
-public final class HmmSegmenter implements Segmenter {
+public final class HmmSegmenter extends SpanSegmenter {
 
     private final HmmModel model;
 
@@ -26,12 +24,6 @@ public final class HmmSegmenter implements Segmenter {
 
     public HmmModel model() {
         return model;
-    }
-
-    @Override
-    public List<Token> segment(String text) {
-        int[] spans = spans(text);
-        return MaxMatch.tokens(text, spans, spans.length / 2);
     }
 
     @Override

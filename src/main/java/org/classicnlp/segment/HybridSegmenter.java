@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.classicnlp.core.Token;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 
@@ -24,7 +23,7 @@ import org.classicnlp.lexicon.LexiconLoaders;
  * <p>Build with {@link #builder()} (training counts, HanLP's core dictionary and user dictionaries,
  * merged), or use {@link #standard()}: the shipped model with HanLP's core dictionary.
  */
-public final class HybridSegmenter implements Segmenter {
+public final class HybridSegmenter extends SpanSegmenter {
 
     private final HmmModel hmm;
     private final Lexicon lexicon;
@@ -61,12 +60,6 @@ public final class HybridSegmenter implements Segmenter {
 
     public Lexicon lexicon() {
         return lexicon;
-    }
-
-    @Override
-    public List<Token> segment(String text) {
-        int[] spans = spans(text);
-        return MaxMatch.tokens(text, spans, spans.length / 2);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.classicnlp.segment;
 
-import java.util.Arrays;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 
@@ -26,9 +25,7 @@ public final class BackwardMaxMatch extends DictionarySegmenter {
     }
 
     @Override
-    public int[] spans(String text) {
-        MaxMatch.Work work = work(text);
-        int[] spans = MaxMatch.newSpans(work.n);
-        return Arrays.copyOf(spans, 2 * MaxMatch.backward(lexicon, work, spans));
+    int spans(MaxMatch.Work w, int[] spans) {
+        return MaxMatch.backward(lexicon, w, spans);
     }
 }

@@ -1,6 +1,5 @@
 package org.classicnlp.segment;
 
-import java.util.Arrays;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
 
@@ -26,14 +25,16 @@ public final class BidirectionalMaxMatch extends DictionarySegmenter {
     }
 
     @Override
-    public int[] spans(String text) {
-        MaxMatch.Work work = work(text);
-        int[] fw = MaxMatch.newSpans(work.n);
-        int[] bw = MaxMatch.newSpans(work.n);
-        int fc = MaxMatch.forward(lexicon, work, fw);
-        int bc = MaxMatch.backward(lexicon, work, bw);
+    int spans(MaxMatch.Work w, int[] spans) {
+        int[] bw = MaxMatch.newSpans(w.n);
+        int fc = MaxMatch.forward(lexicon, w, spans);
+        int bc = MaxMatch.backward(lexicon, w, bw);
         boolean useForward = fc < bc
-                || fc == bc && MaxMatch.singleCharWords(fw, fc) < MaxMatch.singleCharWords(bw, bc);
-        return useForward ? Arrays.copyOf(fw, 2 * fc) : Arrays.copyOf(bw, 2 * bc);
+                || fc == bc && MaxMatch.singleCharWords(spans, fc) < MaxMatch.singleCharWords(bw, bc);
+        if (useForward) {
+            return fc;
+        }
+        System.arraycopy(bw, 0, spans, 0, 2 * bc);
+        return bc;
     }
 }

@@ -23,7 +23,8 @@ abstract sealed class DictionarySegmenter extends SpanSegmenter
         return rules;
     }
 
-    /** Working arrays for one text; the text is width-folded when the lexicon folds. */
+    /** Working arrays for one text under this segmenter's rules; the text is width-folded when the lexicon folds. */
+    @Override
     final MaxMatch.Work work(String text) {
         return new MaxMatch.Work(text, rules, lexicon.foldsWidth());
     }

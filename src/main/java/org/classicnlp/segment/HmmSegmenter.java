@@ -27,13 +27,8 @@ public final class HmmSegmenter extends SpanSegmenter {
     }
 
     @Override
-    public int[] spans(String text) {
-        MaxMatch.Work w = new MaxMatch.Work(text);
-        int[] spans = MaxMatch.newSpans(w.n);
-        return java.util.Arrays.copyOf(spans, 2 * spans(w, spans, new HmmModel.Work()));
-    }
-
-    int spans(MaxMatch.Work w, int[] spans, HmmModel.Work work) {
+    int spans(MaxMatch.Work w, int[] spans) {
+        HmmModel.Work work = new HmmModel.Work();
         int n = w.n;
         char[] f = w.folded;
         int[] atom = w.atomLength;

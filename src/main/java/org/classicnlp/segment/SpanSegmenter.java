@@ -5,11 +5,26 @@ import java.util.Collections;
 import java.util.List;
 import org.classicnlp.core.Token;
 
-/** A segmenter whose native output is spans; its tokens and words are made from them. */
+/**
+ * A segmenter whose native output is spans over the working arrays of {@link MaxMatch.Work}; its spans,
+ * tokens and words of a text are all made here from {@link #spans(MaxMatch.Work, int[])}.
+ */
 abstract class SpanSegmenter implements Segmenter {
 
+    /** Working arrays for one text: mixed-text atoms over width-folded text unless a subclass says otherwise. */
+    MaxMatch.Work work(String text) {
+        return new MaxMatch.Work(text);
+    }
+
+    /** Writes the spans of {@code w}'s text into {@code spans} (room for one per char) in text order; returns their count. */
+    abstract int spans(MaxMatch.Work w, int[] spans);
+
     @Override
-    public abstract int[] spans(String text);
+    public final int[] spans(String text) {
+        MaxMatch.Work w = work(text);
+        int[] spans = MaxMatch.newSpans(w.n);
+        return Arrays.copyOf(spans, 2 * spans(w, spans));
+    }
 
     @Override
     public List<Token> segment(String text) {

@@ -108,15 +108,14 @@ final class SegmentCommand implements Callable<Integer> {
                 case auto -> !dicts.isEmpty() && dictFormat == DictFormat.words ? MatchRules.CLASSIC : MatchRules.MIXED;
             };
             // Classic matching takes the words exactly as written; mixed folds full-width forms to ASCII.
-            return Segmenters.create(algo, lexicon(matchRules == MatchRules.MIXED), matchRules);
+            Lexicon lexicon = dicts.isEmpty() ? LexiconLoaders.hanlpCore()
+                    : merged(null, dictionaries(matchRules == MatchRules.MIXED));
+            return Segmenters.create(algo, lexicon, matchRules);
         }
         if (rules != Rules.auto) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rules applies to --algo fmm|bmm|bimm only");
         }
-        List<Lexicon> user = new ArrayList<>();
-        for (Path p : dicts) {
-            user.add(dictFormat == DictFormat.user ? LexiconLoaders.userDictionary(p) : LexiconLoaders.wordList(p));
-        }
+        List<Lexicon> user = dictionaries(true);
         if (name.equals("hmm")) {
             if (noCoreDict && mode == Mode.search && user.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -126,11 +125,7 @@ final class SegmentCommand implements Callable<Integer> {
             if (mode != Mode.search) {
                 return hmm;
             }
-            Lexicon words = noCoreDict ? null : LexiconLoaders.hanlpCore();
-            for (Lexicon l : user) {
-                words = words == null ? l : words.merge(l);
-            }
-            return new SearchSegmenter(hmm, words);
+            return new SearchSegmenter(hmm, merged(noCoreDict ? null : LexiconLoaders.hanlpCore(), user));
         }
         HybridSegmenter hybrid;
         if (model == null && user.isEmpty() && !noCoreDict) {
@@ -157,16 +152,22 @@ final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    private Lexicon lexicon(boolean foldWidth) {
-        if (dicts.isEmpty()) {
-            return LexiconLoaders.hanlpCore();
-        }
-        Lexicon merged = null;
+    /** The {@code --dict} files, each read in {@code --dict-format}. */
+    private List<Lexicon> dictionaries(boolean foldWidth) {
+        List<Lexicon> list = new ArrayList<>();
         for (Path p : dicts) {
-            Lexicon l = dictFormat == DictFormat.user
-                    ? LexiconLoaders.userDictionary(p, foldWidth) : LexiconLoaders.wordList(p, foldWidth);
-            merged = merged == null ? l : merged.merge(l);
+            list.add(dictFormat == DictFormat.user
+                    ? LexiconLoaders.userDictionary(p, foldWidth) : LexiconLoaders.wordList(p, foldWidth));
         }
-        return merged;
+        return list;
+    }
+
+    /** {@code first} (may be null) merged with {@code more}; null when both are empty. */
+    private static Lexicon merged(Lexicon first, List<Lexicon> more) {
+        Lexicon m = first;
+        for (Lexicon l : more) {
+            m = m == null ? l : m.merge(l);
+        }
+        return m;
     }
 }

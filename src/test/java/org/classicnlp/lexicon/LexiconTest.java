@@ -67,7 +67,9 @@ class LexiconTest {
         LexiconLoaders.userDictionary(TestData.corpus("user-dict-sample.txt"), false).save(file);
         Lexicon r = Lexicon.load(file);
         assertFalse(r.foldsWidth());
-        assertTrue(Lexicon.load(saved(LexiconLoaders.wordList(TestData.corpus("words-sample.txt")))).foldsWidth());
+        Path folded = tmp.resolve("folded.lexicon");
+        LexiconLoaders.wordList(TestData.corpus("words-sample.txt")).save(folded);
+        assertTrue(Lexicon.load(folded).foldsWidth());
         // A flag byte other than 0 or 1 is named with its offset.
         byte[] bytes = Files.readAllBytes(file);
         bytes[12] = 7;
@@ -75,12 +77,6 @@ class LexiconTest {
         Files.write(bad, bytes);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lexicon.load(bad));
         assertTrue(e.getMessage().contains("width-folding flag 7 at byte 12"), e.getMessage());
-    }
-
-    private Path saved(Lexicon l) {
-        Path file = tmp.resolve("saved-" + System.nanoTime() + ".lexicon");
-        l.save(file);
-        return file;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.ModelFormatException;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;

@@ -1,5 +1,6 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.ModelFormatException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

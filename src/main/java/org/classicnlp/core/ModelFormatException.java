@@ -1,8 +1,10 @@
-package org.classicnlp.segment;
+package org.classicnlp.core;
 
 /**
- * A model file that cannot be read: a foreign file, an unsupported version, or a truncated or corrupt
- * body. The message says which file, where (byte offset or section) and what was expected.
+ * A model file that cannot be read: a foreign, empty or damaged file, an unsupported version, or a
+ * truncated or corrupt body. The one exception every model loader throws for bad bytes (the word2vec
+ * formats included). The message says which file, where (byte offset, entry or line) and what was
+ * expected.
  */
 public class ModelFormatException extends RuntimeException {
 

@@ -56,15 +56,29 @@ public final class Segmenters {
 
     /**
      * A tokenizer by its CLI name: {@code default} (the {@link #standard()} segmenter), {@code whitespace},
-     * or {@code english} (rules only, no dictionary).
+     * or {@code english} (rules only, no dictionary); any other {@link #byName} name too.
      */
     public static Segmenter tokenizer(String name) {
+        return byName(name);
+    }
+
+    /** Every name {@link #byName} accepts. */
+    public static final List<String> NAMES = List.of("standard", "fmm", "bmm", "bimm", "hmm", "hybrid",
+            "whitespace", "english");
+
+    /**
+     * Any built-in segmenter by name, as analyzers store it: {@code standard} (also {@code default}),
+     * {@code fmm}, {@code bmm}, {@code bimm}, {@code hmm}, {@code hybrid}, {@code whitespace},
+     * {@code english}.
+     */
+    public static Segmenter byName(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
-            case "default" -> standard();
+            case "standard", "default" -> standard();
             case "whitespace" -> WhitespaceTokenizer.INSTANCE;
             case "english" -> EnglishTokenizer.INSTANCE;
-            default -> throw new IllegalArgumentException("unknown tokenizer '" + name
-                    + "'; expected default, whitespace or english");
+            case "fmm", "bmm", "bimm", "hmm", "hybrid" -> create(name);
+            default -> throw new IllegalArgumentException("unknown segmenter '" + name + "'; expected one of "
+                    + NAMES);
         };
     }
 }

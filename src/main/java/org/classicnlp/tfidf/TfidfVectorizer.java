@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
+import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.segment.Segmenter;
@@ -73,8 +74,8 @@ public final class TfidfVectorizer {
     private final int threads;
 
     private TfidfVectorizer(Builder b) {
-        Segmenter seg = b.segmenter != null ? b.segmenter : Segmenters.tokenizer(b.tokenizerName);
-        this.analyzer = new TermAnalyzer(b.tokenizerName, seg, b.lowercase, b.stopWords, b.ngramMin, b.ngramMax);
+        this.analyzer = b.analyzer != null ? new TermAnalyzer(b.analyzer, b.ngramMin, b.ngramMax)
+                : new TermAnalyzer(b.tokenizerName, b.segmenter, b.lowercase, b.stopWords, b.ngramMin, b.ngramMax);
         this.weighting = new Weighting(b.norm, b.useIdf, b.smoothIdf, b.sublinearTf, b.textbook);
         this.minDf = b.minDf;
         this.maxDf = b.maxDf;
@@ -334,6 +335,7 @@ public final class TfidfVectorizer {
         private Collection<String> stopWords = List.of();
         private String tokenizerName = "default";
         private Segmenter segmenter;
+        private Analyzer analyzer;
         private int threads = 1;
 
         private Builder() {
@@ -438,6 +440,7 @@ public final class TfidfVectorizer {
             }
             this.tokenizerName = name;
             this.segmenter = null;
+            this.analyzer = null;
             return this;
         }
 
@@ -448,6 +451,17 @@ public final class TfidfVectorizer {
         public Builder segmenter(String name, Segmenter segmenter) {
             this.tokenizerName = Objects.requireNonNull(name, "name");
             this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
+            this.analyzer = null;
+            return this;
+        }
+
+        /**
+         * The analysis chain (segmenter, normalisers, stop words) as one object, the same an embedder or
+         * Word2Vec takes, so they all see the same terms. It replaces {@link #tokenizer}, {@link #lowercase}
+         * and {@link #stopWords}, which are shortcuts that describe an analyzer.
+         */
+        public Builder analyzer(Analyzer analyzer) {
+            this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
             return this;
         }
 

@@ -1,13 +1,11 @@
 package org.classicnlp.word2vec;
 
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
+import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.Vector;
-import org.classicnlp.segment.Segmenter;
 
 /**
  * A document as the mean of the vectors of its known words (each occurrence counts). A document without a
@@ -16,24 +14,26 @@ import org.classicnlp.segment.Segmenter;
 public final class MeanEmbedder implements Embedder {
 
     private final WordVectors vectors;
-    private final Segmenter segmenter;
-    private final boolean lowercase;
+    private final Analyzer analyzer;
 
     /**
-     * @param segmenter splits the document text into words
-     * @param lowercase lower-case words before lookup (for vectors trained on lower-cased text)
+     * @param analyzer turns the document text into the words looked up in {@code vectors}: use the analyzer
+     *                 the vectors were trained with
      */
-    public MeanEmbedder(WordVectors vectors, Segmenter segmenter, boolean lowercase) {
+    public MeanEmbedder(WordVectors vectors, Analyzer analyzer) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
-        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
-        this.lowercase = lowercase;
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
     }
 
     @Override
     public Vector embed(Document document) {
         float[] sum = new float[vectors.dimension()];
         int n = 0;
-        for (String w : words(segmenter, lowercase, document.text())) {
+        for (String w : analyzer.terms(document.text())) {
             int i = vectors.indexOf(w);
             if (i >= 0) {
                 vectors.addTo(i, 1f, sum);
@@ -56,9 +56,5 @@ public final class MeanEmbedder implements Embedder {
     @Override
     public String name() {
         return "w2v-mean";
-    }
-
-    static List<String> words(Segmenter segmenter, boolean lowercase, String text) {
-        return segmenter.words(lowercase ? text.toLowerCase(Locale.ROOT) : text);
     }
 }

@@ -4,12 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.Vector;
-import org.classicnlp.segment.Segmenter;
 
 /**
  * Smooth inverse frequency embeddings (Arora, Liang &amp; Ma, "A Simple but Tough-to-Beat Baseline for
@@ -27,44 +27,41 @@ public final class SifEmbedder implements Embedder {
     public static final double DEFAULT_A = 1e-3;
 
     private final WordVectors vectors;
-    private final Segmenter segmenter;
-    private final boolean lowercase;
+    private final Analyzer analyzer;
     private final Map<String, Double> probability;
     private final double a;
     private final float[] component;
 
-    private SifEmbedder(WordVectors vectors, Segmenter segmenter, boolean lowercase, Map<String, Double> probability,
+    private SifEmbedder(WordVectors vectors, Analyzer analyzer, Map<String, Double> probability,
                         double a, float[] component) {
         this.vectors = vectors;
-        this.segmenter = segmenter;
-        this.lowercase = lowercase;
+        this.analyzer = analyzer;
         this.probability = probability;
         this.a = a;
         this.component = component;
     }
 
     /** Fits with {@code a = 1e-3}. */
-    public static SifEmbedder fit(WordVectors vectors, Segmenter segmenter, boolean lowercase,
-                                  Corpus<Document> corpus) {
-        return fit(vectors, segmenter, lowercase, corpus, DEFAULT_A);
+    public static SifEmbedder fit(WordVectors vectors, Analyzer analyzer, Corpus<Document> corpus) {
+        return fit(vectors, analyzer, corpus, DEFAULT_A);
     }
 
     /**
+     * @param analyzer turns text into the words looked up in {@code vectors}
      * @param corpus documents to estimate word probabilities and the common component from (the documents
      *               to embed, or a larger corpus of the same kind)
      * @param a      smoothing; smaller values down-weight frequent words more
      */
-    public static SifEmbedder fit(WordVectors vectors, Segmenter segmenter, boolean lowercase,
-                                  Corpus<Document> corpus, double a) {
+    public static SifEmbedder fit(WordVectors vectors, Analyzer analyzer, Corpus<Document> corpus, double a) {
         Objects.requireNonNull(vectors, "vectors");
-        Objects.requireNonNull(segmenter, "segmenter");
+        Objects.requireNonNull(analyzer, "analyzer");
         if (!(a > 0)) {
             throw new IllegalArgumentException("a must be > 0, got " + a);
         }
         Map<String, Long> counts = new HashMap<>();
         long[] total = {0};
         corpus.forEach(d -> {
-            for (String w : MeanEmbedder.words(segmenter, lowercase, d.text())) {
+            for (String w : analyzer.terms(d.text())) {
                 counts.merge(w, 1L, Long::sum);
                 total[0]++;
             }
@@ -75,7 +72,7 @@ public final class SifEmbedder implements Embedder {
         Map<String, Double> p = new HashMap<>(counts.size() * 2);
         counts.forEach((w, c) -> p.put(w, c / (double) total[0]));
         int dim = vectors.dimension();
-        SifEmbedder weightsOnly = new SifEmbedder(vectors, segmenter, lowercase, p, a, null);
+        SifEmbedder weightsOnly = new SifEmbedder(vectors, analyzer, p, a, null);
         double[] moment = new double[dim * dim];
         corpus.forEach(d -> {
             float[] v = weightsOnly.weightedMean(d.text());
@@ -87,7 +84,7 @@ public final class SifEmbedder implements Embedder {
                 }
             }
         });
-        return new SifEmbedder(vectors, segmenter, lowercase, p, a, firstComponent(moment, dim));
+        return new SifEmbedder(vectors, analyzer, p, a, firstComponent(moment, dim));
     }
 
     /** Leading eigenvector of a symmetric PSD matrix by power iteration (deterministic start). */
@@ -132,7 +129,7 @@ public final class SifEmbedder implements Embedder {
 
     private float[] weightedMean(String text) {
         float[] sum = new float[vectors.dimension()];
-        List<String> words = MeanEmbedder.words(segmenter, lowercase, text);
+        List<String> words = analyzer.terms(text);
         int n = 0;
         for (String w : words) {
             int i = vectors.indexOf(w);
@@ -169,9 +166,13 @@ public final class SifEmbedder implements Embedder {
         return new DenseVector(component);
     }
 
-    /** The word probability estimated from the fitting corpus (0 for unseen words). */
-    public double probability(String word) {
-        return probability.getOrDefault(lowercase ? word.toLowerCase(java.util.Locale.ROOT) : word, 0.0);
+    /** The probability of a term (a normalised form, as the analyzer gives it) in the fitting corpus; 0 if unseen. */
+    public double probability(String term) {
+        return probability.getOrDefault(term, 0.0);
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
     }
 
     @Override

@@ -4,41 +4,51 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
+import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.Vector;
-import org.classicnlp.segment.Segmenter;
+import org.classicnlp.tfidf.TfidfModel;
 
 /**
  * A document as the TF-IDF-weighted mean of its word vectors: {@code Σ tf(w)·idf(w)·v(w) / Σ tf(w)·idf(w)}
- * over the known words. The IDF comes as a function so any model plugs in, e.g. a fitted
- * {@code org.classicnlp.tfidf.TfidfModel} as {@code tfidfModel::idf}; words it does not know should get 0
- * (or a default of the caller's choosing). Thread-safe when the function is.
+ * over the known words. The IDF comes from a fitted {@link TfidfModel} (with its analyzer), or as a
+ * function so any weights plug in; words it does not know should get 0 (or a default of the caller's
+ * choosing). Thread-safe when the function is.
  */
 public final class TfidfWeightedEmbedder implements Embedder {
 
     private final WordVectors vectors;
-    private final Segmenter segmenter;
-    private final boolean lowercase;
+    private final Analyzer analyzer;
     private final ToDoubleFunction<String> idf;
 
     /**
-     * @param idf       the inverse document frequency (or any non-negative weight) of a word
-     * @param lowercase lower-case words before lookup in the vectors and {@code idf}
+     * @param analyzer turns the document text into the words looked up in {@code vectors} and {@code idf}
+     * @param idf      the inverse document frequency (or any non-negative weight) of a word
      */
-    public TfidfWeightedEmbedder(WordVectors vectors, Segmenter segmenter, boolean lowercase,
-                                 ToDoubleFunction<String> idf) {
+    public TfidfWeightedEmbedder(WordVectors vectors, Analyzer analyzer, ToDoubleFunction<String> idf) {
         this.vectors = Objects.requireNonNull(vectors, "vectors");
-        this.segmenter = Objects.requireNonNull(segmenter, "segmenter");
-        this.lowercase = lowercase;
+        this.analyzer = Objects.requireNonNull(analyzer, "analyzer");
         this.idf = Objects.requireNonNull(idf, "idf");
+    }
+
+    /**
+     * Weights from a fitted TF-IDF model, analysing text with the model's own analyzer, so both see the
+     * same terms; words the model does not know weigh 0.
+     */
+    public TfidfWeightedEmbedder(WordVectors vectors, TfidfModel tfidf) {
+        this(vectors, tfidf.analyzer().analyzer(), w -> tfidf.idf(w).orElse(0));
+    }
+
+    public Analyzer analyzer() {
+        return analyzer;
     }
 
     @Override
     public Vector embed(Document document) {
         Map<String, Integer> tf = new HashMap<>();
-        for (String w : MeanEmbedder.words(segmenter, lowercase, document.text())) {
+        for (String w : analyzer.terms(document.text())) {
             tf.merge(w, 1, Integer::sum);
         }
         float[] sum = new float[vectors.dimension()];

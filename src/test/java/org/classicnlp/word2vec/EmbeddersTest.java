@@ -7,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
-import org.classicnlp.segment.WhitespaceTokenizer;
+import org.classicnlp.core.Analyzer;
+import org.classicnlp.tfidf.TfidfModel;
+import org.classicnlp.tfidf.TfidfVectorizer;
 import org.junit.jupiter.api.Test;
 
 class EmbeddersTest {
+
+    static final Analyzer LOWER = Analyzer.builder().segmenter("whitespace").lowercase(true).build();
 
     static WordVectors abc() {
         return WordVectors.of(List.of("a", "b", "c"), new float[] {
@@ -25,20 +29,20 @@ class EmbeddersTest {
 
     @Test
     void meanOfKnownWordsCountingRepeats() {
-        MeanEmbedder e = new MeanEmbedder(abc(), WhitespaceTokenizer.INSTANCE, true);
+        MeanEmbedder e = new MeanEmbedder(abc(), LOWER);
         assertArrayEquals(new float[] {1f / 3, 4f / 3}, e.embed(doc("A b unknown b")).toFloatArray(), 1e-6f);
         assertArrayEquals(new float[] {0, 0}, e.embed(doc("nothing known")).toFloatArray());
         assertEquals(2, e.dimension());
         assertEquals("w2v-mean", e.name());
         // case kept when lowercase is off
-        assertArrayEquals(new float[] {0, 2}, new MeanEmbedder(abc(), WhitespaceTokenizer.INSTANCE, false)
+        assertArrayEquals(new float[] {0, 2}, new MeanEmbedder(abc(), Analyzer.whitespace())
                 .embed(doc("A b")).toFloatArray(), 1e-6f);
     }
 
     @Test
     void tfidfWeightedMean() {
         Map<String, Double> idf = Map.of("a", 3.0, "b", 1.0, "c", 0.0);
-        TfidfWeightedEmbedder e = new TfidfWeightedEmbedder(abc(), WhitespaceTokenizer.INSTANCE, false,
+        TfidfWeightedEmbedder e = new TfidfWeightedEmbedder(abc(), Analyzer.whitespace(),
                 w -> idf.getOrDefault(w, 0.0));
         // a: tf 1 × idf 3; b: tf 2 × idf 1; c weight 0 → (3·(1,0) + 2·(0,2)) / 5
         assertArrayEquals(new float[] {3f / 5, 4f / 5}, e.embed(doc("a b b c")).toFloatArray(), 1e-6f);
@@ -46,9 +50,22 @@ class EmbeddersTest {
     }
 
     @Test
+    void tfidfWeightsFromAModelUseTheModelsAnalyzer() {
+        Corpus<Document> docs = () -> List.of(doc("A b"), doc("b c"), doc("c")).stream();
+        TfidfModel tfidf = TfidfVectorizer.builder().tokenizer("whitespace").lowercase(true).build().fit(docs);
+        TfidfWeightedEmbedder e = new TfidfWeightedEmbedder(abc(), tfidf);
+        // "A" is lowercased by the model's analyzer, so it finds the vector of "a"; "zz" weighs 0
+        double ia = tfidf.idf("a").orElseThrow();
+        double ib = tfidf.idf("b").orElseThrow();
+        float[] want = {(float) (ia / (ia + ib)), (float) (2 * ib / (ia + ib))};
+        assertArrayEquals(want, e.embed(doc("A b zz")).toFloatArray(), 1e-6f);
+        assertEquals(tfidf.analyzer().analyzer(), e.analyzer());
+    }
+
+    @Test
     void sifWeightsRareWordsMoreAndRemovesTheCommonComponent() {
         Corpus<Document> docs = () -> List.of(doc("a a a a b"), doc("a c"), doc("a b c"), doc("b a")).stream();
-        SifEmbedder sif = SifEmbedder.fit(abc(), WhitespaceTokenizer.INSTANCE, false, docs, 1e-3);
+        SifEmbedder sif = SifEmbedder.fit(abc(), Analyzer.whitespace(), docs, 1e-3);
         assertEquals(7 / 12.0, sif.probability("a"), 1e-12);
         float[] u = sif.commonComponent().toFloatArray();
         assertEquals(1.0, Math.hypot(u[0], u[1]), 1e-5);

@@ -217,8 +217,8 @@ public final class ModelContainer {
                     + " model starting with the magic bytes \"CNLPMODL\"");
         }
         if (magic.length < MAGIC.length && Arrays.equals(magic, Arrays.copyOf(MAGIC, magic.length))) {
-            throw new ModelFormatException(source, "truncated: the file has only " + magic.length
-                    + " bytes, inside the magic bytes \"CNLPMODL\" of a " + expected(accepted) + " model");
+            throw new ModelFormatException(source, "truncated: the file ends at byte " + magic.length
+                    + ", inside the magic bytes \"CNLPMODL\" of a " + expected(accepted) + " model");
         }
         if (magic.length < MAGIC.length || !Arrays.equals(magic, MAGIC)) {
             byte[] prefix = Arrays.copyOf(magic, magic.length);

@@ -227,7 +227,7 @@ public final class ModelContainer {
             System.arraycopy(prefix, 0, sample, 0, prefix.length);
             System.arraycopy(more, 0, sample, prefix.length, more.length);
             throw new ModelFormatException(source, "not a ClassicNLP model: expected the magic bytes \"CNLPMODL\" at"
-                    + " byte 0, found " + describe(sample) + "; expected a " + expected(accepted) + " model");
+                    + " byte 0 of a " + expected(accepted) + " model, found " + describe(sample));
         }
         int version = header.readInt("the container version");
         if (version != VERSION) {
@@ -242,7 +242,7 @@ public final class ModelContainer {
         byte[] tagBytes = header.bytes(tagLength, "the kind tag");
         String tag = new String(tagBytes, StandardCharsets.US_ASCII);
         if (!tag.chars().allMatch(ModelContainer::tagChar)) {
-            throw new ModelFormatException(source, "corrupt header: kind tag " + describe(tagBytes)
+            throw new ModelFormatException(source, "corrupt header: kind tag " + hex(tagBytes, MAX_TAG)
                     + " at byte 13 is not ASCII [a-z0-9-]");
         }
         Kind kind = null;
@@ -549,13 +549,14 @@ public final class ModelContainer {
             if (text == null) {
                 what = "binary data";
             } else if (text.matches("(?s)\\s*\\d+\\s+\\d+\\s*(\\n.*)?")) {
-                what = "a word2vec vectors file (header 'COUNT DIMENSION'); load it with WordVectors.load";
+                what = "a word2vec text file (header 'COUNT DIMENSION'): load it with WordVectors.load";
             } else {
                 what = "a text file";
             }
         }
-        return hex(start, 8) + " (" + what + (utf8Prefix(start) != null && start.length > 0
-                ? ", starting '" + abbreviate(utf8Prefix(start)) + "'" : "") + ")";
+        String text = utf8Prefix(start);
+        return hex(start, 8) + (text != null && !text.isEmpty() ? " '" + abbreviate(text) + "'" : "")
+                + ", which looks like " + what;
     }
 
     /** The bytes as text when they look like UTF-8 text (a cut multi-byte char at the end allowed), else null. */

@@ -40,7 +40,7 @@ public final class ModelFileChecks {
         contains(e, "empty file", "CNLPMODL", kind);
 
         e = fails(loader, write(dir, "notes.txt", "我们 喜欢 学习\nsecond line\n".getBytes(StandardCharsets.UTF_8)));
-        contains(e, "not a ClassicNLP model", "CNLPMODL", "text file", "我们", "expected a " + kind);
+        contains(e, "not a ClassicNLP model", "CNLPMODL", "text file", "我们", "of a " + kind);
 
         e = fails(loader, write(dir, "vectors.txt", "2 3\na 1 2 3\nb 4 5 6\n".getBytes(StandardCharsets.UTF_8)));
         contains(e, "word2vec", "at byte 0");

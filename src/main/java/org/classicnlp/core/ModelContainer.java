@@ -20,8 +20,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -72,7 +70,7 @@ public final class ModelContainer {
     public record Kind(String tag, int version) {
         public Kind {
             Objects.requireNonNull(tag, "tag");
-            if (tag.isEmpty() || tag.length() > MAX_TAG || !tag.chars().allMatch(ModelContainer::tagChar)) {
+            if (tag.isEmpty() || tag.length() > MAX_TAG || !tagChars(tag)) {
                 throw new IllegalArgumentException("kind tag must be 1-" + MAX_TAG + " chars of [a-z0-9-], got '"
                         + tag + "'");
             }
@@ -210,7 +208,7 @@ public final class ModelContainer {
 
     private static <T> T read(InputStream raw, String source, BodyReader<T> reader, Kind[] accepted)
             throws IOException {
-        Header header = new Header(raw, source, expected(accepted));
+        Header header = new Header(raw, source, accepted);
         byte[] magic = header.bytes(MAGIC.length, null);
         if (magic.length == 0) {
             throw new ModelFormatException(source, "empty file (0 bytes); expected a ClassicNLP " + expected(accepted)
@@ -241,7 +239,7 @@ public final class ModelContainer {
         }
         byte[] tagBytes = header.bytes(tagLength, "the kind tag");
         String tag = new String(tagBytes, StandardCharsets.US_ASCII);
-        if (!tag.chars().allMatch(ModelContainer::tagChar)) {
+        if (!tagChars(tag)) {
             throw new ModelFormatException(source, "corrupt header: kind tag " + hex(tagBytes, MAX_TAG)
                     + " at byte 13 is not ASCII [a-z0-9-]");
         }
@@ -256,7 +254,7 @@ public final class ModelContainer {
                     + expected(accepted));
         }
         long versionAt = header.position;
-        int formatVersion = header.readInt("the " + tag + " format version");
+        int formatVersion = header.readInt("the format version");
         if (formatVersion != kind.version()) {
             throw new ModelFormatException(source, "unsupported " + tag + " format version " + formatVersion
                     + " at byte " + versionAt + "; this build reads version " + kind.version());
@@ -330,7 +328,7 @@ public final class ModelContainer {
         }
         long left = body.remaining();
         if (left != 0) {
-            throw body.error(left + " unread bytes after " + body.section + " (the " + tag
+            throw body.error(left + " unread bytes after " + body.sectionText() + " (the " + tag
                     + " body should end there)");
         }
         return value;
@@ -348,15 +346,15 @@ public final class ModelContainer {
     /** The header bytes, read with a running position and kept for the checksum. */
     private static final class Header {
         final String source;
-        final String expected;
+        final Kind[] accepted;
         final ByteArrayOutputStream copy = new ByteArrayOutputStream(256);
         final DataInputStream data;
         long position;
         String what = "the header";
 
-        Header(InputStream raw, String source, String expected) {
+        Header(InputStream raw, String source, Kind[] accepted) {
             this.source = source;
-            this.expected = expected;
+            this.accepted = accepted;
             this.data = new DataInputStream(new InputStream() {
                 @Override
                 public int read() throws IOException {
@@ -419,7 +417,7 @@ public final class ModelContainer {
 
         ModelFormatException truncated(Throwable cause) {
             return new ModelFormatException(source, "truncated header: the file ends at byte " + position
-                    + " while reading " + what + " of a " + expected + " model", cause);
+                    + " while reading " + what + " of a " + expected(accepted) + " model", cause);
         }
     }
 
@@ -438,6 +436,8 @@ public final class ModelContainer {
         private DataInputStream in;
         private ByteBuffer buffer;
         private String section = "the start of the body";
+        private long index = -1;
+        private long count;
 
         Body(String source, Kind kind, AnalyzerSpec spec, byte[] bytes, long fileOffset) {
             this.source = source;
@@ -485,9 +485,24 @@ public final class ModelContainer {
             return buffer;
         }
 
-        /** Names the part about to be read ("the word table", "term 17 of 300") for error messages. */
+        /** Names the part about to be read ("the word table") for error messages. */
         public void section(String name) {
             this.section = name;
+            this.index = -1;
+        }
+
+        /**
+         * Names record {@code index} (0-based) of {@code count} about to be read ("word record 17 of 300");
+         * the text is made only for an error, so calling this per record costs nothing.
+         */
+        public void section(String name, long index, long count) {
+            this.section = name;
+            this.index = index;
+            this.count = count;
+        }
+
+        private String sectionText() {
+            return index < 0 ? section : section + " " + index + " of " + count;
         }
 
         /** Bytes of the body read so far. */
@@ -508,10 +523,13 @@ public final class ModelContainer {
             String where = fileOffset >= 0 ? "byte " + (fileOffset + at) + " (" + kind.tag() + " body byte " + at + ")"
                     : kind.tag() + " body byte " + at + " (decompressed)";
             return new ModelFormatException(source, "corrupt " + kind.tag() + " body at " + where + ", in "
-                    + section + ": " + message);
+                    + sectionText() + ": " + message);
         }
 
-        /** Throws {@link #error} unless {@code ok}. */
+        /**
+         * Throws {@link #error} unless {@code ok}. The message is built before the call: in loops over
+         * records, test and call {@link #error} instead.
+         */
         public void check(boolean ok, String message) {
             if (!ok) {
                 throw error(message);
@@ -521,12 +539,24 @@ public final class ModelContainer {
 
     // ------------------------------------------------------------------ helpers
 
-    private static boolean tagChar(int c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    // Plain loops, no streams or lambdas: the lexicon image is loaded at every CLI cold start, where
+    // each first use of a lambda or stream costs milliseconds of bootstrap.
+    private static boolean tagChars(String tag) {
+        for (int i = 0; i < tag.length(); i++) {
+            char c = tag.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String expected(Kind[] accepted) {
-        return Stream.of(accepted).map(Kind::tag).collect(Collectors.joining(" or "));
+        StringBuilder sb = new StringBuilder();
+        for (Kind k : accepted) {
+            sb.append(sb.length() > 0 ? " or " : "").append(k.tag());
+        }
+        return sb.toString();
     }
 
     /**

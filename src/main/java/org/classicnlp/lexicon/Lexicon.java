@@ -166,19 +166,29 @@ public final class Lexicon {
      *                              truncated or damaged
      */
     public static Lexicon load(Path file) {
-        return ModelContainer.load(file, Lexicon::readBody, KIND);
+        return ModelContainer.load(file, READER, KIND);
     }
 
     /** Loads from a stream (closed here); {@code source} names it in error messages. */
     public static Lexicon load(java.io.InputStream in, String source) {
-        return ModelContainer.load(in, source, Lexicon::readBody, KIND);
+        return ModelContainer.load(in, source, READER, KIND);
     }
+
+    /** An anonymous class, not a method reference: no lambda bootstrap on the CLI's cold-start path. */
+    private static final ModelContainer.BodyReader<Lexicon> READER = new ModelContainer.BodyReader<>() {
+        @Override
+        public Lexicon read(ModelContainer.Body body) {
+            return readBody(body);
+        }
+    };
 
     private static Lexicon readBody(ModelContainer.Body body) {
         java.nio.ByteBuffer in = body.buffer();
         body.section("the width-folding flag");
         byte flag = in.get();
-        body.check(flag == 0 || flag == 1, "width-folding flag " + flag + ", expected 0 or 1");
+        if (flag != 0 && flag != 1) {
+            throw body.error("width-folding flag " + flag + ", expected 0 or 1");
+        }
         boolean folds = flag == 1;
         body.section("the lexicon name");
         String name = BinaryIO.readString(in);
@@ -190,7 +200,7 @@ public final class Lexicon {
         int from = 0;
         for (int i = 0; i < ends.length; i++) {
             if (ends[i] <= from || ends[i] > chars.length) {
-                body.section("word " + i + " of " + ends.length);
+                body.section("word", i, ends.length);
                 throw body.error("end offset " + ends[i] + ", expected " + (from + 1) + " to " + chars.length);
             }
             words[i] = new String(chars, from, ends[i] - from);
@@ -198,11 +208,14 @@ public final class Lexicon {
         }
         body.section("the frequencies");
         long[] freqs = BinaryIO.readLongs(in);
-        body.check(freqs.length == words.length, freqs.length + " frequencies, expected one per word ("
-                + words.length + ")");
+        if (freqs.length != words.length) {
+            throw body.error(freqs.length + " frequencies, expected one per word (" + words.length + ")");
+        }
         body.section("the tag names");
         int tagCount = in.getInt();
-        body.check(tagCount >= 0 && tagCount <= in.remaining(), "tag count " + tagCount + " out of range");
+        if (tagCount < 0 || tagCount > in.remaining()) {
+            throw body.error("tag count " + tagCount + ", expected 0 to " + in.remaining());
+        }
         String[] tagNames = new String[tagCount];
         for (int i = 0; i < tagNames.length; i++) {
             tagNames[i] = BinaryIO.readString(in);
@@ -211,9 +224,11 @@ public final class Lexicon {
         int[] tagStart = BinaryIO.readInts(in);
         int[] tagIndex = BinaryIO.readInts(in);
         long[] tagFreq = BinaryIO.readLongs(in);
-        body.check(tagStart.length == words.length + 1 && tagIndex.length == tagFreq.length
-                && tagStart[words.length] == tagIndex.length, "tag tables of " + tagStart.length + ", "
-                + tagIndex.length + " and " + tagFreq.length + " entries do not agree with " + words.length + " words");
+        if (tagStart.length != words.length + 1 || tagIndex.length != tagFreq.length
+                || tagStart[words.length] != tagIndex.length) {
+            throw body.error("tag tables of " + tagStart.length + ", " + tagIndex.length + " and " + tagFreq.length
+                    + " entries, expected " + (words.length + 1) + " offsets and as many indices as frequencies");
+        }
         CharTrie fw = readTrie(body, in, "the forward trie", words.length);
         CharTrie bw = readTrie(body, in, "the backward trie", words.length);
         return new Lexicon(name, words, freqs, tagStart, tagIndex, tagFreq, tagNames, fw, bw, maxLen, folds);

@@ -376,15 +376,18 @@ public final class HmmModel {
         }
         body.section("the HMM character count");
         int v = in.readInt();
-        body.check(v >= 0 && v < 0xFFFF, "character count " + v + ", expected 0 to 65534");
+        if (v < 0 || v >= 0xFFFF) {
+            throw body.error("character count " + v + ", expected 0 to 65534");
+        }
         char[] chars = new char[v];
         float[] logEmit = new float[(v + 1) * 4];
         int prev = -1;
         for (int k = 0; k < v; k++) {
-            body.section("HMM emission record " + k + " of " + v);
+            body.section("HMM emission record", k, v);
             chars[k] = in.readChar();
-            body.check(chars[k] > prev, "character U+" + Integer.toHexString(chars[k])
-                    + " out of order, expected ascending chars");
+            if (chars[k] <= prev) {
+                throw body.error("character U+" + Integer.toHexString(chars[k]) + " out of order, expected ascending chars");
+            }
             prev = chars[k];
             for (int s = 0; s < 4; s++) {
                 logEmit[(k + 1) * 4 + s] = in.readFloat();

@@ -140,15 +140,18 @@ public final class HybridModel {
         DataInputStream in = body.in();
         body.section("the word count");
         int n = in.readInt();
-        body.check(n >= 0 && n < 50_000_000, "word count " + n + ", expected 0 to 49,999,999");
+        if (n < 0 || n >= 50_000_000) {
+            throw body.error("word count " + n + ", expected 0 to 49,999,999");
+        }
         String[] words = new String[n];
         long[] counts = new long[n];
         for (int i = 0; i < n; i++) {
-            body.section("word record " + i + " of " + n);
+            body.section("word record", i, n);
             String w = in.readUTF();
             int f = in.readInt();
-            body.check(!w.isEmpty() && f >= 0, "record ('" + w + "', " + f
-                    + "), expected a non-empty word and a count >= 0");
+            if (w.isEmpty() || f < 0) {
+                throw body.error("record ('" + w + "', " + f + "), expected a non-empty word and a count >= 0");
+            }
             words[i] = w;
             counts[i] = f;
         }
@@ -159,9 +162,11 @@ public final class HybridModel {
         DataInputStream in = body.in();
         body.section("the word count");
         int n = in.readInt();
-        body.check(n >= 0 && n < 50_000_000, "word count " + n + ", expected 0 to 49,999,999");
+        if (n < 0 || n >= 50_000_000) {
+            throw body.error("word count " + n + ", expected 0 to 49,999,999");
+        }
         for (int i = 0; i < n; i++) {
-            body.section("word record " + i + " of " + n);
+            body.section("word record", i, n);
             in.readUTF();
             in.readInt();
         }

@@ -419,7 +419,7 @@ public final class TfidfModel implements Embedder {
         long[] df = new long[terms.length];
         double[] idf = new double[terms.length];
         for (int i = 0; i < v; i++) {
-            body.section("term " + i + " of " + v);
+            body.section("term", i, v);
             if (i == terms.length) {
                 int cap = (int) Math.min(v, 2L * terms.length);
                 terms = Arrays.copyOf(terms, cap);
@@ -427,14 +427,17 @@ public final class TfidfModel implements Embedder {
                 idf = Arrays.copyOf(idf, cap);
             }
             int n = in.readInt();
-            body.check(n >= 0 && n <= 1 << 24, "term length " + n + ", expected 0 to " + (1 << 24));
+            if (n < 0 || n > 1 << 24) {
+                throw body.error("term length " + n + ", expected 0 to " + (1 << 24));
+            }
             byte[] utf8 = new byte[n];
             in.readFully(utf8);
             terms[i] = new String(utf8, StandardCharsets.UTF_8);
             df[i] = in.readLong();
             idf[i] = in.readDouble();
-            body.check(i == 0 || TfidfVectorizer.compareCodePoints(terms[i - 1], terms[i]) < 0,
-                    "term '" + terms[i] + "' out of order, expected terms sorted by code point");
+            if (i > 0 && TfidfVectorizer.compareCodePoints(terms[i - 1], terms[i]) >= 0) {
+                throw body.error("term '" + terms[i] + "' out of order, expected terms sorted by code point");
+            }
         }
         TermAnalyzer analyzer = analyzerOf(spec, ngramMin, ngramMax, segmenter, body.source());
         return new TfidfModel(analyzer, weighting, documents, terms, df, idf);

@@ -299,11 +299,15 @@ public final class SifEmbedder implements Embedder {
         Map<String, Double> p = new HashMap<>(Math.min(n, 1 << 20) * 2);
         String prev = null;
         for (int i = 0; i < n; i++) {
-            body.section("word probability " + i + " of " + n);
+            body.section("word probability", i, n);
             String w = in.readUTF();
             double pw = in.readDouble();
-            body.check(prev == null || prev.compareTo(w) < 0, "word '" + w + "' out of order, expected sorted words");
-            body.check(pw > 0 && pw <= 1, "p('" + w + "') = " + pw + ", expected 0 < p <= 1");
+            if (prev != null && prev.compareTo(w) >= 0) {
+                throw body.error("word '" + w + "' out of order, expected sorted words");
+            }
+            if (!(pw > 0 && pw <= 1)) {
+                throw body.error("p('" + w + "') = " + pw + ", expected 0 < p <= 1");
+            }
             p.put(w, pw);
             prev = w;
         }

@@ -1,12 +1,12 @@
 package org.classicnlp.lexicon;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Build step (run by Maven in {@code process-classes}): converts HanLP's bundled core dictionary into a
- * ClassicNLP lexicon image inside the build output, so that the default dictionary loads in
+ * ClassicNLP lexicon image ({@link org.classicnlp.core.ModelContainer} kind {@code lexicon}, stored
+ * uncompressed) inside the build output, so that the default dictionary loads in
  * milliseconds instead of being recovered from HanLP's trie at every start. Usage: {@code HanlpLexiconImage OUTPUT_FILE}.
  */
 public final class HanlpLexiconImage {
@@ -18,11 +18,8 @@ public final class HanlpLexiconImage {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: HanlpLexiconImage OUTPUT_FILE");
         }
-        Path out = Path.of(args[0]);
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Lexicon core = LexiconLoaders.loadHanlpCore();
-        Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
-        core.save(tmp);
-        Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        // Lexicon.save writes a temporary sibling and moves it into place, so a failed build never
+        // leaves half an image in target/classes.
+        LexiconLoaders.loadHanlpCore().save(Path.of(args[0]));
     }
 }

@@ -1,6 +1,8 @@
 package org.classicnlp.lexicon;
 
 import java.nio.file.Path;
+import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelFormatException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -114,26 +116,24 @@ public final class Lexicon {
         this.totalFrequency = sum;
     }
 
-    private static final byte[] MAGIC = "CNLP-LEX".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    private static final int FORMAT_VERSION = 2;
+    /** Model-file kind of a lexicon image ({@link ModelContainer}, plain body for fast loading). */
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("lexicon", 1);
 
     /**
-     * Saves the lexicon, tries included, so that {@link #load} is a few bulk reads. Format (big-endian):
-     * magic {@code CNLP-LEX}, int version (2), byte width folding (1 folded, 0 exact), name, words (all chars, then end offsets), frequencies,
-     * tag names, tag offsets/indices/frequencies, forward trie, backward trie, end marker {@code 0x4C455845}.
+     * Saves the lexicon, tries included, so that {@link #load} is a few bulk reads. The file is a
+     * {@link ModelContainer} of kind {@code lexicon}, version 1, stored uncompressed (the default dictionary
+     * is read at every CLI start); body, big-endian, arrays as an {@code int} length and the elements:
+     * byte width folding (1 folded, 0 exact), string name (int length, UTF-8), int longest word length,
+     * {@code char[]} all words' chars, {@code int[]} word end offsets, {@code long[]} frequencies, int tag
+     * count and that many strings, {@code int[]} tag offsets per word, {@code int[]} tag indices,
+     * {@code long[]} tag frequencies, forward trie, backward trie (each {@code long[]} root edges,
+     * {@code int[]} child offsets, {@code long[]} edges).
      */
     public void save(Path file) {
-        try (java.io.OutputStream os = java.nio.file.Files.newOutputStream(file)) {
-            write(os);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write lexicon " + file, e);
-        }
+        ModelContainer.save(file, KIND, null, ModelContainer.Compression.NONE, this::writeBody);
     }
 
-    void write(java.io.OutputStream os) throws java.io.IOException {
-        java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(os, 1 << 16));
-        out.write(MAGIC);
-        out.writeInt(FORMAT_VERSION);
+    private void writeBody(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeByte(foldsWidth ? 1 : 0);
         BinaryIO.writeString(out, name);
         out.writeInt(maxWordLength);
@@ -157,69 +157,89 @@ public final class Lexicon {
         BinaryIO.writeLongs(out, tagFrequency);
         forward.write(out);
         backwardTrie().write(out);
-        out.writeInt(0x4C455845);
-        out.flush();
     }
 
-    /** Loads a lexicon written by {@link #save}; a truncated or foreign file fails naming the file. */
+    /**
+     * Loads a lexicon written by {@link #save}.
+     *
+     * @throws ModelFormatException naming the file if it is empty, foreign, of another kind or version,
+     *                              truncated or damaged
+     */
     public static Lexicon load(Path file) {
-        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-            return read(in.readAllBytes(), file.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read lexicon " + file, e);
-        }
+        return ModelContainer.load(file, READER, KIND);
     }
 
-    static Lexicon read(byte[] bytes, String source) {
-        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+    /** Loads from a stream (closed here); {@code source} names it in error messages. */
+    public static Lexicon load(java.io.InputStream in, String source) {
+        return ModelContainer.load(in, source, READER, KIND);
+    }
+
+    /** An anonymous class, not a method reference: no lambda bootstrap on the CLI's cold-start path. */
+    private static final ModelContainer.BodyReader<Lexicon> READER = new ModelContainer.BodyReader<>() {
+        @Override
+        public Lexicon read(ModelContainer.Body body) {
+            return readBody(body);
+        }
+    };
+
+    private static Lexicon readBody(ModelContainer.Body body) {
+        java.nio.ByteBuffer in = body.buffer();
+        body.section("the width-folding flag");
+        byte flag = in.get();
+        if (flag != 0 && flag != 1) {
+            throw body.error("width-folding flag " + flag + ", expected 0 or 1");
+        }
+        boolean folds = flag == 1;
+        body.section("the lexicon name");
+        String name = BinaryIO.readString(in);
+        int maxLen = in.getInt();
+        body.section("the word table");
+        char[] chars = BinaryIO.readChars(in);
+        int[] ends = BinaryIO.readInts(in);
+        String[] words = new String[ends.length];
+        int from = 0;
+        for (int i = 0; i < ends.length; i++) {
+            if (ends[i] <= from || ends[i] > chars.length) {
+                body.section("word", i, ends.length);
+                throw body.error("end offset " + ends[i] + ", expected " + (from + 1) + " to " + chars.length);
+            }
+            words[i] = new String(chars, from, ends[i] - from);
+            from = ends[i];
+        }
+        body.section("the frequencies");
+        long[] freqs = BinaryIO.readLongs(in);
+        if (freqs.length != words.length) {
+            throw body.error(freqs.length + " frequencies, expected one per word (" + words.length + ")");
+        }
+        body.section("the tag names");
+        int tagCount = in.getInt();
+        if (tagCount < 0 || tagCount > in.remaining()) {
+            throw body.error("tag count " + tagCount + ", expected 0 to " + in.remaining());
+        }
+        String[] tagNames = new String[tagCount];
+        for (int i = 0; i < tagNames.length; i++) {
+            tagNames[i] = BinaryIO.readString(in);
+        }
+        body.section("the tag tables");
+        int[] tagStart = BinaryIO.readInts(in);
+        int[] tagIndex = BinaryIO.readInts(in);
+        long[] tagFreq = BinaryIO.readLongs(in);
+        if (tagStart.length != words.length + 1 || tagIndex.length != tagFreq.length
+                || tagStart[words.length] != tagIndex.length) {
+            throw body.error("tag tables of " + tagStart.length + ", " + tagIndex.length + " and " + tagFreq.length
+                    + " entries, expected " + (words.length + 1) + " offsets and as many indices as frequencies");
+        }
+        CharTrie fw = readTrie(body, in, "the forward trie", words.length);
+        CharTrie bw = readTrie(body, in, "the backward trie", words.length);
+        return new Lexicon(name, words, freqs, tagStart, tagIndex, tagFreq, tagNames, fw, bw, maxLen, folds);
+    }
+
+    private static CharTrie readTrie(ModelContainer.Body body, java.nio.ByteBuffer in, String what, int words) {
+        body.section(what);
         try {
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IllegalArgumentException(source + ": not a ClassicNLP lexicon file (expected magic 'CNLP-LEX')");
-            }
-            int version = in.getInt();
-            if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException(source + ": lexicon format version " + version
-                        + ", this library reads version " + FORMAT_VERSION);
-            }
-            byte flag = in.get();
-            if (flag != 0 && flag != 1) {
-                throw new IllegalArgumentException(source + ": corrupt lexicon file (width-folding flag " + flag
-                        + " at byte " + (in.position() - 1) + ", expected 0 or 1)");
-            }
-            boolean folds = flag == 1;
-            String name = BinaryIO.readString(in);
-            int maxLen = in.getInt();
-            char[] chars = BinaryIO.readChars(in);
-            int[] ends = BinaryIO.readInts(in);
-            String[] words = new String[ends.length];
-            int from = 0;
-            for (int i = 0; i < ends.length; i++) {
-                if (ends[i] <= from || ends[i] > chars.length) {
-                    throw new IllegalArgumentException(source + ": corrupt word table at word " + i);
-                }
-                words[i] = new String(chars, from, ends[i] - from);
-                from = ends[i];
-            }
-            long[] freqs = BinaryIO.readLongs(in);
-            String[] tagNames = new String[in.getInt()];
-            for (int i = 0; i < tagNames.length; i++) {
-                tagNames[i] = BinaryIO.readString(in);
-            }
-            int[] tagStart = BinaryIO.readInts(in);
-            int[] tagIndex = BinaryIO.readInts(in);
-            long[] tagFreq = BinaryIO.readLongs(in);
-            CharTrie fw = CharTrie.read(in, words.length);
-            CharTrie bw = CharTrie.read(in, words.length);
-            if (in.getInt() != 0x4C455845 || freqs.length != words.length || tagStart.length != words.length + 1
-                    || tagIndex.length != tagFreq.length || tagStart[words.length] != tagIndex.length) {
-                throw new IllegalArgumentException(source + ": corrupt lexicon file (sections do not agree)");
-            }
-            return new Lexicon(name, words, freqs, tagStart, tagIndex, tagFreq, tagNames, fw, bw, maxLen, folds);
-        } catch (java.nio.BufferUnderflowException e) {
-            throw new IllegalArgumentException(source + ": truncated lexicon file (ended at byte " + in.position()
-                    + " of " + bytes.length + ")");
+            return CharTrie.read(in, words);
+        } catch (IllegalArgumentException e) {
+            throw body.error(e.getMessage() + ", expected a trie over " + words + " words");
         }
     }
 

@@ -30,14 +30,8 @@ public final class LexiconLoaders {
      * from sources), the dictionary is recovered from HanLP's jar as the image builder does.
      */
     private static Lexicon loadHanlpCoreFast() {
-        try (java.io.InputStream in = LexiconLoaders.class.getResourceAsStream(HANLP_IMAGE_RESOURCE)) {
-            if (in != null) {
-                return Lexicon.read(in.readAllBytes(), "classpath:" + HANLP_IMAGE_RESOURCE);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + HANLP_IMAGE_RESOURCE, e);
-        }
-        return loadHanlpCore();
+        java.io.InputStream in = LexiconLoaders.class.getResourceAsStream(HANLP_IMAGE_RESOURCE);
+        return in != null ? Lexicon.load(in, "classpath:" + HANLP_IMAGE_RESOURCE) : loadHanlpCore();
     }
 
     /**

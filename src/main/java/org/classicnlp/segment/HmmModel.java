@@ -1,5 +1,6 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -31,7 +32,7 @@ import org.classicnlp.lexicon.CharNormalizer;
  * over the CJK ideographs not seen. Transitions and starts get add-one over the legal moves only, so a
  * small corpus never makes a legal move impossible.
  *
- * <p>Body of the model file (see {@link ModelFiles} for the header): {@code float[4]} log start
+ * <p>Body of the model file ({@link ModelContainer} kind {@code hmm}, version 1, gzip): {@code float[4]} log start
  * (B, M, E, S), {@code float[16]} log transitions (from·4+to), {@code int V}, then V records
  * {@code (char c, float[4] log emission)} in ascending char order, then {@code float[4]} log
  * emission of an unseen character.
@@ -335,9 +336,12 @@ public final class HmmModel {
 
     // ---- persistence ----------------------------------------------------------------------------
 
-    /** Saves in the versioned binary format described on this class and {@link ModelFiles}. */
+    /** Model-file kind of an HMM ({@link ModelContainer}, gzip body). */
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("hmm", 1);
+
+    /** Saves in the {@link ModelContainer} (kind {@code hmm}, version 1) with the body described on this class. */
     public void save(Path file) {
-        ModelFiles.write(file, ModelFiles.KIND_HMM, this::writeBody);
+        ModelContainer.save(file, KIND, null, ModelContainer.Compression.GZIP, this::writeBody);
     }
 
     void writeBody(DataOutputStream out) throws IOException {
@@ -359,7 +363,9 @@ public final class HmmModel {
         }
     }
 
-    static HmmModel readBody(DataInputStream in, String source) throws IOException {
+    static HmmModel readBody(ModelContainer.Body body) throws IOException {
+        DataInputStream in = body.in();
+        body.section("the HMM start and transition log-probabilities");
         float[] logStart = new float[4];
         for (int i = 0; i < 4; i++) {
             logStart[i] = in.readFloat();
@@ -368,19 +374,26 @@ public final class HmmModel {
         for (int i = 0; i < 16; i++) {
             logTrans[i] = in.readFloat();
         }
+        body.section("the HMM character count");
         int v = in.readInt();
-        ModelFiles.check(v >= 0 && v < 0xFFFF, source, "HMM section: character count " + v + " out of range [0, 65535)");
+        if (v < 0 || v >= 0xFFFF) {
+            throw body.error("character count " + v + ", expected 0 to 65534");
+        }
         char[] chars = new char[v];
         float[] logEmit = new float[(v + 1) * 4];
         int prev = -1;
         for (int k = 0; k < v; k++) {
+            body.section("HMM emission record", k, v);
             chars[k] = in.readChar();
-            ModelFiles.check(chars[k] > prev, source, "HMM section: emission record " + k + " is not in ascending char order");
+            if (chars[k] <= prev) {
+                throw body.error("character U+" + Integer.toHexString(chars[k]) + " out of order, expected ascending chars");
+            }
             prev = chars[k];
             for (int s = 0; s < 4; s++) {
                 logEmit[(k + 1) * 4 + s] = in.readFloat();
             }
         }
+        body.section("the HMM unseen-character emissions");
         for (int s = 0; s < 4; s++) {
             logEmit[s] = in.readFloat();
         }
@@ -390,21 +403,22 @@ public final class HmmModel {
     /**
      * Loads a model saved by {@link #save} (the HMM of a hybrid model file is accepted too).
      *
-     * @throws ModelFormatException naming the file if it is foreign, of another version, or truncated
+     * @throws ModelFormatException naming the file if it is empty, foreign, of another kind or version,
+     *                              truncated or damaged
      */
     public static HmmModel load(Path file) {
-        return ModelFiles.read(file, (in, kind) -> readAny(in, kind, file.toString()));
+        return ModelContainer.load(file, HmmModel::readAny, KIND, HybridModel.KIND);
     }
 
     /** Loads from a stream (closed here); {@code source} names it in error messages. */
     public static HmmModel load(InputStream in, String source) {
-        return ModelFiles.read(in, source, (din, kind) -> readAny(din, kind, source));
+        return ModelContainer.load(in, source, HmmModel::readAny, KIND, HybridModel.KIND);
     }
 
-    private static HmmModel readAny(DataInputStream in, int kind, String source) throws IOException {
-        HmmModel hmm = readBody(in, source);
-        if (kind == ModelFiles.KIND_HYBRID) {
-            HybridModel.skipWords(in, source);
+    private static HmmModel readAny(ModelContainer.Body body) throws IOException {
+        HmmModel hmm = readBody(body);
+        if (body.kind().equals(HybridModel.KIND.tag())) {
+            HybridModel.skipWords(body);
         }
         return hmm;
     }

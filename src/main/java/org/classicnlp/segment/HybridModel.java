@@ -1,5 +1,6 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -23,7 +24,7 @@ import org.classicnlp.lexicon.Lexicon;
  * words and the corpus's word counts (width-folded) as a frequency dictionary. Immutable; both parts
  * are trained in one pass.
  *
- * <p>Body of the model file (after the {@link ModelFiles} header, kind 2): the HMM body exactly as
+ * <p>Body of the model file ({@link ModelContainer} kind {@code hybrid}, version 1, gzip): the HMM body exactly as
  * in {@link HmmModel}, then {@code int} word count N and N records {@code (UTF word, int frequency)}
  * sorted by word.
  */
@@ -100,8 +101,12 @@ public final class HybridModel {
         return lexicon;
     }
 
+    /** Model-file kind of a hybrid model ({@link ModelContainer}, gzip body). */
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("hybrid", 1);
+
+    /** Saves in the {@link ModelContainer} (kind {@code hybrid}, version 1) with the body described on this class. */
     public void save(Path file) {
-        ModelFiles.write(file, ModelFiles.KIND_HYBRID, out -> {
+        ModelContainer.save(file, KIND, null, ModelContainer.Compression.GZIP, out -> {
             hmm.writeBody(out);
             Integer[] order = new Integer[words.length];
             for (int i = 0; i < order.length; i++) {
@@ -119,41 +124,49 @@ public final class HybridModel {
     /**
      * Loads a model saved by {@link #save}.
      *
-     * @throws ModelFormatException naming the file if it is foreign, truncated, or an HMM-only model
+     * @throws ModelFormatException naming the file if it is empty, foreign, an HMM-only model, of another
+     *                              version, truncated or damaged
      */
     public static HybridModel load(Path file) {
-        return ModelFiles.read(file, (in, kind) -> readBody(in, kind, file.toString()));
+        return ModelContainer.load(file, HybridModel::readBody, KIND);
     }
 
     public static HybridModel load(InputStream in, String source) {
-        return ModelFiles.read(in, source, (din, kind) -> readBody(din, kind, source));
+        return ModelContainer.load(in, source, HybridModel::readBody, KIND);
     }
 
-    private static HybridModel readBody(DataInputStream in, int kind, String source) throws IOException {
-        if (kind != ModelFiles.KIND_HYBRID) {
-            throw new ModelFormatException(source, "is an " + ModelFiles.kindName(kind)
-                    + " model (kind byte 12 = " + kind + "); a hybrid model (kind 2, with word counts) was expected:"
-                    + " train one with train-segmenter --algo hybrid");
-        }
-        HmmModel hmm = HmmModel.readBody(in, source);
+    private static HybridModel readBody(ModelContainer.Body body) throws IOException {
+        HmmModel hmm = HmmModel.readBody(body);
+        DataInputStream in = body.in();
+        body.section("the word count");
         int n = in.readInt();
-        ModelFiles.check(n >= 0 && n < 50_000_000, source, "word section: word count " + n + " out of range");
+        if (n < 0 || n >= 50_000_000) {
+            throw body.error("word count " + n + ", expected 0 to 49,999,999");
+        }
         String[] words = new String[n];
         long[] counts = new long[n];
         for (int i = 0; i < n; i++) {
+            body.section("word record", i, n);
             String w = in.readUTF();
             int f = in.readInt();
-            ModelFiles.check(!w.isEmpty() && f >= 0, source, "word section: bad record " + i + " ('" + w + "', " + f + ")");
+            if (w.isEmpty() || f < 0) {
+                throw body.error("record ('" + w + "', " + f + "), expected a non-empty word and a count >= 0");
+            }
             words[i] = w;
             counts[i] = f;
         }
         return new HybridModel(hmm, words, counts);
     }
 
-    static void skipWords(DataInputStream in, String source) throws IOException {
+    static void skipWords(ModelContainer.Body body) throws IOException {
+        DataInputStream in = body.in();
+        body.section("the word count");
         int n = in.readInt();
-        ModelFiles.check(n >= 0 && n < 50_000_000, source, "word section: word count " + n + " out of range");
+        if (n < 0 || n >= 50_000_000) {
+            throw body.error("word count " + n + ", expected 0 to 49,999,999");
+        }
         for (int i = 0; i < n; i++) {
+            body.section("word record", i, n);
             in.readUTF();
             in.readInt();
         }

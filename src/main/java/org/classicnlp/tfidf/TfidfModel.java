@@ -1,17 +1,10 @@
 package org.classicnlp.tfidf;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,10 +12,11 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
+import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.AnalyzerSpec;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelFormatException;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.SparseVector;
 import org.classicnlp.segment.Segmenter;
@@ -39,30 +33,24 @@ import org.classicnlp.segment.Segmenters;
  * divide). Entries that come out exactly 0 (possible only with the textbook idf) are not stored.
  * Logarithms use {@link StrictMath}, so a model gives bit-identical vectors on every JVM.
  *
- * <h2>File format (version 1)</h2>
- * Big-endian, as written by {@link DataOutputStream}; strings are an {@code int} byte length followed by
- * UTF-8 bytes.
+ * <h2>File format</h2>
+ * A {@link ModelContainer} of kind {@code tfidf}, version 1, gzip body. The header's {@link AnalyzerSpec}
+ * holds the analysis: the tokenizer name given to {@link Segmenters#tokenizer(String)} on load,
+ * {@code ["lowercase"]} as normaliser when the text is lowercased, and the stop words. Body, big-endian
+ * ({@link DataOutputStream}), strings as an {@code int} byte length and UTF-8 bytes:
  * <pre>
- * magic        8 bytes  "CNLPTFID"
- * version      int      1
- * tokenizer    string   name given to {@link Segmenters#tokenizer(String)} on load
- * lowercase    boolean
  * ngramMin     int
  * ngramMax     int
- * stopWords    int count, then that many strings
  * norm         byte     0 none, 1 l1, 2 l2
  * useIdf, smoothIdf, sublinearTf, textbook   4 booleans
  * documents    long     number of documents fitted
  * terms        int count, then per term: string term, long df, double idf
- * checksum     long     CRC-32 of every byte before it
  * </pre>
- * Loading checks the magic, the version, every length and the checksum, and names the file, the byte
- * offset and what was expected when something is wrong.
+ * The container checks kind, version, length and checksum; errors name the file, the byte or term and
+ * what was expected. Files of the format before the container ({@code CNLPTFID}) are not read: fit again.
  */
 public final class TfidfModel implements Embedder {
 
-    static final byte[] MAGIC = "CNLPTFID".getBytes(StandardCharsets.US_ASCII);
-    static final int VERSION = 1;
     private static final int LOG_TABLE = 4096;
 
     private final TermAnalyzer analyzer;
@@ -346,21 +334,14 @@ public final class TfidfModel implements Embedder {
 
     // ------------------------------------------------------------------ save / load
 
-    /** Writes the model in the versioned binary format described in the class comment. */
+    /** Model-file kind of a TF-IDF model ({@link ModelContainer}, gzip body). */
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("tfidf", 1);
+
+    /** Writes the model in the {@link ModelContainer} format described in the class comment. */
     public void save(Path file) {
-        try (OutputStream raw = Files.newOutputStream(file)) {
-            CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw, 1 << 16), new CRC32());
-            DataOutputStream out = new DataOutputStream(checked);
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            writeString(out, analyzer.tokenizerName());
-            out.writeBoolean(analyzer.lowercase());
+        ModelContainer.save(file, KIND, specOf(analyzer), ModelContainer.Compression.GZIP, out -> {
             out.writeInt(analyzer.ngramMin());
             out.writeInt(analyzer.ngramMax());
-            out.writeInt(analyzer.stopWords().size());
-            for (String w : analyzer.stopWords()) {
-                writeString(out, w);
-            }
             out.writeByte(switch (weighting.norm()) {
                 case NONE -> 0;
                 case L1 -> 1;
@@ -377,13 +358,7 @@ public final class TfidfModel implements Embedder {
                 out.writeLong(df[i]);
                 out.writeDouble(idf[i]);
             }
-            out.flush();
-            long crc = checked.getChecksum().getValue();
-            out.writeLong(crc);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write TF-IDF model " + file + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -400,179 +375,91 @@ public final class TfidfModel implements Embedder {
     /**
      * Loads a model saved by {@link #save}, using {@code segmenter} (when not null) instead of looking the
      * saved tokenizer name up in {@link Segmenters#tokenizer(String)}.
+     *
+     * @throws ModelFormatException naming the file if it is empty, foreign, of another kind or version,
+     *                              truncated or damaged
      */
     public static TfidfModel load(Path file, Segmenter segmenter) {
-        Reader r = null;
-        try (InputStream raw = Files.newInputStream(file)) {
-            r = new Reader(file, raw);
-            byte[] magic = r.bytes(MAGIC.length, "the magic bytes \"CNLPTFID\"");
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw r.error(0, "not a ClassicNLP TF-IDF model: expected magic \"CNLPTFID\"");
-            }
-            int version = r.in.readInt();
-            if (version != VERSION) {
-                throw r.error(8, "unsupported TF-IDF model version " + version + " (this build reads version "
-                        + VERSION + ")");
-            }
-            String tokenizer = r.string("tokenizer name");
-            boolean lowercase = r.in.readBoolean();
-            int ngramMin = r.in.readInt();
-            int ngramMax = r.in.readInt();
-            if (ngramMin < 1 || ngramMax < ngramMin) {
-                throw r.error(r.position(), "invalid n-gram range (" + ngramMin + ", " + ngramMax + ")");
-            }
-            r.section = "the stop words";
-            int nStop = r.count("stop-word count");
-            List<String> stop = new ArrayList<>(Math.min(nStop, 1 << 16));
-            for (int i = 0; i < nStop; i++) {
-                stop.add(r.string("stop word " + i));
-            }
-            r.section = "the weighting settings";
-            int normCode = r.in.readByte();
-            Norm norm = switch (normCode) {
-                case 0 -> Norm.NONE;
-                case 1 -> Norm.L1;
-                case 2 -> Norm.L2;
-                default -> throw r.error(r.position() - 1, "invalid norm code " + normCode + " (expected 0, 1 or 2)");
-            };
-            Weighting weighting = new Weighting(norm, r.in.readBoolean(), r.in.readBoolean(), r.in.readBoolean(),
-                    r.in.readBoolean());
-            long documents = r.in.readLong();
-            int v = r.count("vocabulary size");
-            String[] terms = new String[v];
-            long[] df = new long[v];
-            double[] idf = new double[v];
-            for (int i = 0; i < v; i++) {
-                r.section = "term " + i + " of " + v;
-                terms[i] = r.string("term " + i + " of " + v);
-                df[i] = r.in.readLong();
-                idf[i] = r.in.readDouble();
-                if (i > 0 && TfidfVectorizer.compareCodePoints(terms[i - 1], terms[i]) >= 0) {
-                    throw r.error(r.position(), "terms out of order at term " + i + " ('" + terms[i] + "')");
-                }
-            }
-            r.section = "the checksum";
-            long expected = r.checksum();
-            long stored = r.in.readLong();
-            if (stored != expected) {
-                throw r.error(r.position() - 8, "checksum mismatch (file is corrupted)");
-            }
-            if (r.in.read() != -1) {
-                throw r.error(r.position() - 1, "unexpected bytes after the end of the model");
-            }
-            Segmenter seg = segmenter != null ? segmenter : segmenterByName(file, tokenizer);
-            TermAnalyzer analyzer = new TermAnalyzer(tokenizer, seg, lowercase, stop, ngramMin, ngramMax);
-            return new TfidfModel(analyzer, weighting, documents, terms, df, idf);
-        } catch (EOFException e) {
-            long at = r == null ? 0 : r.position();
-            throw new IllegalArgumentException("TF-IDF model " + file + " is truncated: the file ends at byte " + at
-                    + (e.getMessage() != null ? " (" + e.getMessage() + ")" : "")
-                    + " while reading " + (r == null ? "the header" : r.section), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read TF-IDF model " + file + ": " + e.getMessage(), e);
-        }
+        return ModelContainer.load(file, body -> readBody(body, segmenter), KIND);
     }
 
-    private static Segmenter segmenterByName(Path file, String name) {
-        try {
-            return Segmenters.tokenizer(name);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("TF-IDF model " + file + " was fitted with the custom tokenizer '"
-                    + name + "'; load it with TfidfModel.load(path, segmenter)", e);
-        }
+    /** Loads from a stream (closed here); {@code source} names it in error messages. */
+    public static TfidfModel load(InputStream in, String source) {
+        return load(in, source, null);
     }
 
-    /** Reads with position tracking for error messages. */
-    private static final class Reader {
-        final Path file;
-        final Counting counting;
-        final CheckedInputStream checked;
-        final DataInputStream in;
-        String section = "the header";
+    /** As {@link #load(Path, Segmenter)}, from a stream (closed here) named {@code source}. */
+    public static TfidfModel load(InputStream in, String source, Segmenter segmenter) {
+        return ModelContainer.load(in, source, body -> readBody(body, segmenter), KIND);
+    }
 
-        Reader(Path file, InputStream raw) {
-            this.file = file;
-            this.counting = new Counting(new BufferedInputStream(raw, 1 << 16));
-            this.checked = new CheckedInputStream(counting, new CRC32());
-            this.in = new DataInputStream(checked);
-        }
-
-        long position() {
-            return counting.position;
-        }
-
-        long checksum() {
-            return checked.getChecksum().getValue();
-        }
-
-        IllegalArgumentException error(long offset, String message) {
-            return new IllegalArgumentException("TF-IDF model " + file + " at byte " + offset + ": " + message);
-        }
-
-        byte[] bytes(int n, String what) throws IOException {
-            byte[] b = new byte[n];
-            try {
-                in.readFully(b);
-            } catch (EOFException e) {
-                throw new EOFException("ended at byte " + position() + " while reading " + what);
+    private static TfidfModel readBody(ModelContainer.Body body, Segmenter segmenter) throws IOException {
+        AnalyzerSpec spec = body.spec().orElseThrow(() -> new ModelFormatException(body.source(),
+                "the tfidf header has no analyzer spec (flags byte), expected the analysis the model was fitted with"));
+        DataInputStream in = body.in();
+        body.section("the n-gram range");
+        int ngramMin = in.readInt();
+        int ngramMax = in.readInt();
+        body.check(ngramMin >= 1 && ngramMax >= ngramMin, "n-gram range (" + ngramMin + ", " + ngramMax
+                + "), expected 1 <= min <= max");
+        body.section("the weighting settings");
+        int normCode = in.readByte();
+        Norm norm = switch (normCode) {
+            case 0 -> Norm.NONE;
+            case 1 -> Norm.L1;
+            case 2 -> Norm.L2;
+            default -> throw body.error("norm code " + normCode + ", expected 0 (none), 1 (l1) or 2 (l2)");
+        };
+        Weighting weighting = new Weighting(norm, in.readBoolean(), in.readBoolean(), in.readBoolean(),
+                in.readBoolean());
+        long documents = in.readLong();
+        body.section("the vocabulary size");
+        int v = in.readInt();
+        body.check(v >= 0, "vocabulary size " + v + ", expected >= 0");
+        String[] terms = new String[Math.min(v, 1 << 20)];
+        long[] df = new long[terms.length];
+        double[] idf = new double[terms.length];
+        for (int i = 0; i < v; i++) {
+            body.section("term", i, v);
+            if (i == terms.length) {
+                int cap = (int) Math.min(v, 2L * terms.length);
+                terms = Arrays.copyOf(terms, cap);
+                df = Arrays.copyOf(df, cap);
+                idf = Arrays.copyOf(idf, cap);
             }
-            return b;
-        }
-
-        int count(String what) throws IOException {
-            long at = position();
             int n = in.readInt();
-            if (n < 0) {
-                throw error(at, "negative " + what + " " + n);
+            if (n < 0 || n > 1 << 24) {
+                throw body.error("term length " + n + ", expected 0 to " + (1 << 24));
             }
-            return n;
+            byte[] utf8 = new byte[n];
+            in.readFully(utf8);
+            terms[i] = new String(utf8, StandardCharsets.UTF_8);
+            df[i] = in.readLong();
+            idf[i] = in.readDouble();
+            if (i > 0 && TfidfVectorizer.compareCodePoints(terms[i - 1], terms[i]) >= 0) {
+                throw body.error("term '" + terms[i] + "' out of order, expected terms sorted by code point");
+            }
         }
-
-        String string(String what) throws IOException {
-            long at = position();
-            int n;
-            try {
-                n = in.readInt();
-            } catch (EOFException e) {
-                throw new EOFException("ended at byte " + at + " while reading the length of " + what);
-            }
-            if (n < 0 || n > (1 << 24)) {
-                throw error(at, "invalid length " + n + " for " + what);
-            }
-            return new String(bytes(n, what), StandardCharsets.UTF_8);
-        }
+        TermAnalyzer analyzer = analyzerOf(spec, ngramMin, ngramMax, segmenter, body.source());
+        return new TfidfModel(analyzer, weighting, documents, terms, df, idf);
     }
 
-    private static final class Counting extends FilterInputStream {
-        long position;
+    /** The analysis stored in the file: the analyzer's spec (the n-gram range goes in the body). */
+    static AnalyzerSpec specOf(TermAnalyzer a) {
+        return a.analyzer().spec();
+    }
 
-        Counting(InputStream in) {
-            super(in);
+    /** The {@link TermAnalyzer} a stored spec describes, over {@code segmenter} when given. */
+    static TermAnalyzer analyzerOf(AnalyzerSpec spec, int ngramMin, int ngramMax, Segmenter segmenter,
+            String source) {
+        if (segmenter != null) {
+            return new TermAnalyzer(Analyzer.of(spec, segmenter), ngramMin, ngramMax);
         }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                position++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                position += n;
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long s = super.skip(n);
-            position += s;
-            return s;
+        try {
+            return new TermAnalyzer(Analyzer.of(spec), ngramMin, ngramMax);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("TF-IDF model " + source + " was fitted with the custom tokenizer '"
+                    + spec.segmenter() + "'; load it with TfidfModel.load(path, segmenter)", e);
         }
     }
 

@@ -1,15 +1,26 @@
 package org.classicnlp.word2vec;
 
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.zip.CRC32;
 import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.AnalyzerSpec;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
+import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelFormatException;
 import org.classicnlp.core.Vector;
+import org.classicnlp.segment.Segmenter;
 
 /**
  * Smooth inverse frequency embeddings (Arora, Liang &amp; Ma, "A Simple but Tough-to-Beat Baseline for
@@ -25,6 +36,9 @@ public final class SifEmbedder implements Embedder {
 
     /** The paper's recommended smoothing {@code a}. */
     public static final double DEFAULT_A = 1e-3;
+
+    /** Model-file kind of a SIF embedder ({@link ModelContainer}, gzip body). */
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("sif", 1);
 
     private final WordVectors vectors;
     private final Analyzer analyzer;
@@ -146,6 +160,129 @@ public final class SifEmbedder implements Embedder {
             }
         }
         return sum;
+    }
+
+    // ------------------------------------------------------------------ save / load
+
+    /** Saves {@code a}, the word probabilities and the common component (not the vectors); see the class comment. */
+    public void save(Path file) {
+        ModelContainer.save(file, KIND, analyzer.spec(), ModelContainer.Compression.GZIP, out -> {
+            out.writeDouble(a);
+            out.writeInt(vectors.dimension());
+            out.writeInt(vectors.size());
+            out.writeLong(fingerprint(vectors));
+            for (float f : component) {
+                out.writeFloat(f);
+            }
+            String[] words = probability.keySet().toArray(new String[0]);
+            java.util.Arrays.sort(words);
+            out.writeInt(words.length);
+            for (String w : words) {
+                out.writeUTF(w);
+                out.writeDouble(probability.get(w));
+            }
+        });
+    }
+
+    /**
+     * Loads an embedder saved by {@link #save}, on the word vectors it was fitted on; its analyzer is
+     * rebuilt from the stored {@link AnalyzerSpec}.
+     *
+     * @throws ModelFormatException     naming the file if it is empty, foreign, of another kind or version,
+     *                                  truncated or damaged
+     * @throws IllegalArgumentException if {@code vectors} are not the vectors it was fitted on, or it was
+     *                                  fitted with a segmenter object (use {@link #load(Path, WordVectors, Segmenter)})
+     */
+    public static SifEmbedder load(Path file, WordVectors vectors) {
+        return load(file, vectors, null);
+    }
+
+    /** As {@link #load(Path, WordVectors)}, with {@code segmenter} (when not null) instead of the stored name. */
+    public static SifEmbedder load(Path file, WordVectors vectors, Segmenter segmenter) {
+        return ModelContainer.load(file, body -> readBody(body, vectors, segmenter), KIND);
+    }
+
+    /** As {@link #load(Path, WordVectors, Segmenter)}, from a stream (closed here) named {@code source}. */
+    public static SifEmbedder load(InputStream in, String source, WordVectors vectors, Segmenter segmenter) {
+        return ModelContainer.load(in, source, body -> readBody(body, vectors, segmenter), KIND);
+    }
+
+    private static SifEmbedder readBody(ModelContainer.Body body, WordVectors vectors, Segmenter segmenter)
+            throws IOException {
+        Objects.requireNonNull(vectors, "vectors");
+        String source = body.source();
+        AnalyzerSpec spec = body.spec().orElseThrow(() -> new ModelFormatException(source,
+                "the sif header has no analyzer spec (flags byte), expected the analysis the model was fitted with"));
+        DataInputStream in = body.in();
+        body.section("the smoothing a");
+        double a = in.readDouble();
+        body.check(a > 0, "a = " + a + ", expected > 0");
+        body.section("the vectors' shape and fingerprint");
+        int dim = in.readInt();
+        int size = in.readInt();
+        long fingerprint = in.readLong();
+        body.check(dim > 0 && size >= 0, "shape " + size + " × " + dim + ", expected words >= 0 and dimension > 0");
+        if (dim != vectors.dimension() || size != vectors.size() || fingerprint != fingerprint(vectors)) {
+            throw new IllegalArgumentException("SIF model " + source + " was fitted on other word vectors ("
+                    + size + " words × " + dim + String.format(", fingerprint %08x", fingerprint) + "), these are "
+                    + vectors.size() + " × " + vectors.dimension() + String.format(", fingerprint %08x", fingerprint(vectors))
+                    + "; load it with the vectors it was fitted on");
+        }
+        body.section("the common component");
+        float[] component = new float[dim];
+        for (int c = 0; c < dim; c++) {
+            component[c] = in.readFloat();
+        }
+        body.section("the word count");
+        int n = in.readInt();
+        body.check(n >= 0 && n < 100_000_000, "word count " + n + ", expected 0 to 99,999,999");
+        Map<String, Double> p = new HashMap<>(Math.min(n, 1 << 20) * 2);
+        String prev = null;
+        for (int i = 0; i < n; i++) {
+            body.section("word probability", i, n);
+            String w = in.readUTF();
+            double pw = in.readDouble();
+            if (prev != null && prev.compareTo(w) >= 0) {
+                throw body.error("word '" + w + "' out of order, expected sorted words");
+            }
+            if (!(pw > 0 && pw <= 1)) {
+                throw body.error("p('" + w + "') = " + pw + ", expected 0 < p <= 1");
+            }
+            p.put(w, pw);
+            prev = w;
+        }
+        Analyzer analyzer;
+        if (segmenter != null) {
+            analyzer = Analyzer.of(spec, segmenter);
+        } else {
+            try {
+                analyzer = Analyzer.of(spec);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("SIF model " + source + ": " + e.getMessage()
+                        + "; load it with SifEmbedder.load(path, vectors, segmenter)", e);
+            }
+        }
+        return new SifEmbedder(vectors, analyzer, p, a, component);
+    }
+
+    /** CRC-32 of the words (UTF-8, each followed by a 0 byte) and the raw float bits, in order. */
+    static long fingerprint(WordVectors vectors) {
+        CRC32 crc = new CRC32();
+        for (int i = 0; i < vectors.size(); i++) {
+            crc.update(vectors.word(i).getBytes(StandardCharsets.UTF_8));
+            crc.update(0);
+        }
+        float[] m = vectors.rawMatrix();
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 16);
+        for (float f : m) {
+            if (!buf.hasRemaining()) {
+                crc.update(buf.flip());
+                buf.clear();
+            }
+            buf.putFloat(f);
+        }
+        crc.update(buf.flip());
+        return crc.getValue();
     }
 
     @Override

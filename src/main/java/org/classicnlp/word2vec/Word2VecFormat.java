@@ -16,7 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import org.classicnlp.core.CorpusFormatException;
+import org.classicnlp.core.ModelFormatException;
 
 /**
  * The word2vec C tool's vector file formats, also read and written by gensim
@@ -31,8 +31,9 @@ import org.classicnlp.core.CorpusFormatException;
  * </ul>
  *
  * Words are UTF-8 without spaces. A {@code .gz} suffix means gzip on reading and writing. Reading checks the
- * header, the number of values per line and the end of file; errors name the file, entry and what was
- * expected.
+ * header, the number of values per line and the end of file; an empty, foreign or damaged file fails with
+ * {@link ModelFormatException} naming the file, the line (text) or byte offset and entry (binary), and
+ * what was expected.
  */
 public enum Word2VecFormat {
     TEXT,
@@ -91,11 +92,37 @@ public enum Word2VecFormat {
     /** Reads {@code file}; {@code format == null} chooses by extension ({@code .bin}, {@code .txt}, {@code .vec})
      *  or, failing that, by whether the first entry after the header is a text line of the right length. */
     static WordVectors read(Path file, Word2VecFormat format) {
-        try (InputStream raw = Files.newInputStream(file);
-             BufferedInputStream in = new BufferedInputStream(
-                     file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw,
-                     1 << 16)) {
-            String header = readLine(in, file, 1);
+        InputStream raw;
+        try {
+            raw = Files.newInputStream(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("word vectors file not found: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
+        }
+        return read(raw, file.toString(), format);
+    }
+
+    /**
+     * Reads a stream (closed here); {@code source} names it in messages, and its ending chooses gzip
+     * ({@code .gz}) and, when {@code format} is null, the format as for files.
+     */
+    static WordVectors read(InputStream stream, String source, Word2VecFormat format) {
+        String name = source.toLowerCase(java.util.Locale.ROOT);
+        boolean gz = name.endsWith(".gz");
+        try (InputStream raw = stream) {
+            InputStream decoded;
+            try {
+                decoded = gz ? new GZIPInputStream(raw, 1 << 16) : raw;
+            } catch (java.util.zip.ZipException | java.io.EOFException e) {
+                throw new ModelFormatException(source, "not a gzip file (its name ends in .gz): " + e.getMessage(), e);
+            }
+            Reader in = new Reader(new BufferedInputStream(decoded, 1 << 16), source, gz);
+            String header = in.line(1);
+            if (header == null) {
+                throw new ModelFormatException(source, "empty file" + (gz ? " (after gzip decompression)" : "")
+                        + "; expected the word2vec header line 'COUNT DIMENSION' at line 1");
+            }
             String[] parts = header.trim().split("\\s+");
             int count;
             int dim;
@@ -106,31 +133,39 @@ public enum Word2VecFormat {
                 count = Integer.parseInt(parts[0]);
                 dim = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
-                throw new CorpusFormatException(file, 1, "expected the word2vec header 'COUNT DIMENSION', found '"
-                        + abbreviate(header) + "'");
+                String what = header.startsWith("CNLPMODL") ? " (a ClassicNLP model file, not word vectors)" : "";
+                throw new ModelFormatException(source, "line 1: expected the word2vec header 'COUNT DIMENSION', found '"
+                        + abbreviate(header) + "'" + what);
             }
             if (count < 0 || dim <= 0 || (long) count * dim > Integer.MAX_VALUE - 8) {
-                throw new CorpusFormatException(file, 1, "implausible header: " + count + " words of dimension "
-                        + dim);
+                throw new ModelFormatException(source, "line 1: implausible header: " + count + " words of dimension "
+                        + dim + ", expected COUNT >= 0, DIMENSION > 0 and COUNT × DIMENSION < 2^31");
             }
             if (format == null) {
-                format = detect(file, in, dim);
+                format = detect(gz ? name.substring(0, name.length() - 3) : name, in.in, dim);
             }
             String[] words = new String[count];
             float[] m = new float[count * dim];
             if (format == BINARY) {
-                readBinary(in, file, words, m, dim);
+                readBinary(in, words, m, dim);
             } else {
-                readText(in, file, words, m, dim);
+                readText(in, words, m, dim);
             }
-            return WordVectors.ofTrained(words, m, dim, null);
+            try {
+                return WordVectors.ofTrained(words, m, dim, null);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(source, e.getMessage() + ", expected each word once");
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw new ModelFormatException(source, "corrupt gzip data (" + e.getMessage() + ")", e);
+        } catch (java.io.EOFException e) {
+            throw new ModelFormatException(source, "truncated gzip data (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private static Word2VecFormat detect(Path file, BufferedInputStream in, int dim) throws IOException {
-        String name = stripGz(file.getFileName().toString().toLowerCase(java.util.Locale.ROOT));
+    private static Word2VecFormat detect(String name, BufferedInputStream in, int dim) throws IOException {
         if (name.endsWith(".bin")) {
             return BINARY;
         }
@@ -161,20 +196,76 @@ public enum Word2VecFormat {
         return BINARY;
     }
 
-    private static void readText(BufferedInputStream in, Path file, String[] words, float[] m, int dim)
-            throws IOException {
+    /** The decoded input with its byte position, for messages. */
+    private static final class Reader {
+        final BufferedInputStream in;
+        final String source;
+        final boolean gz;
+        long position;
+
+        Reader(BufferedInputStream in, String source, boolean gz) {
+            this.in = in;
+            this.source = source;
+            this.gz = gz;
+        }
+
+        int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                position++;
+            }
+            return b;
+        }
+
+        int readNBytes(byte[] b, int off, int len) throws IOException {
+            int n = in.readNBytes(b, off, len);
+            position += n;
+            return n;
+        }
+
+        ModelFormatException atLine(long line, String message) {
+            return new ModelFormatException(source, "line " + line + ": " + message);
+        }
+
+        ModelFormatException atByte(long at, String message) {
+            return new ModelFormatException(source, "byte " + at + (gz ? " (of the decompressed data)" : "") + ": "
+                    + message);
+        }
+
+        /** A UTF-8 line without its terminator, or null at end of file. */
+        String line(long lineNo) throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+            int b = read();
+            if (b == -1) {
+                return null;
+            }
+            while (b != -1 && b != '\n') {
+                line.write(b);
+                b = read();
+            }
+            try {
+                return stripLineEnd(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(line.toByteArray())).toString());
+            } catch (CharacterCodingException e) {
+                String start = new String(line.toByteArray(), 0, Math.min(8, line.size()), StandardCharsets.ISO_8859_1);
+                throw atLine(lineNo, "not valid UTF-8, expected a text line" + (start.equals("CNLPMODL")
+                        ? " (this is a ClassicNLP model file, not word vectors)" : " (a binary file read as text?)"));
+            }
+        }
+    }
+
+    private static void readText(Reader in, String[] words, float[] m, int dim) throws IOException {
         for (int i = 0; i < words.length; i++) {
             long lineNo = i + 2;
-            String line = readLine(in, file, lineNo);
+            String line = in.line(lineNo);
             if (line == null) {
-                throw new CorpusFormatException(file, lineNo, "file ends after " + i + " of " + words.length
+                throw in.atLine(lineNo, "file ends after " + i + " of the " + words.length
                         + " words announced in the header");
             }
             line = stripLineEnd(line);
             int sp = line.indexOf(' ');
             if (sp <= 0) {
-                throw new CorpusFormatException(file, lineNo, "expected 'WORD' and " + dim + " values, found '"
-                        + abbreviate(line) + "'");
+                throw in.atLine(lineNo, "expected 'WORD' and " + dim + " values, found '" + abbreviate(line) + "'");
             }
             words[i] = line.substring(0, sp);
             int pos = sp + 1;
@@ -188,52 +279,51 @@ public enum Word2VecFormat {
                     end = line.length();
                 }
                 if (end == pos) {
-                    throw new CorpusFormatException(file, lineNo, "word '" + words[i] + "' has " + c
-                            + " values, expected " + dim);
+                    throw in.atLine(lineNo, "word '" + words[i] + "' has " + c + " values, expected " + dim);
                 }
                 try {
                     m[o + c] = Float.parseFloat(line.substring(pos, end));
                 } catch (NumberFormatException e) {
-                    throw new CorpusFormatException(file, lineNo, "value " + (c + 1) + " of word '" + words[i]
-                            + "' is not a number: '" + abbreviate(line.substring(pos, end)) + "'");
+                    throw in.atLine(lineNo, "value " + (c + 1) + " of word '" + words[i] + "' is '"
+                            + abbreviate(line.substring(pos, end)) + "', expected a number");
                 }
                 pos = end;
             }
             if (!line.substring(pos).isBlank()) {
-                throw new CorpusFormatException(file, lineNo, "word '" + words[i] + "' has more than " + dim
-                        + " values");
+                throw in.atLine(lineNo, "word '" + words[i] + "' has more than the " + dim + " values expected");
             }
         }
-        String extra = readLine(in, file, words.length + 2);
+        String extra = in.line(words.length + 2);
         if (extra != null && !extra.isBlank()) {
-            throw new CorpusFormatException(file, words.length + 2, "more entries than the " + words.length
-                    + " announced in the header");
+            throw in.atLine(words.length + 2, "more entries than the " + words.length
+                    + " announced in the header, expected the end of the file");
         }
     }
 
-    private static void readBinary(BufferedInputStream in, Path file, String[] words, float[] m, int dim)
-            throws IOException {
+    private static void readBinary(Reader in, String[] words, float[] m, int dim) throws IOException {
         byte[] vec = new byte[dim * 4];
         ByteBuffer bb = ByteBuffer.wrap(vec).order(ByteOrder.LITTLE_ENDIAN);
         ByteArrayOutputStream word = new ByteArrayOutputStream(64);
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
         for (int i = 0; i < words.length; i++) {
+            String entry = "entry " + (i + 1) + " of " + words.length;
             word.reset();
             int b = in.read();
             while (b == '\n' || b == '\r') {
                 b = in.read();
             }
+            long wordAt = in.position - 1;
             while (b != -1 && b != ' ') {
                 word.write(b);
                 if (word.size() > 10_000) {
-                    throw new CorpusFormatException(file, 0, "entry " + (i + 1) + ": no space after 10000 bytes of a"
-                            + " word; not a word2vec binary file?");
+                    throw in.atByte(wordAt, entry + ": no space after 10000 bytes of a word, expected 'WORD ' and "
+                            + dim + " float32 values (not a word2vec binary file?)");
                 }
                 b = in.read();
             }
             if (b == -1) {
-                throw new CorpusFormatException(file, 0, "file ends in entry " + (i + 1) + " of " + words.length
-                        + " announced in the header");
+                throw in.atByte(in.position, "file ends in " + entry + " announced in the header, expected 'WORD '"
+                        + " and " + dim + " float32 values");
             }
             try {
                 words[i] = decoder.decode(ByteBuffer.wrap(word.toByteArray())).toString();
@@ -242,12 +332,13 @@ public enum Word2VecFormat {
                 words[i] = new String(word.toByteArray(), StandardCharsets.UTF_8).replace("\uFFFD", "");
             }
             if (words[i].isEmpty()) {
-                throw new CorpusFormatException(file, 0, "entry " + (i + 1) + " has an empty word");
+                throw in.atByte(wordAt, entry + " has an empty word, expected 'WORD '");
             }
+            long vecAt = in.position;
             int got = in.readNBytes(vec, 0, vec.length);
             if (got < vec.length) {
-                throw new CorpusFormatException(file, 0, "file ends inside the vector of entry " + (i + 1) + " ('"
-                        + words[i] + "') of " + words.length + ": " + got + " of " + vec.length + " bytes");
+                throw in.atByte(vecAt, "file ends inside the vector of " + entry + " ('" + words[i] + "'): "
+                        + got + " of the " + vec.length + " bytes expected");
             }
             bb.rewind();
             int o = i * dim;
@@ -260,27 +351,8 @@ public enum Word2VecFormat {
             b = in.read();
         }
         if (b != -1) {
-            throw new CorpusFormatException(file, 0, "data after the " + words.length
-                    + " entries announced in the header (wrong dimension or not a binary file?)");
-        }
-    }
-
-    /** A UTF-8 line without its terminator, or null at end of file. */
-    private static String readLine(InputStream in, Path file, long lineNo) throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
-        int b = in.read();
-        if (b == -1) {
-            return null;
-        }
-        while (b != -1 && b != '\n') {
-            line.write(b);
-            b = in.read();
-        }
-        try {
-            return stripLineEnd(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(line.toByteArray())).toString());
-        } catch (CharacterCodingException e) {
-            throw new CorpusFormatException(file, lineNo, "not valid UTF-8 (a binary file read as text?)", e);
+            throw in.atByte(in.position - 1, "data after the " + words.length + " entries announced in the header,"
+                    + " expected the end of the file (wrong dimension or not a binary file?)");
         }
     }
 

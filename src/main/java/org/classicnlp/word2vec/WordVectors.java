@@ -106,9 +106,28 @@ public final class WordVectors {
         return Word2VecFormat.read(file, null);
     }
 
-    /** Reads a word2vec file in the given format. */
+    /**
+     * Reads a word2vec file in the given format.
+     *
+     * @throws org.classicnlp.core.ModelFormatException naming the file, line or byte when it is empty,
+     *                                                  foreign or damaged
+     */
     public static WordVectors load(Path file, Word2VecFormat format) {
         return Word2VecFormat.read(file, format);
+    }
+
+    /**
+     * Reads word2vec vectors from a stream (closed here); {@code source} names it in messages and, by its
+     * ending ({@code .gz}, {@code .bin}, {@code .txt}, {@code .vec}), chooses gzip and the format as
+     * {@link #load(Path)} does.
+     */
+    public static WordVectors load(java.io.InputStream in, String source) {
+        return Word2VecFormat.read(in, source, null);
+    }
+
+    /** As {@link #load(java.io.InputStream, String)} in the given format. */
+    public static WordVectors load(java.io.InputStream in, String source, Word2VecFormat format) {
+        return Word2VecFormat.read(in, source, format);
     }
 
     /** Writes the word2vec format chosen by the extension: {@code .bin} binary, anything else text. */

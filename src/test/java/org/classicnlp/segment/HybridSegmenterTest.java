@@ -103,6 +103,21 @@ class HybridSegmenterTest {
     }
 
     @Test
+    void damagedHybridFilesFailNamingFileAndPlace(@TempDir Path dir) throws java.io.IOException {
+        Path file = dir.resolve("hybrid.bin");
+        model.save(file);
+        Path hmm = dir.resolve("hmm.bin");
+        model.hmm().save(hmm);
+        org.classicnlp.core.ModelFileChecks.assertRejectsDamage(dir, file, "hybrid", HybridModel::load, hmm);
+    }
+
+    @Test
+    void shippedModelsLoadFromTheClasspath() {
+        assertTrue(HybridModel.defaultModel().trainingWordCount() > 50_000);
+        assertTrue(HmmModel.defaultModel().characters() > 4_000);
+    }
+
+    @Test
     void searchModeEmitsInnerDictionaryWords() {
         Lexicon words = Lexicon.ofWords("test", List.of("中华", "华人", "人民", "共和", "共和国", "中华人民共和国", "成立"));
         HybridSegmenter hybrid = new HybridSegmenter(model.hmm(), words);

@@ -122,31 +122,44 @@ class TfidfModelTest {
         TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").build().fit(sample());
         Path file = tmp.resolve("m.tfidf");
         m.save(file);
-        byte[] bytes = Files.readAllBytes(file);
+        Path lexicon = tmp.resolve("w.lexicon");
+        org.classicnlp.lexicon.Lexicon.ofWords("w", List.of("a", "b")).save(lexicon);
+        org.classicnlp.core.ModelFileChecks.assertRejectsDamage(Files.createDirectories(tmp.resolve("damage")), file,
+                "tfidf", TfidfModel::load, lexicon);
+    }
 
-        Path truncated = tmp.resolve("truncated.tfidf");
-        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TfidfModel.load(truncated));
-        assertTrue(e.getMessage().contains("truncated.tfidf") && e.getMessage().contains("truncated"), e.getMessage());
+    @Test
+    void theFileStoresTheFullAnalysisAsAnAnalyzerSpec() throws Exception {
+        TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").lowercase(true).ngramRange(1, 3)
+                .stopWords(List.of("the", "a")).minDf(1).build().fit(sample());
+        assertEquals(org.classicnlp.core.AnalyzerSpec.of("whitespace").withNormalizers(List.of("lowercase"))
+                .withStopWords(List.of("a", "the")), TfidfModel.specOf(m.analyzer()));
+        Path file = tmp.resolve("spec.tfidf");
+        m.save(file);
+        TfidfModel r;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            r = TfidfModel.load(in, "stream:spec.tfidf");
+        }
+        assertTrue(r.analyzer().lowercase());
+        assertEquals(List.of("a", "the"), r.analyzer().stopWords());
+        assertEquals(3, r.analyzer().ngramMax());
+        assertEquals(m.vocabulary(), r.vocabulary());
+        for (Document d : docs()) {
+            assertEquals(m.transform(d), r.transform(d));
+        }
+        // A custom tokenizer name needs the segmenter on load.
+        TfidfModel custom = new TfidfModel(new TermAnalyzer("mine", org.classicnlp.segment.WhitespaceTokenizer.INSTANCE,
+                false, List.of(), 1, 1), weightingOf(m), 1, new String[] {"x"},
+                new long[] {1}, null);
+        Path customFile = tmp.resolve("custom.tfidf");
+        custom.save(customFile);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TfidfModel.load(customFile));
+        assertTrue(e.getMessage().contains("custom tokenizer 'mine'"), e.getMessage());
+        assertEquals(1, TfidfModel.load(customFile, org.classicnlp.segment.WhitespaceTokenizer.INSTANCE).dimension());
+    }
 
-        Path foreign = tmp.resolve("foreign.tfidf");
-        Files.writeString(foreign, "word2vec 3 100\n");
-        e = assertThrows(IllegalArgumentException.class, () -> TfidfModel.load(foreign));
-        assertTrue(e.getMessage().contains("not a ClassicNLP TF-IDF model"), e.getMessage());
-
-        Path corrupt = tmp.resolve("corrupt.tfidf");
-        byte[] c = bytes.clone();
-        c[c.length - 20] ^= 0x55; // inside the last term's document frequency
-        Files.write(corrupt, c);
-        e = assertThrows(IllegalArgumentException.class, () -> TfidfModel.load(corrupt));
-        assertTrue(e.getMessage().contains("checksum"), e.getMessage());
-
-        Path version = tmp.resolve("version.tfidf");
-        byte[] v = bytes.clone();
-        v[11] = 9;
-        Files.write(version, v);
-        e = assertThrows(IllegalArgumentException.class, () -> TfidfModel.load(version));
-        assertTrue(e.getMessage().contains("version 9"), e.getMessage());
+    private static Weighting weightingOf(TfidfModel m) {
+        return new Weighting(m.norm(), m.useIdf(), m.smoothIdf(), m.sublinearTf(), m.textbook());
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import org.classicnlp.TestData;
-import org.classicnlp.core.CorpusFormatException;
+import org.classicnlp.core.ModelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,31 +76,88 @@ class Word2VecFormatTest {
         byte[] bytes = Files.readAllBytes(good);
         Path cut = dir.resolve("cut.bin");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length - 6));
-        CorpusFormatException e = assertThrows(CorpusFormatException.class, () -> WordVectors.load(cut));
-        assertTrue(e.getMessage().contains("cut.bin") && e.getMessage().contains("entry 3"), e.getMessage());
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordVectors.load(cut));
+        assertTrue(e.getMessage().startsWith(cut + ": byte ") && e.getMessage().contains("entry 3 of 3"), e.getMessage());
 
         Path cutText = dir.resolve("cut.txt");
         Files.writeString(cutText, "3 2\na 1 2\nb 3\n");
-        e = assertThrows(CorpusFormatException.class, () -> WordVectors.load(cutText));
-        assertTrue(e.getMessage().contains("cut.txt:3") && e.getMessage().contains("1 values, expected 2"),
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(cutText));
+        assertTrue(e.getMessage().startsWith(cutText + ": line 3: ") && e.getMessage().contains("1 values, expected 2"),
                 e.getMessage());
 
         Path shortFile = dir.resolve("short.txt");
         Files.writeString(shortFile, "3 2\na 1 2\n");
-        e = assertThrows(CorpusFormatException.class, () -> WordVectors.load(shortFile));
-        assertTrue(e.getMessage().contains("after 1 of 3"), e.getMessage());
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(shortFile));
+        assertTrue(e.getMessage().contains("line 3: file ends after 1 of the 3 words"), e.getMessage());
 
         Path foreign = dir.resolve("readme.txt");
         Files.writeString(foreign, "# Title\nsome prose\n");
-        e = assertThrows(CorpusFormatException.class, () -> WordVectors.load(foreign));
-        assertTrue(e.getMessage().contains("readme.txt:1") && e.getMessage().contains("COUNT DIMENSION"),
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(foreign));
+        assertTrue(e.getMessage().startsWith(foreign + ": line 1: ") && e.getMessage().contains("COUNT DIMENSION"),
                 e.getMessage());
 
         Path wrongDim = dir.resolve("wrong.bin");
         byte[] patched = bytes.clone();
         patched[2] = '2';   // header "3 3" → "3 2": vectors no longer line up
         Files.write(wrongDim, patched);
-        assertThrows(CorpusFormatException.class, () -> WordVectors.load(wrongDim));
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(wrongDim));
+        assertTrue(e.getMessage().startsWith(wrongDim + ": byte "), e.getMessage());
+    }
+
+    @Test
+    void emptyAndOtherForeignFilesFailClearly() throws IOException {
+        for (String name : List.of("empty.txt", "empty.bin", "empty.vec", "empty")) {
+            Path empty = dir.resolve(name);
+            Files.write(empty, new byte[0]);
+            ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordVectors.load(empty));
+            assertTrue(e.getMessage().equals(empty + ": empty file; expected the word2vec header line"
+                    + " 'COUNT DIMENSION' at line 1"), e.getMessage());
+        }
+        Path emptyGz = dir.resolve("empty.txt.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(emptyGz))) {
+            out.flush();
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordVectors.load(emptyGz));
+        assertTrue(e.getMessage().contains("empty file (after gzip decompression)"), e.getMessage());
+
+        Path notGz = dir.resolve("plain.txt.gz");
+        Files.writeString(notGz, "3 2\n");
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(notGz));
+        assertTrue(e.getMessage().startsWith(notGz + ": not a gzip file"), e.getMessage());
+
+        Path model = dir.resolve("model.bin");
+        org.classicnlp.lexicon.Lexicon.ofWords("w", List.of("a")).save(model);
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(model));
+        assertTrue(e.getMessage().startsWith(model + ": line 1: ") && e.getMessage().contains("ClassicNLP model"),
+                e.getMessage());
+
+        Path badValue = dir.resolve("bad.txt");
+        Files.writeString(badValue, "1 2\na 1 x\n");
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(badValue));
+        assertTrue(e.getMessage().equals(badValue + ": line 2: value 2 of word 'a' is 'x', expected a number"),
+                e.getMessage());
+
+        Path twice = dir.resolve("twice.txt");
+        Files.writeString(twice, "2 1\na 1\na 2\n");
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(twice));
+        assertTrue(e.getMessage().contains("occurs twice"), e.getMessage());
+
+        Path extra = dir.resolve("extra.txt");
+        Files.writeString(extra, "1 1\na 1\nb 2\n");
+        e = assertThrows(ModelFormatException.class, () -> WordVectors.load(extra));
+        assertTrue(e.getMessage().startsWith(extra + ": line 3: more entries"), e.getMessage());
+    }
+
+    @Test
+    void loadsFromAStreamNamedBySource() throws IOException {
+        Path f = dir.resolve("s.bin");
+        sample().save(f);
+        try (var in = Files.newInputStream(f)) {
+            assertSame(sample(), WordVectors.load(in, "classpath:/vectors.bin"));
+        }
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordVectors.load(
+                new java.io.ByteArrayInputStream(new byte[0]), "classpath:/none.txt"));
+        assertTrue(e.getMessage().startsWith("classpath:/none.txt: empty file"), e.getMessage());
     }
 
     @Test

@@ -54,22 +54,25 @@ final class Progress implements AutoCloseable {
         this.plain = quiet || terminal ? null : System.err;
     }
 
-    /** True when stderr is an interactive terminal (no console, or stderr redirected, means no). */
+    /**
+     * True when stderr is an interactive terminal. On Linux, from what file descriptor 2 points to (so
+     * {@code 2>log} gets no bar while {@code >out.tsv} on a terminal still shows one); elsewhere,
+     * {@code System.console() != null}. {@code TERM=dumb} means no.
+     */
     static boolean stderrIsTerminal() {
-        if (System.console() == null || "dumb".equals(System.getenv("TERM"))) {
+        if ("dumb".equals(System.getenv("TERM"))) {
             return false;
         }
         try {
-            // Linux: stdin and stdout may be a terminal while stderr goes to a file (2>log).
             Path fd2 = Path.of("/proc/self/fd/2");
             if (Files.isSymbolicLink(fd2)) {
                 String target = Files.readSymbolicLink(fd2).toString();
                 return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
             }
         } catch (Exception e) {
-            // not Linux: trust System.console()
+            // no procfs: fall back to the console
         }
-        return true;
+        return System.console() != null;
     }
 
     void step(long n) {

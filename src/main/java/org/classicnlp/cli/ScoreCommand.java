@@ -33,6 +33,9 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--pred", required = true, paramLabel = "FILE", description = "Predicted segmentation.")
     Path pred;
 
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors (this command prints no progress).")
+    boolean quiet;
+
     @Option(names = "--words", paramLabel = "FILE", description = "Training word list (defines OOV words).")
     Path words;
 

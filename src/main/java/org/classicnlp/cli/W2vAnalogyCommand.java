@@ -30,6 +30,9 @@ final class W2vAnalogyCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "C")
     String c;
 
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors (this command prints no progress).")
+    boolean quiet;
+
     @Option(names = {"-k", "--top"}, defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
     int top;
 

@@ -22,6 +22,9 @@ final class W2vSimilarCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORD")
     String word;
 
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors (this command prints no progress).")
+    boolean quiet;
+
     @Option(names = {"-k", "--top"}, defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
     int top;
 

@@ -1,5 +1,6 @@
 package org.classicnlp.cli;
 
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Input, threads and progress options shared by the batch commands. */
@@ -15,13 +16,19 @@ final class BatchOptions {
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads (default: the number of processors).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = {"-q", "--quiet"}, description = "No progress bar.")
+    @Option(names = {"-q", "--quiet"}, description = "No progress bar or status lines on stderr.")
     boolean quiet;
 
+    static final List<String> INPUT_FORMATS = List.of("auto", "lines", "jsonl", "dir");
+
     int threads() {
-        if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
-        }
-        return threads;
+        return Check.atLeast("--threads", threads, 1);
+    }
+
+    /** Checks the values (before any work); returns this. */
+    BatchOptions check() {
+        threads();
+        inputFormat = Check.oneOf("--input-format", inputFormat, INPUT_FORMATS);
+        return this;
     }
 }

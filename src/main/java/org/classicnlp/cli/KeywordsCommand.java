@@ -5,7 +5,6 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
@@ -15,6 +14,7 @@ import org.classicnlp.tfidf.Keyword;
 import org.classicnlp.tfidf.KeywordExtractor;
 import org.classicnlp.tfidf.StopWords;
 import org.classicnlp.tfidf.TfidfModel;
+import org.classicnlp.tfidf.TfidfVectorizer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code keywords}: the top TF-IDF terms of every document, in batch. */
 @Command(name = "keywords", mixinStandardHelpOptions = true,
-        description = "Write the top-k TF-IDF keywords of every document: tsv rows id<TAB>rank<TAB>term<TAB>weight "
-            + "(rank from 1), or one JSON object per document (--format jsonl). Ties: term in code-point order. "
-            + "Without --model the idf comes from the input itself (two passes); with --model, terms the model "
-            + "never saw get its median idf (as jieba does).",
+        description = {"Write the top-k TF-IDF keywords of every document (tsv rows or JSONL).",
+            "tsv: rows id<TAB>rank<TAB>term<TAB>weight (rank from 1); jsonl (--format jsonl): one JSON object per"
+            + " document. Ties: term in code-point order. Without --model the idf comes from the input itself"
+            + " (two passes); with --model, terms the model never saw get its median idf (as jieba does)."},
         footer = {"", "Examples:",
             "  classicnlp keywords --input news.txt --top 5 --stop-words zh",
             "  classicnlp keywords --model wiki.tfidf --input new.jsonl --min-length 2"})
@@ -56,25 +56,22 @@ public final class KeywordsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
-            case "tsv" -> false;
-            case "jsonl" -> true;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--format expects tsv or jsonl, got '" + format + "'");
-        };
-        KeywordExtractor.Unseen unseenPolicy = switch (unseen.toLowerCase(Locale.ROOT)) {
-            case "median" -> KeywordExtractor.Unseen.MEDIAN_IDF;
-            case "ignore" -> KeywordExtractor.Unseen.IGNORE;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--unseen expects median or ignore, got '" + unseen + "'");
-        };
+        boolean jsonl = Check.oneOf("--format", format, TfidfCommand.OUTPUT_FORMATS).equals("jsonl");
+        KeywordExtractor.Unseen unseenPolicy = Check.oneOf("--unseen", unseen, List.of("median", "ignore"))
+                .equals("median") ? KeywordExtractor.Unseen.MEDIAN_IDF : KeywordExtractor.Unseen.IGNORE;
+        Check.atLeast("--top", top, 1);
+        Check.atLeast("--min-length", minLength, 1);
+        batch.check();
         if (model != null) {
             TfidfCommand.rejectVectorizerOptions(spec, "--model");
         }
+        TfidfVectorizer vectorizer = model == null ? TfidfCommand.vectorizer(spec, tfidf, batch) : null;
         DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
         TfidfModel m;
         if (model != null) {
             m = TfidfModel.load(model);
         } else {
-            m = TfidfCommand.fit(spec, tfidf, batch, source);
+            m = TfidfCommand.fit(vectorizer, batch, source);
             // fitted on this very input: a term outside the vocabulary was pruned on purpose
             unseenPolicy = KeywordExtractor.Unseen.IGNORE;
         }

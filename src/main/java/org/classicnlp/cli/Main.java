@@ -31,10 +31,26 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        for (String a : args) {
+            if (a.equals("-q") || a.equals("--quiet") || a.equals("--no-progress")) {
+                // slf4j-simple reads this once, when the first logger is made: quiet keeps errors only
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+            }
+        }
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: " + CliErrors.message(e));
+            code = 1;
+        }
+        System.exit(code);
     }
 
-    /** Runs the command line and returns its exit code (the library itself never exits). */
+    /**
+     * Runs the command line and returns its exit code (the library itself never exits): 0 success,
+     * 2 bad usage, 1 failure. Any error is one line on stderr, {@code error: ...}.
+     */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new Main());
         Supplier<Object> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
@@ -43,11 +59,28 @@ public final class Main {
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
+        cl.setParameterExceptionHandler((ex, ignored) -> usage(ex.getCommandLine(), ex.getMessage()));
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("error: " + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
+            if (ex instanceof CliErrors.Usage) {
+                return usage(cmd, ex.getMessage());
+            }
+            if (Boolean.getBoolean("classicnlp.debug")) {
+                ex.printStackTrace(cmd.getErr());
+            }
+            cmd.getErr().println("error: " + CliErrors.message(ex));
+            cmd.getErr().flush();
             return 1;
         });
         return cl.execute(args);
+    }
+
+    /** Bad usage: one line naming the problem and where the help is; exit code 2. */
+    private static int usage(CommandLine cmd, String message) {
+        String m = CliErrors.clean(message);
+        cmd.getErr().println("error: " + (m != null ? m : "bad usage") + " (see '"
+                + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().flush();
+        return CommandLine.ExitCode.USAGE;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.classicnlp.lexicon.Lexicon;
 import org.classicnlp.lexicon.LexiconLoaders;
@@ -27,8 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "segment",
         mixinStandardHelpOptions = true,
         description = {
-            "Segments Chinese (and tokenizes English or mixed) text: one output line per input line,",
-            "blank lines kept, words separated by single spaces."},
+            "Segments Chinese (and tokenizes English or mixed) text, one output line per input line.",
+            "Blank lines are kept; words are separated by single spaces. Without --algo: the library's",
+            "standard segmenter (Segmenters.standard(): the dictionary + HMM hybrid)."},
         footer = {"", "Examples:",
             "  echo '我用Java写了NLP程序，version 2.0。' | java -jar classicnlp.jar segment",
             "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt",
@@ -38,8 +38,13 @@ final class SegmentCommand implements Callable<Integer> {
 
     enum DictFormat { words, user }
 
-    @Option(names = "--algo", defaultValue = "bimm", paramLabel = "ALGO",
-            description = "fmm | bmm | bimm | hmm | hybrid (default: ${DEFAULT-VALUE})")
+    /** Every --algo name. */
+    static final List<String> ALGORITHMS = List.of("fmm", "bmm", "bimm", "hmm", "hybrid", "standard");
+
+    @Option(names = "--algo", defaultValue = "standard", paramLabel = "ALGO",
+            description = "fmm | bmm | bimm | hmm | hybrid | standard (default: ${DEFAULT-VALUE}: the library's"
+                    + " Segmenters.standard(), today the hybrid with the shipped model and HanLP's core dictionary;"
+                    + " with --model, --dict, --mode or --no-core-dict it is the hybrid so configured)")
     String algo;
 
     // ---- statistical segmenters (hmm, hybrid) ----
@@ -81,14 +86,17 @@ final class SegmentCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "FILE", description = "Input file (UTF-8); standard input when absent or '-'.")
     Path input;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(names = {"-t", "--threads"}, paramLabel = "N",
             description = "Worker threads (default: available processors); output order is input order.")
     Integer threads;
 
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors (segment prints no progress).")
+    boolean quiet;
+
     @Override
     public Integer call() throws IOException {
+        int n = threads != null ? Check.atLeast("--threads", threads, 1) : Runtime.getRuntime().availableProcessors();
         Segmenter segmenter = segmenter();
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
         try (InputStream in = CliIO.inputStream(input)) {
             OrderedLinePipeline.run(in, input, System.out, n, segmenter::spans);
         }
@@ -96,7 +104,13 @@ final class SegmentCommand implements Callable<Integer> {
     }
 
     private Segmenter segmenter() {
-        String name = algo.toLowerCase(Locale.ROOT);
+        String name = Check.oneOf("--algo", algo, ALGORITHMS);
+        if (name.equals("standard")) {
+            if (model == null && dicts.isEmpty() && mode != Mode.search && !noCoreDict && rules == Rules.auto) {
+                return Segmenters.standard();
+            }
+            name = "hybrid";
+        }
         if (!Segmenters.STATISTICAL_ALGORITHMS.contains(name)) {
             if (model != null || mode == Mode.search || noCoreDict) {
                 throw new CommandLine.ParameterException(spec.commandLine(),
@@ -110,7 +124,7 @@ final class SegmentCommand implements Callable<Integer> {
             // Classic matching takes the words exactly as written; mixed folds full-width forms to ASCII.
             Lexicon lexicon = dicts.isEmpty() ? LexiconLoaders.hanlpCore()
                     : merged(null, dictionaries(matchRules == MatchRules.MIXED));
-            return Segmenters.create(algo, lexicon, matchRules);
+            return Segmenters.create(name, lexicon, matchRules);
         }
         if (rules != Rules.auto) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rules applies to --algo fmm|bmm|bimm only");
@@ -152,12 +166,17 @@ final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    /** The {@code --dict} files, each read in {@code --dict-format}. */
+    /** The {@code --dict} files, each read in {@code --dict-format}; a file without any word fails, naming it. */
     private List<Lexicon> dictionaries(boolean foldWidth) {
         List<Lexicon> list = new ArrayList<>();
         for (Path p : dicts) {
-            list.add(dictFormat == DictFormat.user
-                    ? LexiconLoaders.userDictionary(p, foldWidth) : LexiconLoaders.wordList(p, foldWidth));
+            Lexicon l = dictFormat == DictFormat.user
+                    ? LexiconLoaders.userDictionary(p, foldWidth) : LexiconLoaders.wordList(p, foldWidth);
+            if (l.size() == 0) {
+                throw new CliErrors.Failure("--dict " + p + ": no words (expected "
+                        + (dictFormat == DictFormat.user ? "lines 'word [freq] [tag]...'" : "one word per line") + ")");
+            }
+            list.add(l);
         }
         return list;
     }

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.classicnlp.core.Document;
@@ -47,8 +46,7 @@ public final class TfidfCommand implements Callable<Integer> {
             "--lowercase");
 
     /** Fits a model over the batch input, with a progress bar. */
-    static TfidfModel fit(CommandSpec spec, TfidfOptions options, BatchOptions batch, DocumentSource source) {
-        TfidfVectorizer vectorizer = vectorizer(spec, options, batch);
+    static TfidfModel fit(TfidfVectorizer vectorizer, BatchOptions batch, DocumentSource source) {
         try (Progress p = new Progress("fit", source::size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
         }
@@ -62,25 +60,31 @@ public final class TfidfCommand implements Callable<Integer> {
         CommandSpec spec;
         @Mixin
         BatchOptions batch;
-        @Option(names = {"-o", "--out"}, required = true, paramLabel = "MODEL", description = "Where to save the model.")
+        @Option(names = {"-o", "--output", "--out"}, required = true, paramLabel = "MODEL", description = "Where to save the model.")
         Path out;
         @Mixin
         TfidfOptions tfidf;
 
         @Override
         public Integer call() {
+            batch.check();
+            TfidfVectorizer vectorizer = vectorizer(spec, tfidf, batch);
+            Check.writable("--output", out);
             DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
-            TfidfModel model = fit(spec, tfidf, batch, source);
+            TfidfModel model = fit(vectorizer, batch, source);
             model.save(out);
-            System.err.println("fitted " + model.documentCount() + " documents, " + model.dimension() + " terms -> " + out);
+            if (!batch.quiet) {
+                System.err.println("fitted " + model.documentCount() + " documents, " + model.dimension() + " terms -> " + out);
+            }
             return 0;
         }
     }
 
     @Command(name = "transform", mixinStandardHelpOptions = true,
-            description = "Write the TF-IDF vector of every document: tsv rows id<TAB>term<TAB>weight for every "
-                + "non-zero entry in vocabulary order, or one JSON object per document (--format jsonl). "
-                + "Weights are printed as the shortest decimal that reads back to the exact double.",
+            description = {"Write the TF-IDF vector of every document (tsv rows or JSONL).",
+                "tsv: rows id<TAB>term<TAB>weight for every non-zero entry in vocabulary order; jsonl"
+                + " (--format jsonl): one JSON object per document. Weights are printed as the shortest decimal"
+                + " that reads back to the exact double."},
             footer = {"", "Examples:",
                 "  classicnlp tfidf transform --model corpus.tfidf --input new.txt",
                 "  classicnlp tfidf transform --fit --tokenizer whitespace --input docs/ > vectors.tsv"})
@@ -107,14 +111,17 @@ public final class TfidfCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws IOException {
-            boolean jsonl = switch (format.toLowerCase(Locale.ROOT)) {
-                case "tsv" -> false;
-                case "jsonl" -> true;
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--format expects tsv or jsonl, got '" + format + "'");
-            };
+            boolean jsonl = Check.oneOf("--format", format, OUTPUT_FORMATS).equals("jsonl");
+            batch.check();
             if (choice.model != null) {
                 rejectVectorizerOptions(spec, "--model");
+            }
+            TfidfVectorizer vectorizer = choice.model == null ? vectorizer(spec, tfidf, batch) : null;
+            if (saveModel != null) {
+                if (choice.model != null) {
+                    throw Check.usage("--save-model applies with --fit only");
+                }
+                Check.writable("--save-model", saveModel);
             }
             DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
             PrintStream out = System.out;
@@ -137,7 +144,6 @@ public final class TfidfCommand implements Callable<Integer> {
                     model.transformAll(docs, batch.threads(), work, r -> emit(out, pool, r, p));
                 }
             } else {
-                TfidfVectorizer vectorizer = vectorizer(spec, tfidf, batch);
                 Progress[] bar = {new Progress("fit", source::size, batch.quiet)};
                 try {
                     // keep first-pass term counts in up to a quarter of the heap: no second read when it fits
@@ -161,6 +167,9 @@ public final class TfidfCommand implements Callable<Integer> {
             return 0;
         }
     }
+
+    /** The output formats of transform and keywords. */
+    static final List<String> OUTPUT_FORMATS = List.of("tsv", "jsonl");
 
     static TfidfVectorizer vectorizer(CommandSpec spec, TfidfOptions options, BatchOptions batch) {
         try {

@@ -1,5 +1,6 @@
 package org.classicnlp.cli;
 
+import java.util.List;
 import java.util.Locale;
 import org.classicnlp.tfidf.Norm;
 import org.classicnlp.tfidf.StopWords;
@@ -34,8 +35,8 @@ final class TfidfOptions {
     @Option(names = "--max-df", paramLabel = "N|P", description = "Drop terms in more documents: an integer count or a proportion with a dot (0.5). Default: 1.0.")
     String maxDf;
 
-    @Option(names = "--max-features", paramLabel = "N", description = "Keep only the N terms most frequent in the corpus.")
-    int maxFeatures;
+    @Option(names = "--max-features", paramLabel = "N", description = "Keep only the N terms most frequent in the corpus (N >= 1; default: all).")
+    Integer maxFeatures;
 
     @Option(names = "--ngram", paramLabel = "MIN,MAX", description = "Word n-gram range (default: 1,1).")
     String ngram = "1,1";
@@ -49,42 +50,46 @@ final class TfidfOptions {
     @Option(names = "--lowercase", description = "Lowercase text before tokenizing (off by default in the CLI).")
     boolean lowercase;
 
-    /** A builder configured from the options; throws IllegalArgumentException for bad values. */
+    /** The --norm, --tokenizer and --stop-words names accepted. */
+    static final List<String> NORMS = List.of("l2", "l1", "none");
+    static final List<String> TOKENIZERS = List.of("default", "whitespace", "english");
+
+    /** A builder configured from the options; bad values throw {@link CliErrors.Usage} through {@link Check}. */
     TfidfVectorizer.Builder builder(int threads) {
         TfidfVectorizer.Builder b = TfidfVectorizer.builder()
-                .tokenizer(tokenizer.toLowerCase(Locale.ROOT))
+                .tokenizer(Check.oneOf("--tokenizer", tokenizer, TOKENIZERS))
                 .lowercase(lowercase)
                 .threads(threads);
         if (textbook) {
             b.textbook();
         } else {
-            b.norm(Norm.parse(norm)).useIdf(!noIdf).smoothIdf(!noSmoothIdf).sublinearTf(sublinearTf);
+            b.norm(Norm.parse(Check.oneOf("--norm", norm, NORMS))).useIdf(!noIdf).smoothIdf(!noSmoothIdf)
+                    .sublinearTf(sublinearTf);
         }
         if (minDf != null) {
             if (isProportion(minDf)) {
-                b.minDf(parseDouble(minDf, "--min-df"));
+                b.minDf(Check.inRange("--min-df", parseDouble(minDf, "--min-df"), 0, 1));
             } else {
-                b.minDf(parseInt(minDf, "--min-df"));
+                b.minDf(Check.atLeast("--min-df", parseInt(minDf, "--min-df"), 0));
             }
         }
         if (maxDf != null) {
             if (isProportion(maxDf)) {
-                b.maxDf(parseDouble(maxDf, "--max-df"));
+                b.maxDf(Check.inRange("--max-df", parseDouble(maxDf, "--max-df"), 0, 1));
             } else {
-                b.maxDf(parseInt(maxDf, "--max-df"));
+                b.maxDf(Check.atLeast("--max-df", parseInt(maxDf, "--max-df"), 0));
             }
         }
-        if (maxFeatures != 0) {
-            if (maxFeatures < 0) {
-                throw new IllegalArgumentException("--max-features must be >= 1, got " + maxFeatures);
-            }
-            b.maxFeatures(maxFeatures);
+        if (maxFeatures != null) {
+            b.maxFeatures(Check.atLeast("--max-features", maxFeatures, 1));
         }
         String[] r = ngram.split(",");
         if (r.length != 2) {
-            throw new IllegalArgumentException("--ngram expects MIN,MAX (for example 1,2), got '" + ngram + "'");
+            throw Check.usage("--ngram must be MIN,MAX with 1 <= MIN <= MAX (for example 1,2), got '" + ngram + "'");
         }
-        b.ngramRange(parseInt(r[0].trim(), "--ngram"), parseInt(r[1].trim(), "--ngram"));
+        int min = Check.atLeast("--ngram MIN", parseInt(r[0].trim(), "--ngram"), 1);
+        int max = Check.atLeast("--ngram MAX", parseInt(r[1].trim(), "--ngram"), min);
+        b.ngramRange(min, max);
         if (stopWords != null) {
             b.stopWords(StopWords.byName(stopWords));
         }
@@ -99,7 +104,7 @@ final class TfidfOptions {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects an integer, got '" + s + "'");
+            throw Check.usage(option + " must be an integer, got '" + s + "'");
         }
     }
 
@@ -107,7 +112,7 @@ final class TfidfOptions {
         try {
             return Double.parseDouble(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " expects a number, got '" + s + "'");
+            throw Check.usage(option + " must be a number, got '" + s + "'");
         }
     }
 }

@@ -2,31 +2,33 @@ package org.classicnlp.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Sentence;
 import org.classicnlp.segment.HmmModel;
 import org.classicnlp.segment.HybridModel;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train-segmenter",
         mixinStandardHelpOptions = true,
         description = {
-            "Trains a statistical segmenter from a segmented corpus and saves the model:",
+            "Trains a statistical segmenter (hmm or hybrid) from a segmented corpus and saves the model.",
             "hmm = character B/M/E/S HMM; hybrid = the same HMM plus the corpus's word counts",
             "(use with: segment --algo hmm|hybrid --model FILE)."},
         footer = {"", "Example:",
-            "  java -jar classicnlp.jar train-segmenter --algo hybrid --format pd98 \\",
-            "      --corpus ../shared/data/peoples-daily-1998/199801.txt.gz --out hybrid.bin"})
+            "  java -jar classicnlp.jar train-segmenter --algo hybrid --input-format pd98 \\",
+            "      --corpus ../shared/data/peoples-daily-1998/199801.txt.gz --output hybrid.bin"})
 final class TrainSegmenterCommand implements Callable<Integer> {
 
     enum Algo { hmm, hybrid }
 
     enum Format { sighan, pd98 }
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--algo", required = true, paramLabel = "ALGO", description = "hmm | hybrid")
     Algo algo;
@@ -35,24 +37,30 @@ final class TrainSegmenterCommand implements Callable<Integer> {
             description = "Segmented training corpus (UTF-8, .gz read transparently).")
     Path corpus;
 
-    @Option(names = "--format", defaultValue = "sighan", paramLabel = "FORMAT",
-            description = "sighan (words separated by spaces) | pd98 (People's Daily 1998 word/TAG) (default: ${DEFAULT-VALUE})")
+    @Option(names = {"--input-format", "--format"}, defaultValue = "sighan", paramLabel = "FORMAT",
+            description = "sighan (words separated by spaces) | pd98 (People's Daily 1998 word/TAG)"
+                    + " (default: ${DEFAULT-VALUE}; --format is a deprecated spelling)")
     Format format;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Model file to write.")
+    @Option(names = {"-o", "--output", "--out"}, required = true, paramLabel = "FILE", description = "Model file to write.")
     Path out;
 
     @Option(names = "--smoothing", defaultValue = "0.5", paramLabel = "ALPHA",
             description = "Add-alpha constant for HMM emissions (default: ${DEFAULT-VALUE}).")
     double smoothing;
 
+    @Option(names = {"-q", "--quiet"}, description = "No progress or status lines on stderr.")
+    boolean quiet;
+
     @Override
     public Integer call() {
+        Check.positive("--smoothing", smoothing);
+        Check.exists("--corpus", corpus);
+        Check.writable("--output", out);
         Corpus<Sentence> sentences = format == Format.pd98 ? Corpora.peoplesDaily(corpus) : Corpora.sighan(corpus);
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + algo).setInitialMax(-1)
-                .setUnit(" sent", 1).build()) {
+        try (Progress p = new Progress("train " + algo, "sentences", () -> -1, quiet)) {
             Corpus<Sentence> counted = sentences.map(s -> {
-                bar.step();
+                p.step(1);
                 return s;
             });
             if (algo == Algo.hmm) {
@@ -60,8 +68,13 @@ final class TrainSegmenterCommand implements Callable<Integer> {
             } else {
                 HybridModel.train(counted, smoothing).save(out);
             }
+        } catch (IllegalArgumentException e) {
+            // the corpus itself is unusable (no trainable word): a failure naming the file
+            throw new CliErrors.Failure("--corpus " + corpus + ": " + CliErrors.clean(e.getMessage()));
         }
-        LoggerFactory.getLogger(TrainSegmenterCommand.class).info("wrote {} model to {}", algo, out);
+        if (!quiet) {
+            System.err.println("wrote " + algo + " model to " + out);
+        }
         return 0;
     }
 }

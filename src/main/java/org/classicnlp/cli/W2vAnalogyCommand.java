@@ -30,7 +30,10 @@ final class W2vAnalogyCommand implements Callable<Integer> {
     @Parameters(index = "2", paramLabel = "C")
     String c;
 
-    @Option(names = "--top", defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors (this command prints no progress).")
+    boolean quiet;
+
+    @Option(names = {"-k", "--top"}, defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
     int top;
 
     @Option(names = "--method", defaultValue = "add",
@@ -39,6 +42,7 @@ final class W2vAnalogyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Check.atLeast("--top", top, 1);
         WordVectors v = WordVectors.load(vectors);
         Writer out = CliIO.stdout();
         var m = method == Method.add ? WordVectors.AnalogyMethod.COS_ADD : WordVectors.AnalogyMethod.COS_MUL;

@@ -22,11 +22,15 @@ final class W2vSimilarCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "WORD")
     String word;
 
-    @Option(names = "--top", defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors (this command prints no progress).")
+    boolean quiet;
+
+    @Option(names = {"-k", "--top"}, defaultValue = "10", description = "How many (default: ${DEFAULT-VALUE})")
     int top;
 
     @Override
     public Integer call() throws IOException {
+        Check.atLeast("--top", top, 1);
         WordVectors v = WordVectors.load(vectors);
         Writer out = CliIO.stdout();
         for (WordVectors.ScoredWord s : v.mostSimilar(word, top)) {

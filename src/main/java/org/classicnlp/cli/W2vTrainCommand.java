@@ -6,10 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
@@ -24,8 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "train",
         mixinStandardHelpOptions = true,
         description = {
-            "Trains word vectors and writes them in the word2vec format (.bin binary, otherwise text).",
-            "Input: a text file (one sentence or paragraph per line; .gz ok) or WikiExtractor output",
+            "Trains word vectors (skip-gram or CBOW) and writes them in the word2vec format.",
+            "Output: .bin binary, otherwise text. Input: a text file (one sentence or paragraph per line; .gz ok) or WikiExtractor output",
             "(a file or directory of <doc> files). Defaults are gensim's, except threads."},
         footer = {"", "Example:",
             "  java -jar classicnlp.jar w2v train --input en-norm.txt --output vec.bin --model sg --tokenizer whitespace"})
@@ -33,15 +29,15 @@ final class W2vTrainCommand implements Callable<Integer> {
 
     enum Format { auto, lines, wiki }
 
-    @Option(names = "--input", required = true, paramLabel = "SRC", description = "Corpus file or directory.")
+    @Option(names = {"-i", "--input"}, required = true, paramLabel = "SRC", description = "Corpus file or directory.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Vectors file (.bin or .txt).")
+    @Option(names = {"-o", "--output", "--out"}, required = true, paramLabel = "FILE", description = "Vectors file (.bin or .txt).")
     Path output;
 
-    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT",
+    @Option(names = {"--input-format", "--format"}, defaultValue = "auto", paramLabel = "FORMAT",
             description = "auto | lines | wiki (WikiExtractor); auto: wiki for directories and files starting"
-                    + " with <doc (default: ${DEFAULT-VALUE})")
+                    + " with <doc (default: ${DEFAULT-VALUE}; --format is a deprecated spelling)")
     Format format;
 
     @Option(names = "--model", defaultValue = "cbow", paramLabel = "MODEL", description = "sg | cbow (default: ${DEFAULT-VALUE})")
@@ -77,7 +73,7 @@ final class W2vTrainCommand implements Callable<Integer> {
     @Option(names = "--min-alpha", defaultValue = "0.0001", description = "Final learning rate (default: ${DEFAULT-VALUE})")
     double minAlpha;
 
-    @Option(names = "--threads", description = "Worker threads (default: available processors)")
+    @Option(names = {"-t", "--threads"}, description = "Worker threads (default: available processors)")
     Integer threads;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE})")
@@ -91,52 +87,69 @@ final class W2vTrainCommand implements Callable<Integer> {
     @Option(names = "--lowercase", description = "Lower-case the text before tokenizing.")
     boolean lowercase;
 
-    @Option(names = "--no-progress", description = "No progress bar on stderr.")
-    boolean noProgress;
+    @Option(names = {"-q", "--quiet", "--no-progress"}, description = "No progress or status lines on stderr"
+            + " (--no-progress: the older spelling).")
+    boolean quiet;
 
     @Override
     public Integer call() {
-        Word2VecTrainer.Model m = switch (model.toLowerCase(Locale.ROOT)) {
-            case "sg", "skipgram", "skip-gram" -> Word2VecTrainer.Model.SKIP_GRAM;
-            case "cbow" -> Word2VecTrainer.Model.CBOW;
-            default -> throw new picocli.CommandLine.ParameterException(
-                    new picocli.CommandLine(this), "--model must be sg or cbow, got '" + model + "'");
-        };
-        Segmenter segmenter = Segmenters.tokenizer(tokenizer);
-        Corpus<List<String>> corpus = documents(input, format)
-                .map(d -> segmenter.words(lowercase ? d.text().toLowerCase(Locale.ROOT) : d.text()));
-        Word2VecTrainer.Builder b = Word2VecTrainer.builder().model(m).dimension(dim).window(window)
-                .negative(negative).hs(hs).sample(sample).minCount(minCount).maxVocab(maxVocab).epochs(epochs)
-                .minAlpha(minAlpha).seed(seed);
+        String name = Check.oneOf("--model", model, List.of("sg", "skipgram", "skip-gram", "cbow"));
+        Word2VecTrainer.Model m = name.equals("cbow") ? Word2VecTrainer.Model.CBOW : Word2VecTrainer.Model.SKIP_GRAM;
+        Check.atLeast("--dim", dim, 1);
+        Check.atLeast("--window", window, 1);
+        Check.atLeast("--negative", negative, 0, "0 = off");
+        Check.atLeast("--sample", sample, 0);
+        Check.atLeast("--min-count", minCount, 1);
+        Check.atLeast("--max-vocab", maxVocab, 0, "0 = all");
+        Check.atLeast("--epochs", epochs, 1);
         if (alpha != null) {
-            b.alpha(alpha);
+            Check.positive("--alpha", alpha);
         }
+        Check.atLeast("--min-alpha", minAlpha, 0);
         if (threads != null) {
-            b.threads(threads);
+            Check.atLeast("--threads", threads, 1);
         }
-        ProgressBar[] bar = {null};
-        if (!noProgress) {
-            b.progress((done, total, a) -> {
-                if (bar[0] == null) {
-                    bar[0] = new ProgressBarBuilder().setTaskName("w2v " + model).setInitialMax(total)
-                            .setStyle(ProgressBarStyle.ASCII).setUnit(" words", 1).showSpeed()
-                            .setConsumer(new ConsoleProgressBarConsumer(System.err)).build();
-                }
-                bar[0].stepTo(done);
-                bar[0].setExtraMessage(String.format(Locale.ROOT, "alpha %.5f", a));
-            });
+        if (negative == 0 && !hs) {
+            throw Check.usage("--negative 0 needs --hs: with neither negative sampling nor hierarchical softmax"
+                    + " nothing is trained");
         }
+        Segmenter segmenter = Segmenters.tokenizer(Check.oneOf("--tokenizer", tokenizer, List.of("default", "whitespace", "english")));
         WordVectors vectors;
-        try {
-            vectors = b.build().fit(corpus);
-        } finally {
-            if (bar[0] != null) {
-                bar[0].close();
+        try (Progress p = new Progress("w2v " + name, "words", () -> -1, quiet)) {
+            Word2VecTrainer trainer;
+            try {
+                Word2VecTrainer.Builder b = Word2VecTrainer.builder().model(m).dimension(dim).window(window)
+                        .negative(negative).hs(hs).sample(sample).minCount(minCount).maxVocab(maxVocab).epochs(epochs)
+                        .minAlpha(minAlpha).seed(seed);
+                if (alpha != null) {
+                    b.alpha(alpha);
+                }
+                if (threads != null) {
+                    b.threads(threads);
+                }
+                if (!quiet) {
+                    b.progress((done, total, a) -> {
+                        p.total(total);
+                        p.stepTo(done);
+                        p.extra(String.format(Locale.ROOT, "alpha %.5f", a));
+                    });
+                }
+                trainer = b.build();
+            } catch (IllegalArgumentException e) {
+                throw Check.usage(e.getMessage());
             }
+            // fail now, not after hours of training, when the vectors cannot be written
+            Check.exists("--input", input);
+            Check.writable("--output", output);
+            Corpus<List<String>> corpus = documents(input, format)
+                    .map(d -> segmenter.words(lowercase ? d.text().toLowerCase(Locale.ROOT) : d.text()));
+            vectors = trainer.fit(corpus);
         }
         vectors.save(output);
-        System.err.printf(Locale.ROOT, "wrote %d vectors of dimension %d to %s%n", vectors.size(),
-                vectors.dimension(), output);
+        if (!quiet) {
+            System.err.printf(Locale.ROOT, "wrote %d vectors of dimension %d to %s%n", vectors.size(),
+                    vectors.dimension(), output);
+        }
         return 0;
     }
 

@@ -147,7 +147,9 @@ public final class HmmModel {
             float[] logStart = new float[4];
             long startTotal = Arrays.stream(start).sum();
             if (startTotal == 0) {
-                throw new IllegalArgumentException("the training corpus has no Han characters");
+                throw new IllegalArgumentException("the training corpus has no word made only of Han characters"
+                        + " (words with any other character, such as punctuation attached to a word, are skipped:"
+                        + " is the corpus segmented, with words separated by spaces?)");
             }
             logStart[B] = logRatio(start[B] + 1, start[B] + start[S] + 2);
             logStart[S] = logRatio(start[S] + 1, start[B] + start[S] + 2);

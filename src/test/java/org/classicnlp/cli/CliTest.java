@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.classicnlp.TestData;
+import org.classicnlp.segment.Segmenters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,12 +44,26 @@ class CliTest {
 
     @Test
     void segmentKeepsLinesAndBlankLines() {
-        String[] r = run("我用Java写了NLP程序，version 2.0。\n\n研究生命起源\n", "segment");
+        String[] r = run("我用Java写了NLP程序，version 2.0。\n\n研究生命起源\n", "segment", "--algo", "bimm");
         assertEquals("0", r[0], r[2]);
         String[] lines = r[1].split("\n", -1);
         assertEquals("我 用 Java 写 了 NLP 程序 ， version 2.0 。", lines[0]);
         assertEquals("", lines[1]);
         assertEquals(4, lines.length, r[1]);
+    }
+
+    @Test
+    void segmentWithoutAlgoIsTheLibrarysStandardSegmenterLineForLine() {
+        String[] text = {"我用Java写了NLP程序，version 2.0。", "", "研究生命起源", "张小明喜欢学习中文，我们今天去北京。",
+            "中华人民共和国成立于1949年。", "The U.S. economy grew 3.5% in 2023, didn't it?"};
+        String[] r = run(String.join("\n", text) + "\n", "segment");
+        assertEquals("0", r[0], r[2]);
+        String[] lines = r[1].split("\n", -1);
+        assertEquals(text.length + 1, lines.length, r[1]);
+        for (int i = 0; i < text.length; i++) {
+            assertEquals(String.join(" ", Segmenters.standard().words(text[i])), lines[i], "line " + (i + 1));
+        }
+        assertEquals(r[1], run(String.join("\n", text) + "\n", "segment", "--algo", "standard")[1]);
     }
 
     @Test
@@ -69,7 +84,7 @@ class CliTest {
                 "--rules", "mixed")[1]);
         String user = TestData.corpus("user-dict-sample.txt").toString();
         assertEquals("Java\n", run("Java\n", "segment", "--algo", "bimm", "--dict", user, "--dict-format", "user")[1]);
-        assertEquals("J a v a\n", run("Java\n", "segment", "--rules", "classic")[1]);
+        assertEquals("J a v a\n", run("Java\n", "segment", "--algo", "bimm", "--rules", "classic")[1]);
         String[] r = run("", "segment", "--algo", "hybrid", "--rules", "classic");
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--rules applies to --algo fmm|bmm|bimm only"), r[2]);
@@ -78,7 +93,7 @@ class CliTest {
     @Test
     void badUsageExitsTwoAndFailureExitsOne() {
         String[] r = run("", "segment", "--algo", "nope");
-        assertEquals("1", r[0]);
+        assertEquals("2", r[0]);
         assertTrue(r[2].contains("nope"), r[2]);
         assertEquals("2", run("", "segment", "--no-such-flag")[0]);
         assertEquals("1", run("", "segment", tmp.resolve("missing.txt").toString())[0]);

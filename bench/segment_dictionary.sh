@@ -41,7 +41,7 @@ echo
 echo "== 3. cold start, one line, default dictionary"
 cold=()
 for r in $(seq "$RUNS"); do
-  s=$(date +%s.%N); echo '我用Java写了NLP程序，version 2.0。' | java -jar target/classicnlp.jar segment > /dev/null; e=$(date +%s.%N)
+  s=$(date +%s.%N); echo '我用Java写了NLP程序，version 2.0。' | java -jar target/classicnlp.jar segment --algo bimm > /dev/null; e=$(date +%s.%N)
   cold+=("$(echo "$e - $s" | bc -l)")
 done
-printf 'segment (default) one line: median %.2f s over %d runs\n' "$(printf '%s\n' "${cold[@]}" | median)" "$RUNS"
+printf 'segment --algo bimm one line: median %.2f s over %d runs\n' "$(printf '%s\n' "${cold[@]}" | median)" "$RUNS"

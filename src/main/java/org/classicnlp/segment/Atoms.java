@@ -2,6 +2,7 @@ package org.classicnlp.segment;
 
 import java.util.Locale;
 import java.util.Set;
+import org.classicnlp.core.CharClass;
 
 /**
  * Splits width-folded text into atoms, the units no dictionary match may break: one Han character
@@ -42,7 +43,10 @@ final class Atoms {
                 i++;
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(f[i + 1])) {
+            int emoji = CharClass.emojiSequenceLength(f, i, n);
+            if (emoji > 0) {
+                len = emoji;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(f[i + 1])) {
                 int cp = Character.toCodePoint(c, f[i + 1]);
                 byte k = CharClass.ofCodePoint(cp);
                 len = k == CharClass.HAN || k == CharClass.PUNCT || k == CharClass.SPACE ? 2 : english(f, i, n);

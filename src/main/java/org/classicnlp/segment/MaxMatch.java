@@ -71,11 +71,42 @@ final class MaxMatch {
                 this.atomLength = new int[n];
                 this.boundary = new boolean[n + 1];
                 Atoms.scan(folded, n, atomLength, boundary);
-            } else {
-                // Every character is an atom (see classicAtom), and any word end is allowed.
+            } else if (!hasEmojiSequence(folded, n)) {
+                // Every character is an atom (see atomAt), and any word end is allowed.
                 this.atomLength = null;
                 this.boundary = null;
+            } else {
+                // As above, but an emoji sequence is one atom and no word ends inside it.
+                this.atomLength = new int[n];
+                this.boundary = new boolean[n + 1];
+                java.util.Arrays.fill(boundary, true);
+                int i = 0;
+                while (i < n) {
+                    int len = CharClass.emojiSequenceLength(folded, i, n);
+                    if (len == 0) {
+                        len = Character.isHighSurrogate(folded[i]) && i + 1 < n && Character.isLowSurrogate(folded[i + 1]) ? 2 : 1;
+                        if (len == 1 && CharClass.of(folded[i]) == CharClass.SPACE) {
+                            atomLength[i++] = -1;
+                            continue;
+                        }
+                    }
+                    atomLength[i] = len;
+                    for (int k = i + 1; k < i + len; k++) {
+                        atomLength[k] = 0;
+                        boundary[k] = false;
+                    }
+                    i += len;
+                }
             }
+        }
+
+        private static boolean hasEmojiSequence(char[] f, int n) {
+            for (int i = 0; i < n; i++) {
+                if (CharClass.emojiSequenceLength(f, i, n) > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** As {@code atomLength[i]} (-1 white space, 0 inside an atom, else the atom's length) for either rules. */

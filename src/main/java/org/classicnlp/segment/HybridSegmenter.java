@@ -57,6 +57,8 @@ public final class HybridSegmenter extends SpanSegmenter {
 
     /** Where the build puts the standard hybrid's merged dictionary (see {@link StandardImage}). */
     static final String STANDARD_IMAGE = "/org/classicnlp/segment/hybrid-standard.lexicon";
+    /** Where the build puts the shipped hybrid model's HMM on its own (see {@link StandardImage}). */
+    static final String STANDARD_HMM = "/org/classicnlp/segment/hybrid-standard.hmm";
 
     private static final class StandardHolder {
         static final HybridSegmenter INSTANCE = loadStandard();
@@ -68,11 +70,15 @@ public final class HybridSegmenter extends SpanSegmenter {
      * runs here, as the image builder runs it.
      */
     private static HybridSegmenter loadStandard() {
+        if (HybridSegmenter.class.getResource(STANDARD_HMM) == null) {
+            return builder().build();
+        }
+        CompletableFuture<HmmModel> hmm = CompletableFuture.supplyAsync(() -> HmmModel.loadResource(STANDARD_HMM));
         Lexicon merged = LexiconLoaders.image(HybridSegmenter.class, STANDARD_IMAGE);
         if (merged == null) {
             return builder().build();
         }
-        return new HybridSegmenter(HmmModel.loadResource(HybridModel.DEFAULT_RESOURCE), merged, true);
+        return new HybridSegmenter(hmm.join(), merged, true);
     }
 
     /**

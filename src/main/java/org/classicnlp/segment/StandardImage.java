@@ -20,7 +20,8 @@ import org.classicnlp.lexicon.LexiconLoaders;
  * sources (HanLP's core dictionary, the shipped model's training words);</li>
  * <li>the standard hybrid's merged dictionary ({@link HybridSegmenter#STANDARD_IMAGE}): the shipped
  * model's training counts and HanLP's core dictionary, merged exactly as
- * {@code HybridSegmenter.builder().build()} merges them.</li>
+ * {@code HybridSegmenter.builder().build()} merges them, and the shipped hybrid model's HMM alone
+ * ({@link HybridSegmenter#STANDARD_HMM}).</li>
  * </ol>
  *
  * Usage: {@code StandardImage CLASSES_DIR}.
@@ -53,5 +54,10 @@ public final class StandardImage {
         Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
         merged.save(tmp);
         Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING);
+        // The hybrid model's HMM on its own, so the start reads 37 kB instead of the whole model file.
+        Path hmm = classes.resolve(HybridSegmenter.STANDARD_HMM.substring(1));
+        Path hmmTmp = hmm.resolveSibling(hmm.getFileName() + ".tmp");
+        model.hmm().save(hmmTmp);
+        Files.move(hmmTmp, hmm, StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -6,8 +6,9 @@ import org.classicnlp.core.CharClass;
 
 /**
  * Splits width-folded text into atoms, the units no dictionary match may break: one Han character
- * (a surrogate pair counts as one), or one English-style token found by the rules below. White space
- * belongs to no atom.
+ * (a surrogate pair counts as one), an emoji sequence ({@link CharClass#emojiSequenceLength}: a base with
+ * skin tone, VS16 and ZWJ joins, a flag, a keycap), or one English-style token found by the rules below.
+ * White space and the invisible separators ({@link CharClass#isSeparator}) belong to no atom.
  *
  * <p>English rules: URLs ({@code http://…}, {@code www.…}), e-mail addresses, numbers with decimal
  * points and thousands separators ({@code 2.0}, {@code 3,000}), words of letters and digits joined by

@@ -35,7 +35,7 @@ class SegmenterConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("segmenters")
     void randomText(String name, Segmenter segmenter, Options options) {
-        checkRandomText(segmenter, 200, options);
+        checkRandomText(segmenter, 50, options);
     }
 
     @ParameterizedTest(name = "{0}")

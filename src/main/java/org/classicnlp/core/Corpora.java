@@ -65,8 +65,9 @@ public final class Corpora {
         return words;
     }
 
+    /** Words are separated by {@linkplain CharClass#isWhitespace white space}, the one definition. */
     private static boolean isSighanSeparator(char c) {
-        return c == ' ' || c == '\u3000' || c == '\t';
+        return CharClass.isWhitespace(c);
     }
 
     /**

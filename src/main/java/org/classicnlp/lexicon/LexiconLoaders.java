@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.classicnlp.core.CharClass;
 import org.classicnlp.core.CorpusFormatException;
 import org.classicnlp.core.TextFiles;
 
@@ -32,6 +33,15 @@ public final class LexiconLoaders {
     private static Lexicon loadHanlpCoreFast() {
         java.io.InputStream in = LexiconLoaders.class.getResourceAsStream(HANLP_IMAGE_RESOURCE);
         return in != null ? Lexicon.load(in, "classpath:" + HANLP_IMAGE_RESOURCE) : loadHanlpCore();
+    }
+
+    /**
+     * A lexicon image ({@link Lexicon#save}) shipped as a classpath resource next to {@code anchor}, as the
+     * build writes them; {@code null} when the resource is absent (classes used straight from sources).
+     */
+    public static Lexicon image(Class<?> anchor, String resource) {
+        java.io.InputStream in = anchor.getResourceAsStream(resource);
+        return in == null ? null : Lexicon.load(in, "classpath:" + resource);
     }
 
     /**
@@ -124,7 +134,7 @@ public final class LexiconLoaders {
 
     /**
      * A plain word list: one word per line (e.g. {@code pku_training_words.utf8}); blank lines skipped,
-     * surrounding white space trimmed; every word gets frequency 1. Keys width-folded.
+     * surrounding {@linkplain CharClass#isWhitespace white space} trimmed; every word gets frequency 1. Keys width-folded.
      */
     public static Lexicon wordList(Path file) {
         return wordList(file, true);
@@ -135,7 +145,7 @@ public final class LexiconLoaders {
         Lexicon.Builder entries = new Lexicon.Builder(1 << 16, foldWidth);
         try (Stream<TextFiles.NumberedLine> lines = TextFiles.numberedLines(file)) {
             lines.forEach(l -> {
-                String w = l.text().strip();
+                String w = CharClass.strip(l.text());
                 if (!w.isEmpty()) {
                     entries.add(w, 1);
                 }
@@ -145,7 +155,8 @@ public final class LexiconLoaders {
     }
 
     /**
-     * A user dictionary: {@code word [freq] [tag]...} per line, fields separated by white space; a missing
+     * A user dictionary: {@code word [freq] [tag]...} per line, fields separated by
+     * {@linkplain CharClass#isWhitespace white space}; a missing
      * frequency means 1. Lines starting with {@code #} are comments. A negative or non-integer frequency in
      * the second field is reported with file and line. Keys width-folded.
      */
@@ -158,11 +169,11 @@ public final class LexiconLoaders {
         Lexicon.Builder entries = new Lexicon.Builder(1024, foldWidth);
         try (Stream<TextFiles.NumberedLine> lines = TextFiles.numberedLines(file)) {
             lines.forEach(l -> {
-                String line = l.text().strip();
+                String line = CharClass.strip(l.text());
                 if (line.isEmpty() || line.startsWith("#")) {
                     return;
                 }
-                String[] f = line.split("[\\s\u3000]+");
+                String[] f = CharClass.splitWhitespace(line).toArray(new String[0]);
                 long freq = 1;
                 List<String> tags = new ArrayList<>();
                 for (int i = 1; i < f.length; i++) {

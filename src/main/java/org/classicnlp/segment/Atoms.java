@@ -2,11 +2,13 @@ package org.classicnlp.segment;
 
 import java.util.Locale;
 import java.util.Set;
+import org.classicnlp.core.CharClass;
 
 /**
  * Splits width-folded text into atoms, the units no dictionary match may break: one Han character
- * (a surrogate pair counts as one), or one English-style token found by the rules below. White space
- * belongs to no atom.
+ * (a surrogate pair counts as one), an emoji sequence ({@link CharClass#emojiSequenceLength}: a base with
+ * skin tone, VS16 and ZWJ joins, a flag, a keycap), or one English-style token found by the rules below.
+ * White space and the invisible separators ({@link CharClass#isSeparator}) belong to no atom.
  *
  * <p>English rules: URLs ({@code http://…}, {@code www.…}), e-mail addresses, numbers with decimal
  * points and thousands separators ({@code 2.0}, {@code 3,000}), words of letters and digits joined by
@@ -42,7 +44,10 @@ final class Atoms {
                 i++;
                 continue;
             }
-            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(f[i + 1])) {
+            int emoji = CharClass.emojiSequenceLength(f, i, n);
+            if (emoji > 0) {
+                len = emoji;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(f[i + 1])) {
                 int cp = Character.toCodePoint(c, f[i + 1]);
                 byte k = CharClass.ofCodePoint(cp);
                 len = k == CharClass.HAN || k == CharClass.PUNCT || k == CharClass.SPACE ? 2 : english(f, i, n);

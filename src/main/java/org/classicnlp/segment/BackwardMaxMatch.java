@@ -16,12 +16,17 @@ public final class BackwardMaxMatch extends DictionarySegmenter {
     }
 
     public BackwardMaxMatch(Lexicon lexicon, MatchRules rules) {
-        super(lexicon, rules);
+        this(lexicon, rules, false);
     }
 
-    /** With HanLP's bundled core dictionary. */
+    /** With {@code traditionalToSimplified}: lookups see Traditional characters as Simplified (for a Simplified lexicon). */
+    public BackwardMaxMatch(Lexicon lexicon, MatchRules rules, boolean traditionalToSimplified) {
+        super(lexicon, rules, traditionalToSimplified);
+    }
+
+    /** With HanLP's bundled core dictionary, mixed-text rules, Traditional characters read as Simplified. */
     public BackwardMaxMatch() {
-        this(LexiconLoaders.hanlpCore());
+        this(LexiconLoaders.hanlpCore(), MatchRules.MIXED, true);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.CharClass;
 import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
 import java.io.DataInputStream;

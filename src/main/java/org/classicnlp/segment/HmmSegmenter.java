@@ -1,5 +1,6 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.CharClass;
 import java.util.Objects;
 
 /**
@@ -12,18 +13,39 @@ import java.util.Objects;
 public final class HmmSegmenter extends SpanSegmenter {
 
     private final HmmModel model;
+    private final boolean t2s;
 
+    /** Over {@code model}, characters looked up as written (width-folded). */
     public HmmSegmenter(HmmModel model) {
-        this.model = Objects.requireNonNull(model, "model");
+        this(model, false);
     }
 
-    /** With the shipped model ({@link HmmModel#defaultModel()}). */
+    /**
+     * Over {@code model}; with {@code traditionalToSimplified} the emissions of Traditional characters are
+     * looked up as their Simplified forms (for a model trained on Simplified text).
+     */
+    public HmmSegmenter(HmmModel model, boolean traditionalToSimplified) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.t2s = traditionalToSimplified;
+    }
+
+    /** With the shipped model ({@link HmmModel#defaultModel()}, Simplified), Traditional read as Simplified. */
     public HmmSegmenter() {
-        this(HmmModel.defaultModel());
+        this(HmmModel.defaultModel(), true);
     }
 
     public HmmModel model() {
         return model;
+    }
+
+    /** Whether Traditional characters are looked up as Simplified. */
+    public boolean traditionalToSimplified() {
+        return t2s;
+    }
+
+    @Override
+    MaxMatch.Work work(String text) {
+        return new MaxMatch.Work(text, t2s);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.CharClass;
+import org.classicnlp.core.TraditionalChinese;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,13 +29,24 @@ public final class HybridSegmenter extends SpanSegmenter {
 
     private final HmmModel hmm;
     private final Lexicon lexicon;
+    private final boolean t2s;
     private final float[] logProb;
     private final float unknownLogProb;
 
-    /** A hybrid over exactly this dictionary and HMM. */
+    /** A hybrid over exactly this dictionary and HMM, characters looked up as written (width-folded). */
     public HybridSegmenter(HmmModel hmm, Lexicon lexicon) {
+        this(hmm, lexicon, false);
+    }
+
+    /**
+     * A hybrid over exactly this dictionary and HMM; with {@code traditionalToSimplified} dictionary and
+     * HMM lookups see Traditional characters as Simplified (for Simplified sources; tokens keep the
+     * original characters and offsets).
+     */
+    public HybridSegmenter(HmmModel hmm, Lexicon lexicon, boolean traditionalToSimplified) {
         this.hmm = Objects.requireNonNull(hmm, "hmm");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        this.t2s = traditionalToSimplified;
         double logTotal = Math.log(Math.max(1, lexicon.totalFrequency()));
         this.logProb = new float[lexicon.size()];
         for (int id = 0; id < logProb.length; id++) {
@@ -42,13 +55,36 @@ public final class HybridSegmenter extends SpanSegmenter {
         this.unknownLogProb = (float) -logTotal;
     }
 
+    /** Where the build puts the standard hybrid's merged dictionary (see {@link StandardImage}). */
+    static final String STANDARD_IMAGE = "/org/classicnlp/segment/hybrid-standard.lexicon";
+    /** Where the build puts the shipped hybrid model's HMM on its own (see {@link StandardImage}). */
+    static final String STANDARD_HMM = "/org/classicnlp/segment/hybrid-standard.hmm";
+
     private static final class StandardHolder {
-        static final HybridSegmenter INSTANCE = builder().build();
+        static final HybridSegmenter INSTANCE = loadStandard();
+    }
+
+    /**
+     * The build merges the standard dictionary once ({@link StandardImage}) and the jar carries it as a
+     * lexicon image, which loads in a few bulk reads; without it (classes straight from sources) the merge
+     * runs here, as the image builder runs it.
+     */
+    private static HybridSegmenter loadStandard() {
+        if (HybridSegmenter.class.getResource(STANDARD_HMM) == null) {
+            return builder().build();
+        }
+        CompletableFuture<HmmModel> hmm = CompletableFuture.supplyAsync(() -> HmmModel.loadResource(STANDARD_HMM));
+        Lexicon merged = LexiconLoaders.image(HybridSegmenter.class, STANDARD_IMAGE);
+        if (merged == null) {
+            return builder().build();
+        }
+        return new HybridSegmenter(hmm.join(), merged, true);
     }
 
     /**
      * The shipped hybrid model (People's Daily 1998 January counts and HMM) merged with HanLP's core
-     * dictionary; built once and shared.
+     * dictionary, reading Traditional characters as Simplified; built once and shared. As
+     * {@code builder().build()}.
      */
     public static HybridSegmenter standard() {
         return StandardHolder.INSTANCE;
@@ -60,6 +96,16 @@ public final class HybridSegmenter extends SpanSegmenter {
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** Whether dictionary and HMM lookups see Traditional characters as Simplified. */
+    public boolean traditionalToSimplified() {
+        return t2s;
+    }
+
+    @Override
+    MaxMatch.Work work(String text) {
+        return new MaxMatch.Work(text, t2s);
     }
 
     @Override
@@ -135,7 +181,7 @@ public final class HybridSegmenter extends SpanSegmenter {
      * {@code suggest_freq} uses it: a new word whose probability exceeds this beats its own pieces.
      */
     double bestPathLogProb(String word) {
-        MaxMatch.Work w = new MaxMatch.Work(word);
+        MaxMatch.Work w = work(word);
         int n = w.n;
         int maxLen = Math.max(1, lexicon.maxWordLength());
         int[] ends = new int[maxLen];
@@ -204,6 +250,7 @@ public final class HybridSegmenter extends SpanSegmenter {
         private HybridModel trainingWords;
         private boolean useTrainingWords = true;
         private boolean coreDictionary = true;
+        private Boolean t2s;
         private double trainingWeight = DEFAULT_TRAINING_WEIGHT;
         private final List<Lexicon> userDictionaries = new ArrayList<>();
 
@@ -256,32 +303,50 @@ public final class HybridSegmenter extends SpanSegmenter {
             return this;
         }
 
+        /**
+         * Whether lookups see Traditional characters as Simplified; all words merged into the dictionary are
+         * then converted too, so a Traditional user dictionary still matches. Default: on when the sources
+         * are Simplified, that is when HanLP's core dictionary is used or the model is the shipped one; off
+         * otherwise (a model trained on Traditional text keeps its characters).
+         */
+        public Builder traditionalToSimplified(boolean use) {
+            this.t2s = use;
+            return this;
+        }
+
         public HybridSegmenter build() {
             // HanLP's dictionary and the shipped model are independent: load them on both cores.
             CompletableFuture<Lexicon> coreLoad = coreDictionary
                     ? CompletableFuture.supplyAsync(LexiconLoaders::hanlpCore) : null;
             HmmModel model = hmm;
             HybridModel training = trainingWords;
+            boolean shippedModel = model == null;
             if (model == null) {
                 training = HybridModel.defaultModel();
                 model = training.hmm();
             }
+            boolean convert = t2s != null ? t2s : coreDictionary || shippedModel;
             Lexicon.Builder words = new Lexicon.Builder(200_000);
+            Adder add = convert ? (w, f) -> words.add(TraditionalChinese.toSimplified(w), f) : words::add;
             List<String> names = new ArrayList<>();
             if (useTrainingWords && training != null) {
                 for (int i = 0; i < training.trainingWordCount(); i++) {
-                    words.add(training.word(i), Math.round(training.count(i) * trainingWeight));
+                    add.add(training.word(i), Math.round(training.count(i) * trainingWeight));
                 }
                 names.add("training");
             }
             if (coreLoad != null) {
-                addAll(words, coreLoad.join(), names);
+                Lexicon core = coreLoad.join();
+                for (int id = 0; id < core.size(); id++) {
+                    add.add(core.word(id), core.frequency(id)); // words and frequencies only: no tags needed
+                }
+                names.add(core.name());
             }
             boolean suggest = false;
             for (Lexicon user : userDictionaries) {
                 for (int id = 0; id < user.size(); id++) {
                     if (user.frequency(id) > 1) {
-                        words.add(user.word(id), user.frequency(id));
+                        add.add(user.word(id), user.frequency(id));
                     } else {
                         suggest = true;
                     }
@@ -295,7 +360,7 @@ public final class HybridSegmenter extends SpanSegmenter {
             String name = String.join("+", names);
             if (suggest) {
                 // Frequencies suggested against everything else, as jieba's add_word(word) does.
-                HybridSegmenter base = new HybridSegmenter(model, words.build(name));
+                HybridSegmenter base = new HybridSegmenter(model, words.build(name), convert);
                 double total = Math.max(1, base.lexicon.totalFrequency());
                 Lexicon.Builder all = new Lexicon.Builder(base.lexicon.size() + 1024);
                 for (int id = 0; id < base.lexicon.size(); id++) {
@@ -303,23 +368,19 @@ public final class HybridSegmenter extends SpanSegmenter {
                 }
                 for (Lexicon user : userDictionaries) {
                     for (int id = 0; id < user.size(); id++) {
-                        String w = user.word(id);
+                        String w = convert ? TraditionalChinese.toSimplified(user.word(id)) : user.word(id);
                         if (user.frequency(id) <= 1 && base.lexicon.frequency(w) == 0) {
                             all.add(w, (long) Math.floor(total * Math.exp(base.bestPathLogProb(w))) + 1);
                         }
                     }
                 }
-                return new HybridSegmenter(model, all.build(name));
+                return new HybridSegmenter(model, all.build(name), convert);
             }
-            return new HybridSegmenter(model, words.build(name));
+            return new HybridSegmenter(model, words.build(name), convert);
         }
 
-        /** Words and frequencies only: the hybrid needs no tags. */
-        private static void addAll(Lexicon.Builder words, Lexicon source, List<String> names) {
-            for (int id = 0; id < source.size(); id++) {
-                words.add(source.word(id), source.frequency(id));
-            }
-            names.add(source.name());
+        private interface Adder {
+            void add(String word, long frequency);
         }
     }
 }

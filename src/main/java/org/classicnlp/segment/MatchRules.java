@@ -13,7 +13,12 @@ package org.classicnlp.segment;
  * {@code DoubleArrayTrieSegment}: the dictionary is all the knowledge, every character it does not
  * cover is a token of its own, and text is matched as the lexicon stores it (exactly, for a lexicon
  * built with {@code foldWidth = false}). Use it to reproduce published baselines from a bakeoff word
- * list; its scores are those of the dictionary alone.
+ * list; its scores are those of the dictionary alone. Emoji sequences (see {@link
+ * org.classicnlp.core.CharClass#emojiSequenceLength}) stay one token under both rules.
+ *
+ * <p>Independently of the rules, a segmenter over a Simplified lexicon may read Traditional characters as
+ * Simplified ({@code traditionalToSimplified}; on for HanLP's core dictionary through
+ * {@link Segmenters#create(String)} and the no-argument constructors).
  */
 public enum MatchRules {
     CLASSIC,

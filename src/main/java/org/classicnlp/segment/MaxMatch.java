@@ -1,8 +1,10 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.CharClass;
 import java.util.ArrayList;
 import java.util.List;
 import org.classicnlp.core.Token;
+import org.classicnlp.core.TraditionalChinese;
 import org.classicnlp.lexicon.CharNormalizer;
 import org.classicnlp.lexicon.Lexicon;
 
@@ -15,10 +17,26 @@ import org.classicnlp.lexicon.Lexicon;
  */
 final class MaxMatch {
 
+    /** Width folding and Traditional → Simplified in one table (both keep the length). */
+    private static final class WidthT2s {
+        static final char[] MAP = new char[1 << 16];
+
+        static {
+            for (int c = 0; c < MAP.length; c++) {
+                MAP[c] = TraditionalChinese.toSimplified(CharNormalizer.foldWidth((char) c));
+            }
+        }
+    }
+
     /** Per-call working arrays; a segmenter allocates them per text, so it stays thread-safe. */
     static final class Work {
         final String text;
         final int n;
+        /**
+         * The text as dictionary and HMM lookups see it: width-folded and, when asked, Traditional
+         * characters as Simplified ({@link TraditionalChinese}); same length, so spans over it are spans
+         * over the original text.
+         */
         final char[] folded;
         /** Mixed rules only (null under classic rules: read through {@link #atomAt}). */
         final int[] atomLength;
@@ -27,25 +45,68 @@ final class MaxMatch {
 
         /** Mixed-text rules over width-folded text, as the statistical segmenters use. */
         Work(String text) {
-            this(text, MatchRules.MIXED, true);
+            this(text, MatchRules.MIXED, true, false);
         }
 
-        Work(String text, MatchRules rules, boolean foldWidth) {
+        /** Mixed-text rules over width-folded text, Traditional characters as Simplified when {@code t2s}. */
+        Work(String text, boolean t2s) {
+            this(text, MatchRules.MIXED, true, t2s);
+        }
+
+        Work(String text, MatchRules rules, boolean foldWidth, boolean t2s) {
             this.text = text;
             this.n = text.length();
             this.folded = text.toCharArray();
-            if (foldWidth) {
+            if (t2s && foldWidth) {
+                char[] map = WidthT2s.MAP;
+                for (int i = 0; i < n; i++) {
+                    folded[i] = map[folded[i]];
+                }
+            } else if (t2s) {
+                TraditionalChinese.toSimplified(folded, 0, n);
+            } else if (foldWidth) {
                 CharNormalizer.foldWidth(folded, 0, n);
             }
             if (rules == MatchRules.MIXED) {
                 this.atomLength = new int[n];
                 this.boundary = new boolean[n + 1];
                 Atoms.scan(folded, n, atomLength, boundary);
-            } else {
-                // Every character is an atom (see classicAtom), and any word end is allowed.
+            } else if (!hasEmojiSequence(folded, n)) {
+                // Every character is an atom (see atomAt), and any word end is allowed.
                 this.atomLength = null;
                 this.boundary = null;
+            } else {
+                // As above, but an emoji sequence is one atom and no word ends inside it.
+                this.atomLength = new int[n];
+                this.boundary = new boolean[n + 1];
+                java.util.Arrays.fill(boundary, true);
+                int i = 0;
+                while (i < n) {
+                    int len = CharClass.emojiSequenceLength(folded, i, n);
+                    if (len == 0) {
+                        len = Character.isHighSurrogate(folded[i]) && i + 1 < n && Character.isLowSurrogate(folded[i + 1]) ? 2 : 1;
+                        if (len == 1 && CharClass.of(folded[i]) == CharClass.SPACE) {
+                            atomLength[i++] = -1;
+                            continue;
+                        }
+                    }
+                    atomLength[i] = len;
+                    for (int k = i + 1; k < i + len; k++) {
+                        atomLength[k] = 0;
+                        boundary[k] = false;
+                    }
+                    i += len;
+                }
             }
+        }
+
+        private static boolean hasEmojiSequence(char[] f, int n) {
+            for (int i = 0; i < n; i++) {
+                if (CharClass.emojiSequenceLength(f, i, n) > 0) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** As {@code atomLength[i]} (-1 white space, 0 inside an atom, else the atom's length) for either rules. */

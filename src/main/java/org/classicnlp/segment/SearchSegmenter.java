@@ -1,9 +1,11 @@
 package org.classicnlp.segment;
 
+import org.classicnlp.core.CharClass;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.classicnlp.core.Token;
+import org.classicnlp.core.TraditionalChinese;
 import org.classicnlp.lexicon.CharNormalizer;
 import org.classicnlp.lexicon.Lexicon;
 
@@ -18,15 +20,23 @@ public final class SearchSegmenter implements Segmenter {
 
     private final Segmenter base;
     private final Lexicon lexicon;
+    private final boolean t2s;
 
+    /** Inner words looked up in {@code lexicon} as written (width-folded). */
     public SearchSegmenter(Segmenter base, Lexicon lexicon) {
-        this.base = Objects.requireNonNull(base, "base");
-        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        this(base, lexicon, false);
     }
 
-    /** Search mode over a hybrid segmenter and its own dictionary. */
+    /** With {@code traditionalToSimplified}, inner words are looked up with Traditional characters as Simplified. */
+    public SearchSegmenter(Segmenter base, Lexicon lexicon, boolean traditionalToSimplified) {
+        this.base = Objects.requireNonNull(base, "base");
+        this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
+        this.t2s = traditionalToSimplified;
+    }
+
+    /** Search mode over a hybrid segmenter and its own dictionary, normalised as the hybrid normalises. */
     public static SearchSegmenter of(HybridSegmenter hybrid) {
-        return new SearchSegmenter(hybrid, hybrid.lexicon());
+        return new SearchSegmenter(hybrid, hybrid.lexicon(), hybrid.traditionalToSimplified());
     }
 
     public Segmenter base() {
@@ -44,6 +54,9 @@ public final class SearchSegmenter implements Segmenter {
             if (len > 2 && allHan(text, w.start(), w.end())) {
                 char[] f = text.substring(w.start(), w.end()).toCharArray();
                 CharNormalizer.foldWidth(f, 0, f.length);
+                if (t2s) {
+                    TraditionalChinese.toSimplified(f, 0, f.length);
+                }
                 addGrams(text, w.start(), f, 2, ends, ids, out);
                 if (len > 3) {
                     addGrams(text, w.start(), f, 3, ends, ids, out);

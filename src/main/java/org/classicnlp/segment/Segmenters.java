@@ -20,7 +20,8 @@ public final class Segmenters {
     /**
      * The best general-purpose segmenter for Chinese and mixed Chinese/English text that needs no files:
      * the dictionary + HMM hybrid with the shipped People's Daily model and HanLP's core dictionary
-     * ({@link HybridSegmenter#standard()}). Loaded once and shared, so calling this repeatedly is cheap.
+     * ({@link HybridSegmenter#standard()}), reading Traditional characters as Simplified. Loaded once and
+     * shared, so calling this repeatedly is cheap.
      */
     public static Segmenter standard() {
         return HybridSegmenter.standard();
@@ -28,13 +29,15 @@ public final class Segmenters {
 
     /**
      * A segmenter that needs no files: {@code fmm}, {@code bmm}, {@code bimm} over HanLP's core dictionary,
-     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}.
+     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}. All of them are over
+     * Simplified resources and read Traditional characters as Simplified (see {@link
+     * org.classicnlp.core.TraditionalChinese}); tokens keep the original characters and offsets.
      */
     public static Segmenter create(String algorithm) {
         return switch (algorithm.toLowerCase(Locale.ROOT)) {
-            case "hmm" -> new HmmSegmenter(HmmModel.defaultModel());
+            case "hmm" -> new HmmSegmenter();
             case "hybrid" -> HybridSegmenter.standard();
-            default -> create(algorithm, LexiconLoaders.hanlpCore());
+            default -> create(algorithm, LexiconLoaders.hanlpCore(), MatchRules.MIXED, true);
         };
     }
 
@@ -45,10 +48,18 @@ public final class Segmenters {
 
     /** A dictionary segmenter ({@code fmm}, {@code bmm}, {@code bimm}) over {@code lexicon} with {@code rules}. */
     public static Segmenter create(String algorithm, Lexicon lexicon, MatchRules rules) {
+        return create(algorithm, lexicon, rules, false);
+    }
+
+    /**
+     * As {@link #create(String, Lexicon, MatchRules)}; with {@code traditionalToSimplified} lookups see
+     * Traditional characters as Simplified, for a Simplified lexicon such as HanLP's.
+     */
+    public static Segmenter create(String algorithm, Lexicon lexicon, MatchRules rules, boolean traditionalToSimplified) {
         return switch (algorithm.toLowerCase(Locale.ROOT)) {
-            case "fmm" -> new ForwardMaxMatch(lexicon, rules);
-            case "bmm" -> new BackwardMaxMatch(lexicon, rules);
-            case "bimm" -> new BidirectionalMaxMatch(lexicon, rules);
+            case "fmm" -> new ForwardMaxMatch(lexicon, rules, traditionalToSimplified);
+            case "bmm" -> new BackwardMaxMatch(lexicon, rules, traditionalToSimplified);
+            case "bimm" -> new BidirectionalMaxMatch(lexicon, rules, traditionalToSimplified);
             default -> throw new IllegalArgumentException("unknown segmentation algorithm '" + algorithm
                     + "'; expected one of " + DICTIONARY_ALGORITHMS);
         };

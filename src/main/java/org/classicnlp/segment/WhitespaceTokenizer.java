@@ -2,9 +2,13 @@ package org.classicnlp.segment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.classicnlp.core.CharClass;
 import org.classicnlp.core.Token;
 
-/** Splits on white space only: for pre-tokenized text (SIGHAN output, normalized corpora). */
+/**
+ * Splits on {@linkplain CharClass#isWhitespace white space} only, exactly as Python's {@code str.split()}:
+ * for pre-tokenized text (SIGHAN output, normalized corpora).
+ */
 public final class WhitespaceTokenizer implements Segmenter {
 
     public static final WhitespaceTokenizer INSTANCE = new WhitespaceTokenizer();
@@ -41,12 +45,8 @@ public final class WhitespaceTokenizer implements Segmenter {
         return words;
     }
 
-    /**
-     * White space as Python's {@code str.isspace()} and the regex {@code \s} (so splitting here equals
-     * {@code str.split()} and scikit-learn's {@code token_pattern=r"(?u)\S+"}): Java's white space plus the
-     * no-break spaces U+00A0, U+2007, U+202F and NEL U+0085.
-     */
+    /** White space as this tokenizer splits on it: {@link CharClass#isWhitespace}, the one definition. */
     public static boolean isSpace(char c) {
-        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u0085';
+        return CharClass.isWhitespace(c);
     }
 }

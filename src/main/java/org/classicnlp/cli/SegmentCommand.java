@@ -124,7 +124,9 @@ final class SegmentCommand implements Callable<Integer> {
             // Classic matching takes the words exactly as written; mixed folds full-width forms to ASCII.
             Lexicon lexicon = dicts.isEmpty() ? LexiconLoaders.hanlpCore()
                     : merged(null, dictionaries(matchRules == MatchRules.MIXED));
-            return Segmenters.create(name, lexicon, matchRules);
+            // HanLP's Simplified dictionary also matches Traditional text (lookups see t2s-folded text);
+            // the user's own word lists are matched as written.
+            return Segmenters.create(name, lexicon, matchRules, dicts.isEmpty());
         }
         if (rules != Rules.auto) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rules applies to --algo fmm|bmm|bimm only");
@@ -135,7 +137,8 @@ final class SegmentCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "search mode needs a dictionary: drop --no-core-dict or give --dict");
             }
-            HmmSegmenter hmm = new HmmSegmenter(model == null ? HmmModel.defaultModel() : HmmModel.load(model));
+            HmmSegmenter hmm = model == null ? new HmmSegmenter(HmmModel.defaultModel(), true)
+                    : new HmmSegmenter(HmmModel.load(model));
             if (mode != Mode.search) {
                 return hmm;
             }

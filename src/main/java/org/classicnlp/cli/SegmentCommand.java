@@ -88,7 +88,7 @@ final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Segmenter segmenter = segmenter();
-        int n = threads != null ? Math.max(1, threads) : Runtime.getRuntime().availableProcessors();
+        int n = threads != null ? Math.max(1, threads) : org.classicnlp.core.Threads.defaultCount();
         try (InputStream in = CliIO.inputStream(input)) {
             OrderedLinePipeline.run(in, input, System.out, n, segmenter::spans);
         }

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.SparseVector;
@@ -207,7 +208,7 @@ public final class TfidfModel implements Embedder {
     }
 
     /**
-     * The vectors of a stream of documents, batch by batch (batches as {@link BatchRunner} forms them):
+     * The vectors of a stream of documents, batch by batch (batches as {@link org.classicnlp.core.BatchExecutor} forms them):
      * {@code work} gets each batch's rows, on worker threads when {@code threads} is above 1, and its
      * results reach {@code results} on the calling thread in input order. The rows equal
      * {@link #transform(Document)} of each document.
@@ -215,7 +216,7 @@ public final class TfidfModel implements Embedder {
     public <R> void transformAll(Stream<Document> documents, int threads, TfidfVectorizer.VectorBatchWork<R> work,
             Consumer<R> results) {
         ThreadLocal<SparseRows> rows = ThreadLocal.withInitial(() -> new SparseRows(size));
-        BatchRunner.run(documents, threads, batch -> {
+        BatchExecutor.runDocuments(documents, threads, batch -> {
             Work w = this.work.get();
             SparseRows r = rows.get();
             r.clear();

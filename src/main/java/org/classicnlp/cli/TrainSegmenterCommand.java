@@ -6,9 +6,10 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
+import org.classicnlp.core.ProgressListener;
 import org.classicnlp.core.Sentence;
-import org.classicnlp.segment.HmmModel;
-import org.classicnlp.segment.HybridModel;
+import org.classicnlp.segment.HmmTrainer;
+import org.classicnlp.segment.HybridTrainer;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,14 +52,11 @@ final class TrainSegmenterCommand implements Callable<Integer> {
         Corpus<Sentence> sentences = format == Format.pd98 ? Corpora.peoplesDaily(corpus) : Corpora.sighan(corpus);
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("train " + algo).setInitialMax(-1)
                 .setUnit(" sent", 1).build()) {
-            Corpus<Sentence> counted = sentences.map(s -> {
-                bar.step();
-                return s;
-            });
+            ProgressListener progress = (stage, done, total) -> bar.stepTo(done);
             if (algo == Algo.hmm) {
-                HmmModel.train(counted, smoothing).save(out);
+                HmmTrainer.builder().smoothing(smoothing).build().fit(sentences, progress).save(out);
             } else {
-                HybridModel.train(counted, smoothing).save(out);
+                HybridTrainer.builder().smoothing(smoothing).build().fit(sentences, progress).save(out);
             }
         }
         LoggerFactory.getLogger(TrainSegmenterCommand.class).info("wrote {} model to {}", algo, out);

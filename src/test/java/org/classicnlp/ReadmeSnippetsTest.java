@@ -1,9 +1,10 @@
 package org.classicnlp;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -19,6 +20,8 @@ import javax.tools.JavaFileObject;
 import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.classicnlp.lexicon.LexiconLoaders;
+import org.classicnlp.segment.Segmenters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,11 +144,12 @@ class ReadmeSnippetsTest {
         }
     }
 
+    /** The README's statistical-segmentation comment, checked: the name is in no dictionary and is found. */
     @Test
-    void theClassPathReachesTheLibrary() {
-        String cp = System.getProperty("java.class.path");
-        assertFalse(cp.isEmpty());
-        // the library's classes are visible to the compiler (directly or through a manifest-only jar)
-        assertFalse(cp.split(File.pathSeparator).length == 0);
+    void theNameExampleFindsTheName() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        assertTrue(readme.contains("seg.words(\"梅西在巴塞罗那踢球。\");"), "README example changed: update this test");
+        assertFalse(LexiconLoaders.hanlpCore().contains("梅西"));
+        assertEquals(List.of("梅西", "在", "巴塞罗那", "踢球", "。"), Segmenters.standard().words("梅西在巴塞罗那踢球。"));
     }
 }

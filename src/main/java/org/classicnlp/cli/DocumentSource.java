@@ -58,8 +58,8 @@ final class DocumentSource {
                 throw new UncheckedIOException(new java.io.FileNotFoundException("input not found: " + input));
             }
         }
-        Corpus<Document> corpus = Corpora.open(path, requested);
         InputFormat fmt = requested == InputFormat.AUTO ? Corpora.detect(path) : requested;
+        Corpus<Document> corpus = Corpora.open(path, fmt);
         return switch (fmt) {
             case DIR -> new DocumentSource(corpus, () -> countFiles(path), "directory " + input);
             case JSONL -> new DocumentSource(corpus, () -> -1, "JSONL " + input);

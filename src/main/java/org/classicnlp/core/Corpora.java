@@ -46,7 +46,6 @@ public final class Corpora {
         InputFormat f = format;
         if (f == InputFormat.AUTO) {
             f = detect(path);
-            LOG.info("{}: input format auto: reading as {}", path, f);
         } else if (f == InputFormat.LINES && !Files.isDirectory(path)) {
             FirstLine first = firstLine(path);
             if (first != null && looksLikeJsonl(path, first.line)) {
@@ -72,17 +71,30 @@ public final class Corpora {
      * {@code jsonl}. Any other file follows its first non-blank line: a {@code <doc id="…">} tag is
      * {@code wiki}, a JSON object with a string {@code text} field is {@code jsonl}, a People's Daily
      * paragraph id ({@code 19980101-01-001-001/m}) is {@code pd98}, anything else {@code lines}
-     * (SIGHAN text looks like plain lines: ask for {@code sighan}).
+     * (SIGHAN text looks like plain lines: ask for {@code sighan}). A choice made by the content rather
+     * than the kind or name (wiki, jsonl under another name, pd98) is logged at INFO.
      */
     public static InputFormat detect(Path path) {
+        InputFormat f = detectQuietly(path);
+        if (f == InputFormat.WIKI || f == InputFormat.PD98 || f == InputFormat.JSONL && !jsonlName(path)) {
+            LOG.info("{}: input format auto: reading as {} (by content)", path, f);
+        }
+        return f;
+    }
+
+    private static boolean jsonlName(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+    }
+
+    private static InputFormat detectQuietly(Path path) {
         if (Files.isDirectory(path)) {
             Path first = firstFile(path);
             FirstLine line = first == null ? null : firstLine(first);
             return line != null && line.line.startsWith("<doc") ? InputFormat.WIKI : InputFormat.DIR;
         }
         requireReadable(path);
-        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".jsonl") || name.endsWith(".jsonl.gz")) {
+        if (jsonlName(path)) {
             return InputFormat.JSONL;
         }
         FirstLine first = firstLine(path);
@@ -126,14 +138,21 @@ public final class Corpora {
         }
     }
 
+    /** The first regular, non-hidden file met descending {@code dir} in sorted order, or null. */
     private static Path firstFile(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .min(Path::compareTo).orElse(null);
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+        for (Path p : entries) {
+            Path found = Files.isDirectory(p) ? firstFile(p) : Files.isRegularFile(p) ? p : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** One document per line, blank lines included; id is the 0-based line number. */

@@ -33,7 +33,7 @@ public final class Corpora {
 
     /**
      * The documents at {@code path} in {@code format}. {@link InputFormat#AUTO} reads what
-     * {@link #detect} finds (and logs its choice); SIGHAN and People's Daily sentences become documents
+     * {@link #detect} finds (logging a choice made by content); SIGHAN and People's Daily sentences become documents
      * whose text is the words joined without separators, id as the sentence's.
      *
      * <p>An explicit {@link InputFormat#LINES} on a file whose first non-blank line is a JSON object with a
@@ -46,7 +46,8 @@ public final class Corpora {
         InputFormat f = format;
         if (f == InputFormat.AUTO) {
             f = detect(path);
-        } else if (f == InputFormat.LINES && !Files.isDirectory(path)) {
+        } else if (f == InputFormat.LINES) {
+            requireReadable(path);
             FirstLine first = firstLine(path);
             if (first != null && looksLikeJsonl(path, first.line)) {
                 throw new CorpusFormatException(path, first.number, "opened as plain lines but holds JSONL (a JSON"
@@ -66,7 +67,7 @@ public final class Corpora {
 
     /**
      * The format {@link InputFormat#AUTO} reads {@code path} as, never {@code AUTO}. A directory is
-     * {@code wiki} when its first file (sorted path order, hidden files skipped) starts with a
+     * {@code wiki} when its first file (descending in sorted order, hidden files skipped) starts with a
      * {@code <doc} line, else {@code dir}. A file named {@code .jsonl} (or {@code .jsonl.gz}) is
      * {@code jsonl}. Any other file follows its first non-blank line: a {@code <doc id="…">} tag is
      * {@code wiki}, a JSON object with a string {@code text} field is {@code jsonl}, a People's Daily

@@ -1,7 +1,6 @@
 package org.classicnlp.core;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +53,6 @@ public enum InputFormat {
 
     @Override
     public String toString() {
-        return id.toLowerCase(Locale.ROOT);
+        return id;
     }
 }

@@ -14,7 +14,7 @@ final class BatchOptions {
     String inputFormat = "auto";
 
     @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Worker threads (default: the number of processors).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    int threads = org.classicnlp.core.Threads.defaultCount();
 
     @Option(names = {"-q", "--quiet"}, description = "No progress bar or status lines on stderr.")
     boolean quiet;

@@ -9,17 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.InputFormat;
 
 /**
  * A CLI document source: a plain text file (one document per line, id = 0-based line number), a JSONL
  * file ({@code id}, {@code text}), a directory (one document per file, id = relative path) or standard
- * input ({@code -}). The format is chosen by {@code --input-format}, or guessed: a directory is a
- * directory, a name ending in {@code .jsonl} or {@code .jsonl.gz} is JSONL, anything else is lines.
+ * input ({@code -}); or SIGHAN, People's Daily or WikiExtractor text. The format is chosen by
+ * {@code --input-format}, or with {@code auto} by {@link Corpora#detect} from the name and content.
  * Standard input is copied to a temporary file first (deleted on exit) so that two-pass jobs can read it
  * twice and the progress bar can show an ETA.
  */
@@ -49,28 +49,22 @@ final class DocumentSource {
 
     static DocumentSource open(String input, String format) {
         Path path;
-        String fmt = format.toLowerCase(Locale.ROOT);
+        InputFormat requested = InputFormat.of(format);
         if (input.equals("-")) {
             path = spoolStdin();
-            if (fmt.equals("auto")) {
-                fmt = "lines";
-            }
         } else {
             path = Path.of(input);
             if (!Files.exists(path)) {
                 throw new UncheckedIOException(new java.io.FileNotFoundException("input not found: " + input));
             }
         }
-        if (fmt.equals("auto")) {
-            String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
-            fmt = Files.isDirectory(path) ? "dir" : name.endsWith(".jsonl") || name.endsWith(".jsonl.gz") ? "jsonl" : "lines";
-        }
+        InputFormat fmt = requested == InputFormat.AUTO ? Corpora.detect(path) : requested;
+        Corpus<Document> corpus = Corpora.open(path, fmt);
         return switch (fmt) {
-            case "dir" -> new DocumentSource(Corpora.directory(path), () -> countFiles(path), "directory " + input);
-            case "jsonl" -> new DocumentSource(Corpora.jsonl(path), () -> -1, "JSONL " + input);
-            case "lines" -> new DocumentSource(Corpora.lines(path), () -> countLines(path), "lines of " + input);
-            default -> throw new IllegalArgumentException("unknown input format '" + format
-                    + "'; expected auto, lines, jsonl or dir");
+            case DIR -> new DocumentSource(corpus, () -> countFiles(path), "directory " + input);
+            case JSONL -> new DocumentSource(corpus, () -> -1, "JSONL " + input);
+            case LINES -> new DocumentSource(corpus, () -> countLines(path), "lines of " + input);
+            default -> new DocumentSource(corpus, () -> -1, fmt + " " + input);
         };
     }
 

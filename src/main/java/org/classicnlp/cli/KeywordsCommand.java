@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Document;
-import org.classicnlp.tfidf.BatchRunner;
 import org.classicnlp.tfidf.Keyword;
 import org.classicnlp.tfidf.KeywordExtractor;
 import org.classicnlp.tfidf.StopWords;
@@ -90,7 +90,7 @@ public final class KeywordsCommand implements Callable<Integer> {
         PrintStream out = System.out;
         ByteRows.Pool pool = new ByteRows.Pool();
         try (Progress p = new Progress("keywords", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
-            BatchRunner.run(docs, batch.threads(), b -> {
+            BatchExecutor.runDocuments(docs, batch.threads(), b -> {
                 ByteRows rows = pool.take();
                 for (Document d : b) {
                     List<Keyword> kws = extractor.extract(d);

@@ -9,22 +9,20 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.function.Function;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.CorpusFormatException;
-import org.classicnlp.core.Futures;
 
 /**
  * Cuts every line of a UTF-8 byte stream into spans and writes, in input order, each line's spans
  * separated by single spaces. The calling thread only moves bytes (reads chunks cut at line ends, writes
  * finished chunks); worker threads split, decode, segment and write, so the I/O work runs in parallel too.
  * A span's output bytes are copied straight from the input line (char offsets mapped to byte offsets),
- * so no output string is built or encoded. At most {@code 2 × threads} chunks are in flight, so memory
- * stays bounded however large the input.
+ * so no output string is built or encoded. The chunks run on {@link BatchExecutor}, so memory stays
+ * bounded however large the input.
  *
  * <p>Line ends LF, CRLF and lone CR are accepted; a leading byte-order mark is dropped; each output line
  * ends with LF. Malformed UTF-8 fails with the source name and line number.
@@ -47,34 +45,50 @@ final class OrderedLinePipeline {
     static void run(InputStream in, Path source, OutputStream out, int threads,
                     Function<String, int[]> spansOf) throws IOException {
         Path name = source == null ? Path.of("<stdin>") : source;
-        ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "classicnlp-worker");
-            t.setDaemon(true);
-            return t;
-        }) : null;
+        ChunkReader reader = new ChunkReader(in);
+        Iterator<Chunk> chunks = new Iterator<>() {
+            private Chunk next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    try {
+                        next = reader.next();
+                    } catch (IOException e) {
+                        throw new IoFailure(e);
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public Chunk next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                Chunk c = next;
+                next = null;
+                return c;
+            }
+        };
         try {
-            ArrayDeque<Future<Output>> inFlight = new ArrayDeque<>();
-            ChunkReader reader = new ChunkReader(in);
-            Chunk chunk;
-            while ((chunk = reader.next()) != null) {
-                Chunk c = chunk;
-                if (pool == null) {
-                    process(c, name, spansOf).writeTo(out);
-                    continue;
+            BatchExecutor.run(chunks, threads, c -> process(c, name, spansOf), o -> {
+                try {
+                    o.writeTo(out);
+                } catch (IOException e) {
+                    throw new IoFailure(e);
                 }
-                inFlight.add(pool.submit(() -> process(c, name, spansOf)));
-                if (inFlight.size() >= 2 * threads) {
-                    take(inFlight).writeTo(out);
-                }
-            }
-            while (!inFlight.isEmpty()) {
-                take(inFlight).writeTo(out);
-            }
-            out.flush();
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
+            });
+        } catch (IoFailure e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    /** An I/O failure of the reader or writer carried through the executor, unwrapped in {@link #run}. */
+    private static final class IoFailure extends UncheckedIOException {
+        IoFailure(IOException cause) {
+            super(cause);
         }
     }
 
@@ -157,10 +171,6 @@ final class OrderedLinePipeline {
             }
         }
         return s;
-    }
-
-    private static Output take(ArrayDeque<Future<Output>> inFlight) {
-        return Futures.await(inFlight.removeFirst());
     }
 
     /** Reads the stream in chunks that end just after a line end (or at the end of the stream). */

@@ -95,7 +95,7 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        int n = threads != null ? Check.atLeast("--threads", threads, 1) : Runtime.getRuntime().availableProcessors();
+        int n = threads != null ? Check.atLeast("--threads", threads, 1) : org.classicnlp.core.Threads.defaultCount();
         Segmenter segmenter = segmenter();
         try (InputStream in = CliIO.inputStream(input)) {
             OrderedLinePipeline.run(in, input, System.out, n, segmenter::spans);

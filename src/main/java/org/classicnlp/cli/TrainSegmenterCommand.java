@@ -4,9 +4,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
+import org.classicnlp.core.ProgressListener;
 import org.classicnlp.core.Sentence;
-import org.classicnlp.segment.HmmModel;
-import org.classicnlp.segment.HybridModel;
+import org.classicnlp.segment.HmmTrainer;
+import org.classicnlp.segment.HybridTrainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -59,14 +60,11 @@ final class TrainSegmenterCommand implements Callable<Integer> {
         Check.writable("--output", out);
         Corpus<Sentence> sentences = format == Format.pd98 ? Corpora.peoplesDaily(corpus) : Corpora.sighan(corpus);
         try (Progress p = new Progress("train " + algo, "sentences", () -> -1, quiet)) {
-            Corpus<Sentence> counted = sentences.map(s -> {
-                p.step(1);
-                return s;
-            });
+            ProgressListener progress = (stage, done, total) -> p.stepTo(done);
             if (algo == Algo.hmm) {
-                HmmModel.train(counted, smoothing).save(out);
+                HmmTrainer.builder().smoothing(smoothing).build().fit(sentences, progress).save(out);
             } else {
-                HybridModel.train(counted, smoothing).save(out);
+                HybridTrainer.builder().smoothing(smoothing).build().fit(sentences, progress).save(out);
             }
         } catch (IllegalArgumentException e) {
             // the corpus itself is unusable (no trainable word): a failure naming the file

@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lazy readers for the corpus formats ClassicNLP understands. Every reader streams its file(s) line by
@@ -21,10 +24,136 @@ import java.util.stream.Stream;
  */
 public final class Corpora {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Corpora.class);
     private static final JsonFactory JSON = new JsonFactory();
     private static final Pattern PD98_ID = Pattern.compile("\\d{8}-\\d{2}-\\d{3}-\\d{3}/m");
 
     private Corpora() {
+    }
+
+    /**
+     * The documents at {@code path} in {@code format}. {@link InputFormat#AUTO} reads what
+     * {@link #detect} finds (logging a choice made by content); SIGHAN and People's Daily sentences become documents
+     * whose text is the words joined without separators, id as the sentence's.
+     *
+     * <p>An explicit {@link InputFormat#LINES} on a file whose first non-blank line is a JSON object with a
+     * string {@code text} field (JSONL under another name, such as {@code .txt}) fails with a
+     * {@link CorpusFormatException} naming the file and line, rather than silently reading JSON as text:
+     * ask for {@code jsonl}, or {@code auto} to follow the content ({@link #lines(Path)} reads any file as
+     * plain lines, unchecked).
+     */
+    public static Corpus<Document> open(Path path, InputFormat format) {
+        InputFormat f = format;
+        if (f == InputFormat.AUTO) {
+            f = detect(path);
+        } else if (f == InputFormat.LINES) {
+            requireReadable(path);
+            FirstLine first = firstLine(path);
+            if (first != null && looksLikeJsonl(path, first.line)) {
+                throw new CorpusFormatException(path, first.number, "opened as plain lines but holds JSONL (a JSON"
+                        + " object with a \"text\" field); use input format jsonl, or auto to follow the content");
+            }
+        }
+        return switch (f) {
+            case LINES -> lines(path);
+            case JSONL -> jsonl(path);
+            case SIGHAN -> sighan(path).map(s -> new Document(s.id(), s.text()));
+            case PD98 -> peoplesDaily(path).map(s -> new Document(s.id(), s.text()));
+            case WIKI -> wikiExtractor(path);
+            case DIR -> directory(path);
+            case AUTO -> throw new AssertionError();
+        };
+    }
+
+    /**
+     * The format {@link InputFormat#AUTO} reads {@code path} as, never {@code AUTO}. A directory is
+     * {@code wiki} when its first file (descending in sorted order, hidden files skipped) starts with a
+     * {@code <doc} line, else {@code dir}. A file named {@code .jsonl} (or {@code .jsonl.gz}) is
+     * {@code jsonl}. Any other file follows its first non-blank line: a {@code <doc id="…">} tag is
+     * {@code wiki}, a JSON object with a string {@code text} field is {@code jsonl}, a People's Daily
+     * paragraph id ({@code 19980101-01-001-001/m}) is {@code pd98}, anything else {@code lines}
+     * (SIGHAN text looks like plain lines: ask for {@code sighan}). A choice made by the content rather
+     * than the kind or name (wiki, jsonl under another name, pd98) is logged at INFO.
+     */
+    public static InputFormat detect(Path path) {
+        InputFormat f = detectQuietly(path);
+        if (f == InputFormat.WIKI || f == InputFormat.PD98 || f == InputFormat.JSONL && !jsonlName(path)) {
+            LOG.info("{}: input format auto: reading as {} (by content)", path, f);
+        }
+        return f;
+    }
+
+    private static boolean jsonlName(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".jsonl") || name.endsWith(".jsonl.gz");
+    }
+
+    private static InputFormat detectQuietly(Path path) {
+        if (Files.isDirectory(path)) {
+            Path first = firstFile(path);
+            FirstLine line = first == null ? null : firstLine(first);
+            return line != null && line.line.startsWith("<doc") ? InputFormat.WIKI : InputFormat.DIR;
+        }
+        requireReadable(path);
+        if (jsonlName(path)) {
+            return InputFormat.JSONL;
+        }
+        FirstLine first = firstLine(path);
+        if (first == null) {
+            return InputFormat.LINES;
+        }
+        String text = first.line.strip();
+        if (text.startsWith("<doc") && WIKI_ATTR.matcher(text).find()) {
+            return InputFormat.WIKI;
+        }
+        if (looksLikeJsonl(path, first.line)) {
+            return InputFormat.JSONL;
+        }
+        int space = text.indexOf(' ');
+        if (PD98_ID.matcher(space < 0 ? text : text.substring(0, space)).matches()) {
+            return InputFormat.PD98;
+        }
+        return InputFormat.LINES;
+    }
+
+    private record FirstLine(long number, String line) {
+    }
+
+    /** The first non-blank line of {@code file}, or null when there is none. */
+    private static FirstLine firstLine(Path file) {
+        try (Stream<TextFiles.NumberedLine> lines = TextFiles.numberedLines(file)) {
+            return lines.filter(l -> !l.text().isBlank()).findFirst()
+                    .map(l -> new FirstLine(l.number(), l.text())).orElse(null);
+        }
+    }
+
+    private static boolean looksLikeJsonl(Path file, String line) {
+        if (!line.stripLeading().startsWith("{")) {
+            return false;
+        }
+        try {
+            parseJsonLine(file, new TextFiles.NumberedLine(1, line));
+            return true;
+        } catch (CorpusFormatException e) {
+            return false;
+        }
+    }
+
+    /** The first regular, non-hidden file met descending {@code dir} in sorted order, or null. */
+    private static Path firstFile(Path dir) {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+        for (Path p : entries) {
+            Path found = Files.isDirectory(p) ? firstFile(p) : Files.isRegularFile(p) ? p : null;
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     /** One document per line, blank lines included; id is the 0-based line number. */

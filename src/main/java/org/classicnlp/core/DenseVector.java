@@ -36,21 +36,12 @@ public final class DenseVector implements Vector {
         if (other instanceof SparseVector sparse) {
             return sparse.dot(this);
         }
-        float[] o = ((DenseVector) other).values;
-        double sum = 0;
-        for (int i = 0; i < values.length; i++) {
-            sum += (double) values[i] * o[i];
-        }
-        return sum;
+        return VectorMath.preciseDot(values, 0, ((DenseVector) other).values, 0, values.length);
     }
 
     @Override
     public double norm() {
-        double sum = 0;
-        for (float v : values) {
-            sum += (double) v * v;
-        }
-        return Math.sqrt(sum);
+        return VectorMath.norm(values, 0, values.length);
     }
 
     @Override
@@ -58,17 +49,10 @@ public final class DenseVector implements Vector {
         return values.clone();
     }
 
-    /** This vector scaled to unit length (itself when all zeros). */
+    /** This vector scaled to unit length (itself when all zeros), as {@link VectorMath#normalize} scales. */
     public DenseVector normalized() {
-        double n = norm();
-        if (n == 0) {
-            return this;
-        }
         float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) (values[i] / n);
-        }
-        return wrap(out);
+        return VectorMath.normalize(values, 0, out, 0, values.length) == 0 ? this : wrap(out);
     }
 
     @Override

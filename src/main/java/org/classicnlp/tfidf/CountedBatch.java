@@ -147,7 +147,7 @@ final class CountedBatch {
 
     /**
      * Workspaces shared by the worker threads of one count. At most as many exist as batches are in flight
-     * at once (bounded by {@link BatchRunner}), whatever the corpus size.
+     * at once (bounded by {@link org.classicnlp.core.BatchExecutor}), whatever the corpus size.
      */
     static final class Pool {
         private final ConcurrentLinkedQueue<Workspace> free = new ConcurrentLinkedQueue<>();

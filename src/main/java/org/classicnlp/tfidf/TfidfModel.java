@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.AnalyzerSpec;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
@@ -195,7 +196,7 @@ public final class TfidfModel implements Embedder {
     }
 
     /**
-     * The vectors of a stream of documents, batch by batch (batches as {@link BatchRunner} forms them):
+     * The vectors of a stream of documents, batch by batch (batches as {@link org.classicnlp.core.BatchExecutor} forms them):
      * {@code work} gets each batch's rows, on worker threads when {@code threads} is above 1, and its
      * results reach {@code results} on the calling thread in input order. The rows equal
      * {@link #transform(Document)} of each document.
@@ -203,7 +204,7 @@ public final class TfidfModel implements Embedder {
     public <R> void transformAll(Stream<Document> documents, int threads, TfidfVectorizer.VectorBatchWork<R> work,
             Consumer<R> results) {
         ThreadLocal<SparseRows> rows = ThreadLocal.withInitial(() -> new SparseRows(size));
-        BatchRunner.run(documents, threads, batch -> {
+        BatchExecutor.runDocuments(documents, threads, batch -> {
             Work w = this.work.get();
             SparseRows r = rows.get();
             r.clear();

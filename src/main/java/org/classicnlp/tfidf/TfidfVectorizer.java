@@ -10,8 +10,11 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.ProgressListener;
+import org.classicnlp.core.Threads;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
 import org.slf4j.Logger;
@@ -104,6 +107,15 @@ public final class TfidfVectorizer {
         }
     }
 
+    /**
+     * As {@link #fit(Corpus)}, telling {@code listener} after each finished batch how many documents have
+     * been counted: stage {@code "count"}, total {@code -1} (unknown).
+     */
+    public TfidfModel fit(Corpus<Document> corpus, ProgressListener listener) {
+        long[] done = {0};
+        return fit(corpus, n -> listener.progress("count", done[0] += n, -1));
+    }
+
     /** As {@link #fit(Corpus)} over a single-use stream (the caller closes it). */
     public TfidfModel fit(Stream<Document> documents, LongConsumer progress) {
         return count(documents, progress, null, 0).model;
@@ -153,7 +165,7 @@ public final class TfidfVectorizer {
                 }
             };
             ThreadLocal<RowsScratch> scratch = ThreadLocal.withInitial(() -> new RowsScratch(model.dimension()));
-            BatchRunner.runBatches(it, threads, b -> work.apply(vectors(model, toIndex, b, scratch.get())), results);
+            BatchExecutor.run(it, threads, b -> work.apply(vectors(model, toIndex, b, scratch.get())), results);
         } else {
             cache.clear();
             try (Stream<Document> docs = corpus.stream()) {
@@ -215,7 +227,7 @@ public final class TfidfVectorizer {
         CountedBatch.Pool pool = new CountedBatch.Pool();
         long[] cached = {0};
         boolean[] caching = {cache != null};
-        BatchRunner.run(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get(), pool), b -> {
+        BatchExecutor.runDocuments(documents, threads, batch -> CountedBatch.count(batch, analyzer, scratch.get(), pool), b -> {
             total.add(b);
             b.release(caching[0], pool);
             if (caching[0]) {
@@ -336,7 +348,7 @@ public final class TfidfVectorizer {
         private String tokenizerName = "default";
         private Segmenter segmenter;
         private Analyzer analyzer;
-        private int threads = 1;
+        private int threads = Threads.defaultCount();
 
         private Builder() {
         }
@@ -465,12 +477,9 @@ public final class TfidfVectorizer {
             return this;
         }
 
-        /** Worker threads for fitting (default 1); the model does not depend on it. */
+        /** Worker threads for fitting (default {@link Threads#defaultCount()}); the model does not depend on it. */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be >= 1, got " + threads);
-            }
-            this.threads = threads;
+            this.threads = Threads.require(threads);
             return this;
         }
 

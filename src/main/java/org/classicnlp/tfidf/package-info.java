@@ -2,7 +2,7 @@
  * TF-IDF: {@link org.classicnlp.tfidf.TfidfVectorizer} (scikit-learn's parameters and defaults) fits an
  * immutable {@link org.classicnlp.tfidf.TfidfModel} (an {@link org.classicnlp.core.Embedder}) in one
  * streaming pass; {@link org.classicnlp.tfidf.KeywordExtractor} ranks a document's terms;
- * {@link org.classicnlp.tfidf.BatchRunner} runs batch jobs over worker threads with results in input order.
+ * batch jobs run on {@link org.classicnlp.core.BatchExecutor}, with results in input order.
  *
  * <p>Choices made where scikit-learn has nothing to say, all documented on the classes: the textbook
  * preset ({@code tf = count / length}, {@code idf = log10(N/df)}); unseen terms in keyword extraction get

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.classicnlp.core.DenseVector;
+import org.classicnlp.core.TopK;
 import org.classicnlp.core.Vector;
+import org.classicnlp.core.VectorMath;
 
 /**
  * Trained or loaded word vectors and the queries on them (gensim's {@code KeyedVectors}): vector lookup,
@@ -70,18 +72,8 @@ public final class WordVectors {
             }
         }
         this.unit = new float[vectors.length];
-        for (int i = 0; i < words.length; i++) {
-            int o = i * dimension;
-            double norm = 0;
-            for (int c = 0; c < dimension; c++) {
-                norm += (double) vectors[o + c] * vectors[o + c];
-            }
-            if (norm > 0) {
-                float inv = (float) (1 / Math.sqrt(norm));
-                for (int c = 0; c < dimension; c++) {
-                    unit[o + c] = vectors[o + c] * inv;
-                }
-            }
+        for (int o = 0; o < vectors.length; o += dimension) {
+            VectorMath.normalize(vectors, o, unit, o, dimension);
         }
     }
 
@@ -193,10 +185,7 @@ public final class WordVectors {
 
     /** Adds {@code weight ×} the raw vector of the word at {@code index} to {@code sum} (for embedders). */
     void addTo(int index, float weight, float[] sum) {
-        int o = index * dimension;
-        for (int c = 0; c < dimension; c++) {
-            sum[c] += weight * vectors[o + c];
-        }
+        VectorMath.axpy(weight, vectors, index * dimension, sum, 0, dimension);
     }
 
     private int row(String word) {
@@ -209,7 +198,7 @@ public final class WordVectors {
 
     /** Cosine similarity of two words. */
     public double similarity(String a, String b) {
-        return Word2VecTrainer.dot(unit, row(a), unit, row(b), dimension);
+        return VectorMath.dot(unit, row(a), unit, row(b), dimension);
     }
 
     /** The {@code k} words nearest to {@code word} by cosine, itself excluded. */
@@ -259,7 +248,7 @@ public final class WordVectors {
     }
 
     double similarityByIndex(int a, int b) {
-        return Word2VecTrainer.dot(unit, a * dimension, unit, b * dimension, dimension);
+        return VectorMath.dot(unit, a * dimension, unit, b * dimension, dimension);
     }
 
     /** The {@code k} words nearest to {@code vector} by cosine, except those in {@code exclude}. */
@@ -276,13 +265,11 @@ public final class WordVectors {
     }
 
     private void accumulateUnitRow(int o, float sign, float[] q) {
-        for (int c = 0; c < dimension; c++) {
-            q[c] += sign * unit[o + c];
-        }
+        VectorMath.axpy(sign, unit, o, q, 0, dimension);
     }
 
     private List<ScoredWord> nearest(float[] q, int k, Collection<String> exclude, int restrictVocab) {
-        normalize(q);
+        VectorMath.normalize(q);
         int limit = restrictVocab > 0 ? Math.min(restrictVocab, words.length) : words.length;
         Set<Integer> skip = new HashSet<>();
         for (String w : exclude) {
@@ -293,12 +280,12 @@ public final class WordVectors {
         }
         TopK top = new TopK(k);
         for (int i = 0; i < limit; i++) {
-            float s = Word2VecTrainer.dot(unit, i * dimension, q, 0, dimension);
+            float s = VectorMath.dot(unit, i * dimension, q, 0, dimension);
             if (top.accepts(s) && !skip.contains(i)) {
                 top.add(i, s);
             }
         }
-        return top.result(words);
+        return scoredWords(top);
     }
 
     /**
@@ -323,15 +310,15 @@ public final class WordVectors {
         TopK top = new TopK(k);
         for (int i = 0; i < limit; i++) {
             int o = i * dimension;
-            double sa = (Word2VecTrainer.dot(unit, o, unit, ra, dimension) + 1) / 2;
-            double sb = (Word2VecTrainer.dot(unit, o, unit, rb, dimension) + 1) / 2;
-            double sc = (Word2VecTrainer.dot(unit, o, unit, rc, dimension) + 1) / 2;
+            double sa = (VectorMath.dot(unit, o, unit, ra, dimension) + 1) / 2;
+            double sb = (VectorMath.dot(unit, o, unit, rb, dimension) + 1) / 2;
+            double sc = (VectorMath.dot(unit, o, unit, rc, dimension) + 1) / 2;
             float s = (float) (sb * sc / (sa + 1e-6));
             if (top.accepts(s) && !skip.contains(i)) {
                 top.add(i, s);
             }
         }
-        return top.result(words);
+        return scoredWords(top);
     }
 
     /** The word least like the others: farthest from the mean of their unit vectors (gensim). */
@@ -349,11 +336,11 @@ public final class WordVectors {
         for (String w : known) {
             accumulateUnit(w, 1f / known.size(), mean);
         }
-        normalize(mean);
+        VectorMath.normalize(mean);
         String worst = null;
         double min = Double.POSITIVE_INFINITY;
         for (String w : known) {
-            double s = Word2VecTrainer.dot(unit, row(w), mean, 0, dimension);
+            double s = VectorMath.dot(unit, row(w), mean, 0, dimension);
             if (s < min) {
                 min = s;
                 worst = w;
@@ -367,112 +354,11 @@ public final class WordVectors {
         return vectors;
     }
 
-    private static void normalize(float[] v) {
-        double norm = 0;
-        for (float x : v) {
-            norm += (double) x * x;
+    private List<ScoredWord> scoredWords(TopK top) {
+        List<ScoredWord> out = new ArrayList<>(top.size());
+        for (TopK.Hit h : top.best()) {
+            out.add(new ScoredWord(words[h.id()], h.score()));
         }
-        if (norm > 0) {
-            float inv = (float) (1 / Math.sqrt(norm));
-            for (int i = 0; i < v.length; i++) {
-                v[i] *= inv;
-            }
-        }
-    }
-
-    /**
-     * Keeps the k best (index, score) pairs in a small heap whose root is the worst kept pair. Indices arrive in
-     * increasing order, so a later equal score never displaces a kept one: ties go to the more frequent word.
-     */
-    private static final class TopK {
-        private final int k;
-        private final int[] ids;
-        private final float[] scores;
-        private int size;
-
-        TopK(int k) {
-            if (k <= 0) {
-                throw new IllegalArgumentException("k must be > 0, got " + k);
-            }
-            this.k = k;
-            this.ids = new int[k];
-            this.scores = new float[k];
-        }
-
-        boolean accepts(float s) {
-            return size < k || s > scores[0];
-        }
-
-        void add(int id, float s) {
-            if (size < k) {
-                int i = size++;
-                ids[i] = id;
-                scores[i] = s;
-                siftUp(i);
-            } else {
-                ids[0] = id;
-                scores[0] = s;
-                siftDown(0);
-            }
-        }
-
-        private void siftUp(int i) {
-            while (i > 0) {
-                int p = (i - 1) / 2;
-                if (!worse(i, p)) {
-                    break;
-                }
-                swap(i, p);
-                i = p;
-            }
-        }
-
-        private void siftDown(int i) {
-            while (true) {
-                int l = 2 * i + 1;
-                int r = l + 1;
-                int m = i;
-                if (l < size && worse(l, m)) {
-                    m = l;
-                }
-                if (r < size && worse(r, m)) {
-                    m = r;
-                }
-                if (m == i) {
-                    return;
-                }
-                swap(i, m);
-                i = m;
-            }
-        }
-
-        /** Whether entry a ranks below entry b (lower score, or equal score and later word). */
-        private boolean worse(int a, int b) {
-            return scores[a] < scores[b] || (scores[a] == scores[b] && ids[a] > ids[b]);
-        }
-
-        private void swap(int a, int b) {
-            int ti = ids[a];
-            ids[a] = ids[b];
-            ids[b] = ti;
-            float ts = scores[a];
-            scores[a] = scores[b];
-            scores[b] = ts;
-        }
-
-        List<ScoredWord> result(String[] words) {
-            Integer[] order = new Integer[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            // best first; ties by vocabulary order (more frequent first)
-            Arrays.sort(order, (x, y) -> scores[x] != scores[y] ? Float.compare(scores[y], scores[x])
-                    : Integer.compare(ids[x], ids[y]));
-            List<ScoredWord> out = new ArrayList<>(size);
-            for (int i : order) {
-                out.add(new ScoredWord(words[ids[i]], scores[i]));
-            }
-            return out;
-        }
+        return out;
     }
 }

@@ -1,19 +1,19 @@
-package org.classicnlp.word2vec;
+package org.classicnlp.core;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * SIMD dot product through the incubating Vector API. Loaded only when the JVM runs with
- * {@code --add-modules jdk.incubator.vector} (see {@link Kernels}); without that flag this class is never
- * touched and the scalar kernels run.
+ * The SIMD kernels of {@link VectorMath} through the incubating Vector API. Loaded only when the JVM runs
+ * with {@code --add-modules jdk.incubator.vector}; without that flag this class is never touched and the
+ * scalar kernels run.
  */
-final class VectorKernels {
+final class SimdKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
 
-    private VectorKernels() {
+    private SimdKernels() {
     }
 
     static float dot(float[] x, int xo, float[] y, int yo, int n) {
@@ -30,7 +30,7 @@ final class VectorKernels {
     }
 
     /** {@code e += g·r; r += g·in}. */
-    static void update(float[] e, float[] r, float[] in, float g, int n) {
+    static void axpyPair(float[] e, float[] r, float[] in, float g, int n) {
         int i = 0;
         for (int ub = S.loopBound(n); i < ub; i += S.length()) {
             FloatVector rv = FloatVector.fromArray(S, r, i);

@@ -31,6 +31,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Log lines on stderr read "INFO - message": no thread or Java class names (users may override).
+        System.setProperty("org.slf4j.simpleLogger.showThreadName",
+                System.getProperty("org.slf4j.simpleLogger.showThreadName", "false"));
+        System.setProperty("org.slf4j.simpleLogger.showLogName",
+                System.getProperty("org.slf4j.simpleLogger.showLogName", "false"));
         for (String a : args) {
             if (a.equals("-q") || a.equals("--quiet") || a.equals("--no-progress")) {
                 // slf4j-simple reads this once, when the first logger is made: quiet keeps errors only

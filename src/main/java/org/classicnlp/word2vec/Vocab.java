@@ -1,6 +1,8 @@
 package org.classicnlp.word2vec;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,11 @@ final class Vocab {
     final String[] words;
     final long[] counts;
     final Map<String, Integer> index;
+    /**
+     * Word id of every distinct word seen, by order of first occurrence (the type numbers in a
+     * {@link CorpusCache}); -1 for words pruned from the vocabulary.
+     */
+    final int[] idOfType;
     /** Tokens in the corpus, kept or not: the denominator of learning-rate decay, as in gensim. */
     final long rawTokens;
     /** Tokens of kept words. */
@@ -26,11 +33,12 @@ final class Vocab {
     /** The minimum count actually applied (raised above {@code minCount} when {@code maxVocab} requires it). */
     final long effectiveMinCount;
 
-    private Vocab(String[] words, long[] counts, long rawTokens, int rawTypes, long effectiveMinCount) {
+    private Vocab(String[] words, long[] counts, int[] idOfType, long rawTokens, long effectiveMinCount) {
         this.words = words;
         this.counts = counts;
+        this.idOfType = idOfType;
         this.rawTokens = rawTokens;
-        this.rawTypes = rawTypes;
+        this.rawTypes = idOfType.length;
         this.effectiveMinCount = effectiveMinCount;
         this.index = new HashMap<>(words.length * 2);
         long kept = 0;
@@ -45,57 +53,148 @@ final class Vocab {
         return words.length;
     }
 
-    private static final class Count {
-        long n;
-        final int first;
-
-        Count(int first) {
-            this.first = first;
+    /** Counts one pass of the corpus; see {@link #build(Corpus, int, int, CorpusCache)}. */
+    static Vocab build(Corpus<? extends List<String>> corpus, int minCount, int maxVocab) {
+        try {
+            return build(corpus, minCount, maxVocab, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // unreachable without a cache
         }
     }
 
     /**
-     * Counts one pass of the corpus. {@code maxVocab} (0 = no limit) works like gensim's
-     * {@code max_final_vocab}: the minimum count is raised until at most that many words remain.
+     * Counts one pass of the corpus and, when {@code cache} is not null, writes every token's type number to
+     * it. {@code maxVocab} (0 = no limit) works like gensim's {@code max_final_vocab}: the minimum count is
+     * raised until at most that many words remain.
+     *
+     * @throws IOException when writing the cache fails
      */
-    static Vocab build(Corpus<? extends List<String>> corpus, int minCount, int maxVocab) {
-        HashMap<String, Count> counts = new HashMap<>(1 << 16);
+    static Vocab build(Corpus<? extends List<String>> corpus, int minCount, int maxVocab, CorpusCache cache)
+            throws IOException {
+        Counter counter = new Counter();
         long raw = 0;
         try (Stream<? extends List<String>> s = corpus.stream()) {
             var it = s.iterator();
             while (it.hasNext()) {
                 List<String> sentence = it.next();
-                for (int i = 0, n = sentence.size(); i < n; i++) {
-                    String w = sentence.get(i);
-                    Count c = counts.get(w);
-                    if (c == null) {
-                        c = new Count(counts.size());
-                        counts.put(w, c);
+                int n = sentence.size();
+                if (cache != null) {
+                    for (int i = 0; i < n; i++) {
+                        cache.token(counter.add(sentence.get(i)));
                     }
-                    c.n++;
+                    cache.endSentence();
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        counter.add(sentence.get(i));
+                    }
                 }
-                raw += sentence.size();
+                raw += n;
             }
         }
-        List<Map.Entry<String, Count>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort((a, b) -> {
-            int byCount = Long.compare(b.getValue().n, a.getValue().n);
-            return byCount != 0 ? byCount : Integer.compare(a.getValue().first, b.getValue().first);
-        });
-        long min = Math.max(1, minCount);
-        if (maxVocab > 0 && maxVocab < entries.size()) {
-            min = Math.max(min, entries.get(maxVocab).getValue().n + 1);
+        if (cache != null) {
+            cache.finish();
         }
-        int keep = 0;
-        while (keep < entries.size() && entries.get(keep).getValue().n >= min) {
-            keep++;
+        return counter.vocab(raw, minCount, maxVocab);
+    }
+
+    /**
+     * Word → count over the distinct words in order of first occurrence: an open-addressing table of type
+     * numbers, so a token that is already known costs a hash probe and no allocation.
+     */
+    private static final class Counter {
+        private int[] slots = new int[1 << 16];   // type number + 1; 0 = empty
+        private int[] slotHash = new int[1 << 16];
+        private String[] types = new String[1 << 14];
+        private long[] counts = new long[1 << 14];
+        private int size;
+
+        Counter() {
         }
-        String[] words = new String[keep];
-        long[] c = new long[keep];
-        for (int i = 0; i < keep; i++) {
-            words[i] = entries.get(i).getKey();
-            c[i] = entries.get(i).getValue().n;
+
+        int add(String w) {
+            int h = w.hashCode();
+            int mask = slots.length - 1;
+            int i = mix(h) & mask;
+            while (true) {
+                int s = slots[i];
+                if (s == 0) {
+                    break;
+                }
+                if (slotHash[i] == h && types[s - 1].equals(w)) {
+                    counts[s - 1]++;
+                    return s - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            int t = size++;
+            if (t == types.length) {
+                types = Arrays.copyOf(types, 2 * t);
+                counts = Arrays.copyOf(counts, 2 * t);
+            }
+            types[t] = w;
+            counts[t] = 1;
+            slots[i] = t + 1;
+            slotHash[i] = h;
+            if (2 * size > slots.length) {
+                rehash();
+            }
+            return t;
         }
-        return new Vocab(words, c, raw, counts.size(), min);
+
+        private static int mix(int h) {
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 16);
+        }
+
+        private void rehash() {
+            int[] s = new int[slots.length * 2];
+            int[] sh = new int[s.length];
+            int mask = s.length - 1;
+            for (int k = 0; k < slots.length; k++) {
+                if (slots[k] != 0) {
+                    int i = mix(slotHash[k]) & mask;
+                    while (s[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    s[i] = slots[k];
+                    sh[i] = slotHash[k];
+                }
+            }
+            slots = s;
+            slotHash = sh;
+        }
+
+        Vocab vocab(long raw, int minCount, int maxVocab) {
+            int n = size;
+            // by descending count, ties by first occurrence
+            Integer[] order = new Integer[n];
+            for (int t = 0; t < n; t++) {
+                order[t] = t;
+            }
+            long[] c = counts;
+            Arrays.sort(order, (a, b) -> {
+                int byCount = Long.compare(c[b], c[a]);
+                return byCount != 0 ? byCount : Integer.compare(a, b);
+            });
+            long min = Math.max(1, minCount);
+            if (maxVocab > 0 && maxVocab < n) {
+                min = Math.max(min, c[order[maxVocab]] + 1);
+            }
+            int keep = 0;
+            while (keep < n && c[order[keep]] >= min) {
+                keep++;
+            }
+            String[] words = new String[keep];
+            long[] kept = new long[keep];
+            int[] idOfType = new int[n];
+            Arrays.fill(idOfType, -1);
+            for (int i = 0; i < keep; i++) {
+                int t = order[i];
+                words[i] = types[t];
+                kept[i] = c[t];
+                idOfType[t] = i;
+            }
+            return new Vocab(words, kept, idOfType, raw, min);
+        }
     }
 }

@@ -1,21 +1,11 @@
 package org.classicnlp.word2vec;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
@@ -79,14 +69,34 @@ public final class Word2VecTrainer {
 
     static final int EXP_TABLE_SIZE = 1000;
     static final float MAX_EXP = 6f;
-    /** Logistic function on [-MAX_EXP, MAX_EXP), as the C tool tabulates it. */
-    static final float[] EXP_TABLE = new float[EXP_TABLE_SIZE];
+    /**
+     * Logistic function on [-MAX_EXP, MAX_EXP], as the C tool tabulates it: {@code EXP_TABLE_SIZE + 1}
+     * entries, because for f just below MAX_EXP the float index {@code (f + MAX_EXP) * (EXP_TABLE_SIZE /
+     * MAX_EXP / 2)} rounds up to exactly EXP_TABLE_SIZE (see {@link #sigmoidIndex}).
+     */
+    static final float[] EXP_TABLE = new float[EXP_TABLE_SIZE + 1];
 
     static {
-        for (int i = 0; i < EXP_TABLE_SIZE; i++) {
+        for (int i = 0; i <= EXP_TABLE_SIZE; i++) {
             double e = Math.exp((i / (double) EXP_TABLE_SIZE * 2 - 1) * MAX_EXP);
             EXP_TABLE[i] = (float) (e / (e + 1));
         }
+    }
+
+    /**
+     * The {@link #EXP_TABLE} slot of {@code f}, always in {@code [0, EXP_TABLE_SIZE]}. Callers skip
+     * |f| &ge; MAX_EXP; inside that range the float product can still reach EXP_TABLE_SIZE (f =
+     * {@code Math.nextDown(MAX_EXP)}: f + MAX_EXP rounds to 12), and out-of-range or NaN input is clamped
+     * rather than trusted, since Hogwild updates make f unpredictable.
+     */
+    static int sigmoidIndex(float f) {
+        int i = (int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2));
+        return Math.max(0, Math.min(i, EXP_TABLE_SIZE));
+    }
+
+    /** The tabulated logistic function of {@code f}. */
+    static float sigmoid(float f) {
+        return EXP_TABLE[sigmoidIndex(f)];
     }
 
     private static final long LCG_MULT = 25214903917L;
@@ -297,36 +307,290 @@ public final class Word2VecTrainer {
     }
 
     /**
-     * Trains on {@code corpus} (sentences as token lists; read once for the vocabulary, then once per epoch).
+     * Trains on {@code corpus} (sentences as token lists). With {@code cacheCorpus} (default) the corpus is
+     * read once: the vocabulary pass also writes every token's type number to a temporary file that all
+     * epochs read back. Without it the corpus is read once for the vocabulary and then once per epoch.
      *
      * @throws IllegalArgumentException when no word reaches {@code minCount}
+     * @throws IllegalStateException    when reading or training fails; the message names the stage
+     *                                  ("reading corpus", "training epoch 2, worker 1", ...) and the cause
+     * @throws java.io.UncheckedIOException when the corpus or the temporary cache cannot be read or written
      */
     public WordVectors fit(Corpus<? extends List<String>> corpus) {
         long t0 = System.nanoTime();
-        Vocab vocab = Vocab.build(corpus, minCount, maxVocab);
-        if (vocab.size() == 0) {
-            throw new IllegalArgumentException("empty vocabulary: no word occurs at least " + vocab.effectiveMinCount
-                    + " times in " + vocab.rawTokens + " tokens");
+        CorpusCache cache = null;
+        try {
+            if (cacheCorpus) {
+                try {
+                    cache = CorpusCache.create();
+                } catch (IOException | RuntimeException e) {
+                    throw stageFailure("creating the corpus cache in " + System.getProperty("java.io.tmpdir")
+                            + " (cacheCorpus(false) reads the corpus every epoch instead)", e);
+                }
+            }
+            Vocab vocab;
+            try {
+                vocab = Vocab.build(corpus, minCount, maxVocab, cache);
+            } catch (IOException | RuntimeException | Error e) {
+                throw stageFailure(cache != null ? "reading corpus (and writing its cache " + cache.file + ")"
+                        : "reading corpus", e);
+            }
+            if (vocab.size() == 0) {
+                throw new IllegalArgumentException("empty vocabulary: no word occurs at least "
+                        + vocab.effectiveMinCount + " times in " + vocab.rawTokens + " tokens");
+            }
+            LOG.info("vocabulary: {} of {} word types kept (min count {}), {} of {} tokens, {} ms", vocab.size(),
+                    vocab.rawTypes, vocab.effectiveMinCount, vocab.keptTokens, vocab.rawTokens,
+                    (System.nanoTime() - t0) / 1_000_000);
+            Training t = new Training(vocab, cache);
+            t.run(corpus);
+            LOG.info("trained {} epochs of {} tokens in {} s ({} tokens/s)", epochs, vocab.rawTokens,
+                    String.format("%.1f", t.seconds), String.format("%.0f", epochs * vocab.rawTokens / t.seconds));
+            return WordVectors.ofTrained(vocab.words, t.syn0, dimension, vocab.counts);
+        } finally {
+            if (cache != null) {
+                try {
+                    cache.close();
+                } catch (IOException e) {
+                    LOG.warn("cannot delete {}: {}", cache.file, describe(e));
+                }
+            }
         }
-        LOG.info("vocabulary: {} of {} word types kept (min count {}), {} of {} tokens, {} ms", vocab.size(),
-                vocab.rawTypes, vocab.effectiveMinCount, vocab.keptTokens, vocab.rawTokens,
-                (System.nanoTime() - t0) / 1_000_000);
-        Training t = new Training(vocab);
-        t.run(corpus);
-        LOG.info("trained {} epochs of {} tokens in {} s ({} tokens/s)", epochs, vocab.rawTokens,
-                String.format("%.1f", t.seconds), String.format("%.0f", epochs * vocab.rawTokens / t.seconds));
-        return WordVectors.ofTrained(vocab.words, t.syn0, dimension, vocab.counts);
     }
 
-    /** A batch of sentences as word ids, with the learning rate to use. */
-    private record Batch(int[] words, int[] ends, int sentences, long rawTokens, float alpha) {
+    /**
+     * The exception {@link #fit} throws for a failure in {@code stage}: its message is
+     * {@code "<stage>: <what went wrong>"}, never a bare Java message; I/O failures stay
+     * {@link java.io.UncheckedIOException}s.
+     */
+    static RuntimeException stageFailure(String stage, Throwable e) {
+        String message = stage + ": " + describe(e);
+        if (e instanceof java.io.UncheckedIOException u) {
+            return new java.io.UncheckedIOException(message, u.getCause());
+        }
+        if (e instanceof IOException io) {
+            return new java.io.UncheckedIOException(message, io);
+        }
+        return new IllegalStateException(message, e);
     }
 
-    private static final Batch END = new Batch(new int[0], new int[0], 0, 0, 0);
+    /** What went wrong, in words a user can act on (no Java class names). */
+    static String describe(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+            String outer = e.getMessage();
+            String inner = describe(e.getCause());
+            String raw = e.getCause().toString();
+            if (outer == null || outer.equals(raw)) {
+                return inner;
+            }
+            return outer.contains(raw) ? outer.replace(raw, inner) : outer;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "; maximum heap "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow";
+        }
+        String m = e.getMessage();
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof UnsupportedOperationException || e instanceof IOException) {
+            return m != null ? m : "failed without a message";
+        }
+        // a bug, ours or the corpus's: say so, with what the JVM knows
+        return "internal error (" + (m != null ? m : "no detail") + ")";
+    }
+
+    /**
+     * A batch of sentences as word ids, with the learning rate to use; recycled through a pool, so training
+     * allocates nothing per batch.
+     */
+    private static final class Batch {
+        final int[] words;
+        final int[] ends;
+        int nw;
+        int ns;
+        long rawTokens;
+        float alpha;
+        int epoch;
+
+        Batch(int capacity) {
+            words = new int[capacity];
+            ends = new int[capacity];
+        }
+    }
+
+    private static final Batch END = new Batch(0);
+
+    /** One thread's failure and where it happened. */
+    private record Failure(String stage, Throwable cause) {
+    }
+
+    /** The sigmoid-table-style index of the noise distribution: column {@code floor(r32 * n / 2^32)}. */
+    static int noiseColumn(long r32, int n) {
+        // r32 < 2^32 and n < 2^31: the product fits in 63 bits and the column is at most n - 1
+        return (int) ((r32 * n) >>> 32);
+    }
+
+    /**
+     * Subsampling as fixed-point thresholds: a word is kept when an unsigned 32-bit random number is below
+     * its threshold; {@code 2^32} (any number is below it) means always kept.
+     */
+    static long[] subsamplingThresholds(long[] counts, long keptTokens, double sample) {
+        int n = counts.length;
+        long[] t = new long[n];
+        if (sample <= 0) {
+            Arrays.fill(t, 1L << 32);
+            return t;
+        }
+        double threshold = sample < 1 ? sample * keptTokens : sample;
+        for (int w = 0; w < n; w++) {
+            double c = counts[w];
+            double p = Math.min(1.0, (Math.sqrt(c / threshold) + 1) * (threshold / c));
+            t[w] = Math.max(0, Math.min(1L << 32, Math.round(p * 4294967296.0)));
+        }
+        return t;
+    }
+
+    /**
+     * Vose's alias method over {@code count^exponent}: O(1) per noise word. Fills {@code prob} (32-bit fixed
+     * point, in {@code [0, 2^32]}) and {@code alias} (a word id in {@code [0, n)}).
+     */
+    static void buildAlias(long[] counts, double exponent, long[] prob, int[] alias) {
+        int n = counts.length;
+        double[] p = new double[n];
+        double sum = 0;
+        for (int w = 0; w < n; w++) {
+            p[w] = Math.pow(counts[w], exponent);
+            sum += p[w];
+        }
+        int[] small = new int[n];
+        int[] large = new int[n];
+        int ns = 0;
+        int nl = 0;
+        for (int w = 0; w < n; w++) {
+            p[w] = p[w] / sum * n;
+            if (p[w] < 1) {
+                small[ns++] = w;
+            } else {
+                large[nl++] = w;
+            }
+        }
+        while (ns > 0 && nl > 0) {
+            int s = small[--ns];
+            int l = large[--nl];
+            prob[s] = (long) (p[s] * 4294967296.0);
+            alias[s] = l;
+            p[l] = (p[l] + p[s]) - 1;
+            if (p[l] < 1) {
+                small[ns++] = l;
+            } else {
+                large[nl++] = l;
+            }
+        }
+        while (nl > 0) {
+            int l = large[--nl];
+            prob[l] = 1L << 32;
+            alias[l] = l;
+        }
+        while (ns > 0) {
+            int s = small[--ns];
+            prob[s] = 1L << 32;
+            alias[s] = s;
+        }
+    }
+
+    /** Huffman codes and inner-node points of every word, flat: word w's are {@code [start[w], start[w+1])}. */
+    record HuffmanCodes(byte[] codes, int[] points, int[] start) {
+    }
+
+    /**
+     * The C tool's Huffman tree construction (two queues over counts sorted descending). Unlike the C tool's
+     * fixed 40-entry code arrays, codes may be as long as the tree is deep (up to n - 1). Inner-node points
+     * are in {@code [0, n - 2]}.
+     */
+    static HuffmanCodes huffman(long[] counts) {
+        int n = counts.length;
+        long[] count = new long[2 * n + 1];
+        int[] binary = new int[2 * n + 1];
+        int[] parent = new int[2 * n + 1];
+        for (int a = 0; a < n; a++) {
+            count[a] = counts[a];
+        }
+        for (int a = n; a < 2 * n; a++) {
+            count[a] = Long.MAX_VALUE / 4;
+        }
+        int pos1 = n - 1;
+        int pos2 = n;
+        for (int a = 0; a < n - 1; a++) {
+            int min1;
+            int min2;
+            if (pos1 >= 0 && count[pos1] < count[pos2]) {
+                min1 = pos1--;
+            } else {
+                min1 = pos2++;
+            }
+            if (pos1 >= 0 && count[pos1] < count[pos2]) {
+                min2 = pos1--;
+            } else {
+                min2 = pos2++;
+            }
+            count[n + a] = count[min1] + count[min2];
+            parent[min1] = n + a;
+            parent[min2] = n + a;
+            binary[min2] = 1;
+        }
+        int[] start = new int[n + 1];
+        int total = 0;
+        int[] depth = new int[n];
+        if (n > 1) {
+            for (int a = 0; a < n; a++) {
+                int d = 0;
+                for (int b = a; b != n * 2 - 2; b = parent[b]) {
+                    d++;
+                }
+                depth[a] = d;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            start[a] = total;
+            total += depth[a];
+        }
+        start[n] = total;
+        byte[] codes = new byte[total];
+        int[] points = new int[total];
+        for (int a = 0; a < n; a++) {
+            int d = depth[a];
+            if (d == 0) {
+                continue;
+            }
+            // walk leaf → root: code bits and nodes come out in reverse order
+            int o = start[a];
+            int k = 0;
+            for (int b = a; b != n * 2 - 2; b = parent[b], k++) {
+                codes[o + d - k - 1] = (byte) binary[b];
+                if (k > 0) {
+                    points[o + d - k] = b - n;
+                }
+            }
+            points[o] = n - 2;
+        }
+        return new HuffmanCodes(codes, points, start);
+    }
 
     /** The state of one {@link #fit} call. */
     private final class Training {
         final Vocab vocab;
+        final CorpusCache cache;
         final int n;
         final float[] syn0;
         final float[] syn1neg;
@@ -338,12 +602,13 @@ public final class Word2VecTrainer {
         final int[] points;
         final int[] codeStart;          // word w's code is codes[codeStart[w] .. codeStart[w+1])
         final AtomicLong tokensDone = new AtomicLong();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final AtomicReference<Failure> failure = new AtomicReference<>();
         volatile float currentAlpha;
         double seconds;
 
-        Training(Vocab vocab) {
+        Training(Vocab vocab, CorpusCache cache) {
             this.vocab = vocab;
+            this.cache = cache;
             this.n = vocab.size();
             long cells = (long) n * dimension;
             if (cells > Integer.MAX_VALUE - 8) {
@@ -358,32 +623,20 @@ public final class Word2VecTrainer {
             }
             syn1neg = negative > 0 ? new float[(int) cells] : null;
             syn1 = hs ? new float[(int) cells] : null;
-            keepThreshold = subsamplingThresholds();
+            keepThreshold = subsamplingThresholds(vocab.counts, vocab.keptTokens, sample);
             if (negative > 0) {
                 aliasProb = new long[n];
                 alias = new int[n];
-                buildAlias();
+                buildAlias(vocab.counts, nsExponent, aliasProb, alias);
             } else {
                 aliasProb = null;
                 alias = null;
             }
             if (hs) {
-                codeStart = new int[n + 1];
-                List<byte[]> c = new ArrayList<>(n);
-                List<int[]> p = new ArrayList<>(n);
-                huffman(c, p);
-                int total = 0;
-                for (int w = 0; w < n; w++) {
-                    codeStart[w] = total;
-                    total += c.get(w).length;
-                }
-                codeStart[n] = total;
-                codes = new byte[total];
-                points = new int[total];
-                for (int w = 0; w < n; w++) {
-                    System.arraycopy(c.get(w), 0, codes, codeStart[w], c.get(w).length);
-                    System.arraycopy(p.get(w), 0, points, codeStart[w], p.get(w).length);
-                }
+                HuffmanCodes h = huffman(vocab.counts);
+                codes = h.codes();
+                points = h.points();
+                codeStart = h.start();
             } else {
                 codeStart = null;
                 codes = null;
@@ -391,143 +644,22 @@ public final class Word2VecTrainer {
             }
         }
 
-        private long[] subsamplingThresholds() {
-            long[] t = new long[n];
-            if (sample <= 0) {
-                Arrays.fill(t, 1L << 32);
-                return t;
-            }
-            double threshold = sample < 1 ? sample * vocab.keptTokens : sample;
-            for (int w = 0; w < n; w++) {
-                double c = vocab.counts[w];
-                double p = Math.min(1.0, (Math.sqrt(c / threshold) + 1) * (threshold / c));
-                t[w] = Math.round(p * 4294967296.0);
-            }
-            return t;
-        }
-
-        /** Vose's alias method over count^nsExponent: O(1) per noise word, two small arrays. */
-        private void buildAlias() {
-            double[] p = new double[n];
-            double sum = 0;
-            for (int w = 0; w < n; w++) {
-                p[w] = Math.pow(vocab.counts[w], nsExponent);
-                sum += p[w];
-            }
-            int[] small = new int[n];
-            int[] large = new int[n];
-            int ns = 0;
-            int nl = 0;
-            for (int w = 0; w < n; w++) {
-                p[w] = p[w] / sum * n;
-                if (p[w] < 1) {
-                    small[ns++] = w;
-                } else {
-                    large[nl++] = w;
-                }
-            }
-            while (ns > 0 && nl > 0) {
-                int s = small[--ns];
-                int l = large[--nl];
-                aliasProb[s] = (long) (p[s] * 4294967296.0);
-                alias[s] = l;
-                p[l] = (p[l] + p[s]) - 1;
-                if (p[l] < 1) {
-                    small[ns++] = l;
-                } else {
-                    large[nl++] = l;
-                }
-            }
-            while (nl > 0) {
-                int l = large[--nl];
-                aliasProb[l] = 1L << 32;
-                alias[l] = l;
-            }
-            while (ns > 0) {
-                int s = small[--ns];
-                aliasProb[s] = 1L << 32;
-                alias[s] = s;
-            }
-        }
-
-        /** The C tool's Huffman tree construction (two queues over counts sorted descending). */
-        private void huffman(List<byte[]> codesOut, List<int[]> pointsOut) {
-            long[] count = new long[2 * n + 1];
-            int[] binary = new int[2 * n + 1];
-            int[] parent = new int[2 * n + 1];
-            for (int a = 0; a < n; a++) {
-                count[a] = vocab.counts[a];
-            }
-            for (int a = n; a < 2 * n; a++) {
-                count[a] = Long.MAX_VALUE / 4;
-            }
-            int pos1 = n - 1;
-            int pos2 = n;
-            for (int a = 0; a < n - 1; a++) {
-                int min1;
-                int min2;
-                if (pos1 >= 0 && count[pos1] < count[pos2]) {
-                    min1 = pos1--;
-                } else {
-                    min1 = pos2++;
-                }
-                if (pos1 >= 0 && count[pos1] < count[pos2]) {
-                    min2 = pos1--;
-                } else {
-                    min2 = pos2++;
-                }
-                count[n + a] = count[min1] + count[min2];
-                parent[min1] = n + a;
-                parent[min2] = n + a;
-                binary[min2] = 1;
-            }
-            byte[] code = new byte[64];
-            int[] point = new int[64];
-            for (int a = 0; a < n; a++) {
-                int b = a;
-                int i = 0;
-                if (n == 1) {
-                    codesOut.add(new byte[0]);
-                    pointsOut.add(new int[0]);
-                    continue;
-                }
-                while (true) {
-                    if (i == code.length) {
-                        code = Arrays.copyOf(code, 2 * i);
-                        point = Arrays.copyOf(point, 2 * i);
-                    }
-                    code[i] = (byte) binary[b];
-                    point[i] = b;
-                    i++;
-                    b = parent[b];
-                    if (b == n * 2 - 2) {
-                        break;
-                    }
-                }
-                byte[] c = new byte[i];
-                int[] p = new int[i];
-                p[0] = n - 2;
-                for (int k = 0; k < i; k++) {
-                    c[i - k - 1] = code[k];
-                    if (k > 0) {
-                        p[i - k] = point[k] - n;
-                    }
-                }
-                codesOut.add(c);
-                pointsOut.add(p);
-            }
-        }
-
         void run(Corpus<? extends List<String>> corpus) {
             long totalTokens = vocab.rawTokens * epochs;
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2 * threads + 2);
+            // every batch that can exist at once: queued, held by a worker, being filled
+            int poolSize = 3 * threads + 3;
+            BlockingQueue<Batch> free = new ArrayBlockingQueue<>(poolSize);
+            for (int i = 0; i < poolSize; i++) {
+                free.add(new Batch(BATCH_WORDS + MAX_SENTENCE));
+            }
             currentAlpha = (float) alpha;
             long start = System.nanoTime();
-            Thread reader = new Thread(() -> read(corpus, queue), "w2v-reader");
+            Thread reader = new Thread(() -> read(corpus, queue, free), "w2v-reader");
             reader.setDaemon(true);
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
-                Worker w = new Worker(t, queue);
+                Worker w = new Worker(t, queue, free);
                 workers[t] = new Thread(w, "w2v-worker-" + t);
                 workers[t].setDaemon(true);
             }
@@ -555,10 +687,8 @@ public final class Word2VecTrainer {
                     for (Thread w : workers) {
                         w.join();
                     }
-                    reader.join();
-                } else {
-                    reader.join();
                 }
+                reader.join();
             } catch (InterruptedException e) {
                 reader.interrupt();
                 for (Thread w : workers) {
@@ -568,13 +698,9 @@ public final class Word2VecTrainer {
                 throw new IllegalStateException("word2vec training interrupted", e);
             }
             seconds = (System.nanoTime() - start) / 1e9;
-            Throwable f = failure.get();
-            if (f instanceof RuntimeException re) {
-                throw re;
-            } else if (f instanceof Error err) {
-                throw err;
-            } else if (f != null) {
-                throw new IllegalStateException(f);
+            Failure f = failure.get();
+            if (f != null) {
+                throw stageFailure(f.stage(), f.cause());
             }
             if (listener != null) {
                 listener.progress(totalTokens, totalTokens, minAlpha);
@@ -582,30 +708,24 @@ public final class Word2VecTrainer {
         }
 
         /**
-         * The reader thread. The first epoch turns sentences into batches of in-vocabulary word ids and, with
-         * {@code cacheCorpus}, also writes the batches to a temporary file that later epochs read back instead
-         * of tokenizing the corpus again (the file holds 4 bytes per kept token and is deleted at the end).
+         * The reader thread: every epoch, sentences of word ids in batches. With the cache, the ids come from
+         * the type numbers the vocabulary pass wrote; otherwise the corpus is read and looked up again.
          */
-        private void read(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue) {
-            double total = (double) vocab.rawTokens * epochs;
-            Path cache = null;
+        private void read(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue,
+                          BlockingQueue<Batch> free) {
+            String stage = "reading corpus";
             try {
-                DataOutputStream out = null;
-                if (cacheCorpus && epochs > 1) {
-                    cache = Files.createTempFile("classicnlp-w2v-", ".ids");
-                    out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 16));
-                }
+                Batcher batcher = new Batcher(queue, free);
                 for (int epoch = 0; epoch < epochs; epoch++) {
-                    long pushed = (long) epoch * vocab.rawTokens;
-                    if (epoch > 0 && cache != null) {
-                        replay(cache, queue, pushed, total);
+                    stage = (cache != null ? "reading the corpus cache " + cache.file : "reading corpus")
+                            + ", epoch " + (epoch + 1);
+                    batcher.startEpoch(epoch);
+                    if (cache != null) {
+                        replay(batcher);
                     } else {
-                        readText(corpus, queue, pushed, total, epoch, out);
-                        if (out != null) {
-                            out.close();
-                            out = null;
-                        }
+                        readText(corpus, batcher, epoch);
                     }
+                    batcher.flush();
                     LOG.debug("epoch {} read", epoch + 1);
                 }
                 for (int t = 0; t < threads; t++) {
@@ -614,79 +734,39 @@ public final class Word2VecTrainer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                if (cache != null) {
-                    try {
-                        Files.deleteIfExists(cache);
-                    } catch (IOException e) {
-                        LOG.warn("cannot delete {}: {}", cache, e.toString());
+                failure.compareAndSet(null, new Failure(stage, e));
+            }
+        }
+
+        private void replay(Batcher batcher) throws IOException, InterruptedException {
+            int[] idOfType = vocab.idOfType;
+            try (CorpusCache.Reader in = cache.reader()) {
+                for (int v = in.next(); v != CorpusCache.EOF; v = in.next()) {
+                    if (v >= 0) {
+                        batcher.token(idOfType[v]);
+                    } else {
+                        batcher.endSentence();
                     }
                 }
             }
         }
 
-        private void readText(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue, long pushed,
-                              double total, int epoch, DataOutputStream cache) throws InterruptedException,
-                IOException {
+        private void readText(Corpus<? extends List<String>> corpus, Batcher batcher, int epoch)
+                throws InterruptedException {
             Map<String, Integer> index = vocab.index;
-            int[] words = new int[BATCH_WORDS + MAX_SENTENCE];
-            int[] ends = new int[64];
-            int nw = 0;
-            int ns = 0;
-            long raw = 0;
             long epochTokens = 0;
             try (Stream<? extends List<String>> s = corpus.stream()) {
                 var it = s.iterator();
                 while (it.hasNext()) {
                     List<String> sentence = it.next();
                     int size = sentence.size();
-                    raw += size;
                     epochTokens += size;
-                    int sentenceStart = nw;
                     for (int i = 0; i < size; i++) {
                         Integer id = index.get(sentence.get(i));
-                        if (id == null) {
-                            continue;
-                        }
-                        words[nw++] = id;
-                        if (nw - sentenceStart == MAX_SENTENCE) {
-                            if (ns == ends.length) {
-                                ends = Arrays.copyOf(ends, ns * 2);
-                            }
-                            ends[ns++] = nw;
-                            sentenceStart = nw;
-                            if (nw >= BATCH_WORDS) {
-                                push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
-                                pushed += raw;
-                                words = new int[BATCH_WORDS + MAX_SENTENCE];
-                                ends = new int[64];
-                                nw = 0;
-                                ns = 0;
-                                raw = 0;
-                                sentenceStart = 0;
-                            }
-                        }
+                        batcher.token(id == null ? -1 : id);
                     }
-                    if (nw > sentenceStart) {
-                        if (ns == ends.length) {
-                            ends = Arrays.copyOf(ends, ns * 2);
-                        }
-                        ends[ns++] = nw;
-                    }
-                    if (nw >= BATCH_WORDS) {
-                        push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
-                        pushed += raw;
-                        words = new int[BATCH_WORDS + MAX_SENTENCE];
-                        ends = new int[64];
-                        nw = 0;
-                        ns = 0;
-                        raw = 0;
-                    }
+                    batcher.endSentence();
                 }
-            }
-            if (nw > 0 || raw > 0) {
-                push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
             }
             if (epochTokens != vocab.rawTokens) {
                 throw new IllegalStateException("corpus changed between passes: epoch " + (epoch + 1)
@@ -694,46 +774,81 @@ public final class Word2VecTrainer {
             }
         }
 
-        private void push(BlockingQueue<Batch> queue, Batch b, DataOutputStream cache)
-                throws InterruptedException, IOException {
-            if (cache != null) {
-                int nw = b.sentences() == 0 ? 0 : b.ends()[b.sentences() - 1];
-                ByteBuffer buf = ByteBuffer.allocate(4 * (nw + b.sentences()));
-                buf.asIntBuffer().put(b.words(), 0, nw).put(b.ends(), 0, b.sentences());
-                cache.writeInt(nw);
-                cache.writeInt(b.sentences());
-                cache.writeLong(b.rawTokens());
-                cache.write(buf.array());
-            }
-            queue.put(b);
-        }
+        /**
+         * Packs one epoch's tokens into batches: sentences of in-vocabulary ids, split every
+         * {@value #MAX_SENTENCE} words, handed over once they hold {@value #BATCH_WORDS} words.
+         */
+        private final class Batcher {
+            final BlockingQueue<Batch> queue;
+            final BlockingQueue<Batch> free;
+            final double total = (double) vocab.rawTokens * epochs;
+            Batch b;
+            int sentenceStart;
+            long pushed;
+            int epoch;
 
-        private void replay(Path cache, BlockingQueue<Batch> queue, long pushed, double total)
-                throws InterruptedException, IOException {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache),
-                    1 << 16))) {
-                byte[] bytes = new byte[0];
-                while (true) {
-                    int nw;
-                    try {
-                        nw = in.readInt();
-                    } catch (EOFException e) {
-                        return;
-                    }
-                    int ns = in.readInt();
-                    long raw = in.readLong();
-                    int len = 4 * (nw + ns);
-                    if (bytes.length < len) {
-                        bytes = new byte[len];
-                    }
-                    in.readFully(bytes, 0, len);
-                    int[] words = new int[Math.max(nw, 1)];
-                    int[] ends = new int[Math.max(ns, 1)];
-                    var ints = ByteBuffer.wrap(bytes, 0, len).asIntBuffer();
-                    ints.get(words, 0, nw).get(ends, 0, ns);
-                    queue.put(new Batch(words, ends, ns, raw, alphaAt(pushed, total)));
-                    pushed += raw;
+            Batcher(BlockingQueue<Batch> queue, BlockingQueue<Batch> free) {
+                this.queue = queue;
+                this.free = free;
+            }
+
+            void startEpoch(int e) throws InterruptedException {
+                epoch = e;
+                pushed = (long) e * vocab.rawTokens;
+                next();
+            }
+
+            private void next() throws InterruptedException {
+                b = free.take();
+                b.nw = 0;
+                b.ns = 0;
+                b.rawTokens = 0;
+                b.epoch = epoch;
+                sentenceStart = 0;
+            }
+
+            /** One corpus token: its word id, or -1 when it is not in the vocabulary. */
+            void token(int id) throws InterruptedException {
+                Batch x = b;
+                x.rawTokens++;
+                if (id < 0) {
+                    return;
                 }
+                x.words[x.nw++] = id;
+                if (x.nw - sentenceStart == MAX_SENTENCE) {
+                    endSentence();
+                }
+            }
+
+            void endSentence() throws InterruptedException {
+                Batch x = b;
+                if (x.nw > sentenceStart) {
+                    x.ends[x.ns++] = x.nw;
+                    sentenceStart = x.nw;
+                }
+                if (x.nw >= BATCH_WORDS) {
+                    push();
+                    next();
+                }
+            }
+
+            /** Ends the epoch: hands over the last, partly filled batch. */
+            void flush() throws InterruptedException {
+                endSentence();
+                if (b.nw > 0 || b.rawTokens > 0) {
+                    push();
+                } else {
+                    free.put(b);
+                    b = null;
+                }
+            }
+
+            private void push() throws InterruptedException {
+                Batch x = b;
+                x.alpha = alphaAt(pushed, total);
+                pushed += x.rawTokens;
+                queue.put(x);
+                b = null;
             }
         }
 
@@ -746,7 +861,9 @@ public final class Word2VecTrainer {
 
         /** One training thread: its own random state and scratch buffers; updates shared matrices. */
         private final class Worker implements Runnable {
+            private final int id;
             private final BlockingQueue<Batch> queue;
+            private final BlockingQueue<Batch> free;
             private final float[] neu1 = new float[dimension];
             private final float[] neu1e = new float[dimension];
             private final float[] row = new float[dimension];
@@ -756,29 +873,31 @@ public final class Word2VecTrainer {
             private final int[] reduced = new int[MAX_SENTENCE];
             private long random;
 
-            Worker(int id, BlockingQueue<Batch> queue) {
+            Worker(int id, BlockingQueue<Batch> queue, BlockingQueue<Batch> free) {
+                this.id = id;
                 this.queue = queue;
+                this.free = free;
                 this.random = (seed * 0x9E3779B97F4A7C15L + id * 1_000_003L + 7) & LCG_MASK;
             }
 
             @Override
             public void run() {
+                Batch b = null;
                 try {
                     while (true) {
-                        Batch b = queue.take();
-                        if (b == END) {
-                            return;
-                        }
-                        if (failure.get() != null) {
+                        b = queue.take();
+                        if (b == END || failure.get() != null) {
                             return;
                         }
                         train(b);
-                        tokensDone.addAndGet(b.rawTokens());
+                        tokensDone.addAndGet(b.rawTokens);
+                        free.put(b);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
+                    String stage = "training epoch " + (b != null ? b.epoch + 1 : 0) + ", worker " + id;
+                    failure.compareAndSet(null, new Failure(stage, e));
                 }
             }
 
@@ -789,12 +908,12 @@ public final class Word2VecTrainer {
             }
 
             private void train(Batch b) {
-                int[] words = b.words();
-                int[] ends = b.ends();
-                float a = b.alpha();
+                int[] words = b.words;
+                int[] ends = b.ends;
+                float a = b.alpha;
                 long[] keep = keepThreshold;
                 int from = 0;
-                for (int s = 0; s < b.sentences(); s++) {
+                for (int s = 0, ns = b.ns; s < ns; s++) {
                     int to = ends[s];
                     int len = 0;
                     for (int i = from; i < to; i++) {
@@ -866,7 +985,7 @@ public final class Word2VecTrainer {
                         if (f <= -MAX_EXP || f >= MAX_EXP) {
                             continue;
                         }
-                        f = EXP_TABLE[(int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))];
+                        f = sigmoid(f);
                         float g = (1 - codes[k] - f) * a;
                         update(e, r, in, g, dim);
                         System.arraycopy(r, 0, s1, l2, dim);
@@ -900,7 +1019,7 @@ public final class Word2VecTrainer {
                         if (f <= -MAX_EXP || f >= MAX_EXP) {
                             continue;
                         }
-                        f = EXP_TABLE[(int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))];
+                        f = sigmoid(f);
                         float g = ((k == 0 ? 1 : 0) - f) * a;
                         update(e, rk, in, g, dim);
                         System.arraycopy(rk, 0, s1, t[k] * dim, dim);
@@ -955,9 +1074,8 @@ public final class Word2VecTrainer {
             /** A noise word from count^0.75 (alias method: one 32-bit draw gives column and coin). */
             private int noise() {
                 long r = random32() & 0xFFFFFFFFL;
-                long x = r * n;
-                int column = (int) (x >>> 32);
-                long coin = x & 0xFFFFFFFFL;
+                int column = noiseColumn(r, n);
+                long coin = (r * n) & 0xFFFFFFFFL;
                 return coin < aliasProb[column] ? column : alias[column];
             }
         }

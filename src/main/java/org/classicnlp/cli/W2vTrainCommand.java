@@ -1,5 +1,6 @@
 package org.classicnlp.cli;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,8 +95,30 @@ final class W2vTrainCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "No progress bar on stderr.")
     boolean noProgress;
 
+    /**
+     * Failures become one {@code error: ...} line and exit code 1 (see {@link Main}); the trainer names the
+     * stage that failed, and I/O messages are stated without the Java class name of their cause.
+     */
     @Override
     public Integer call() {
+        try {
+            return train();
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException(plain(e), e.getCause());
+        }
+    }
+
+    /** "cannot open f: java.util.zip.ZipException: Not in GZIP format" → "cannot open f: Not in GZIP format". */
+    private static String plain(UncheckedIOException e) {
+        String m = e.getMessage();
+        Throwable c = e.getCause();
+        if (c == null || c.getMessage() == null) {
+            return m;
+        }
+        return m == null || m.equals(c.toString()) ? c.getMessage() : m.replace(c.toString(), c.getMessage());
+    }
+
+    private Integer train() {
         Word2VecTrainer.Model m = switch (model.toLowerCase(Locale.ROOT)) {
             case "sg", "skipgram", "skip-gram" -> Word2VecTrainer.Model.SKIP_GRAM;
             case "cbow" -> Word2VecTrainer.Model.CBOW;

@@ -67,8 +67,13 @@ final class CorpusCache implements AutoCloseable {
 
     private void drain() throws IOException {
         buf.flip();
-        while (buf.hasRemaining()) {
-            out.write(buf);
+        try {
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot write the corpus cache " + file + ": " + e.getMessage()
+                    + " (cacheCorpus(false) reads the corpus every epoch instead)", e);
         }
         buf.clear();
     }

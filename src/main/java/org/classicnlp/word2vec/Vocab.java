@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.classicnlp.core.Corpus;
+import org.classicnlp.segment.WhitespaceTokenizer;
 
 /**
  * The training vocabulary: words kept after {@code minCount}/{@code maxVocab}, sorted by descending count
@@ -98,6 +99,51 @@ final class Vocab {
     }
 
     /**
+     * Counts one pass of {@code lines} of white-space separated tokens (see
+     * {@link Word2VecTrainer#fitPreTokenized}) and, when {@code cache} is not null, writes every token's type
+     * number to it. Known words cost a hash probe over the line's characters: no String per token.
+     *
+     * @throws IOException when writing the cache fails
+     */
+    static Vocab buildFromLines(Corpus<? extends CharSequence> lines, int minCount, int maxVocab,
+                                CorpusCache cache) throws IOException {
+        Counter counter = new Counter();
+        long raw = 0;
+        try (Stream<? extends CharSequence> s = lines.stream()) {
+            var it = s.iterator();
+            while (it.hasNext()) {
+                CharSequence line = it.next();
+                int n = line.length();
+                int i = 0;
+                while (true) {
+                    while (i < n && WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                        i++;
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                    int start = i;
+                    while (i < n && !WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                        i++;
+                    }
+                    int type = counter.add(line, start, i);
+                    if (cache != null) {
+                        cache.token(type);
+                    }
+                    raw++;
+                }
+                if (cache != null) {
+                    cache.endSentence();
+                }
+            }
+        }
+        if (cache != null) {
+            cache.finish();
+        }
+        return counter.vocab(raw, minCount, maxVocab);
+    }
+
+    /**
      * Word → count over the distinct words in order of first occurrence: an open-addressing table of type
      * numbers, so a token that is already known costs a hash probe and no allocation.
      */
@@ -126,6 +172,48 @@ final class Vocab {
                 }
                 i = (i + 1) & mask;
             }
+            return insert(w, h, i);
+        }
+
+        /** {@link #add(String)} of {@code text[start, end)}; a String is made only for a new word. */
+        int add(CharSequence text, int start, int end) {
+            int h = 0;
+            for (int k = start; k < end; k++) {
+                h = 31 * h + text.charAt(k);   // String.hashCode
+            }
+            int len = end - start;
+            int mask = slots.length - 1;
+            int i = mix(h) & mask;
+            while (true) {
+                int s = slots[i];
+                if (s == 0) {
+                    break;
+                }
+                if (slotHash[i] == h && sameChars(types[s - 1], text, start, len)) {
+                    counts[s - 1]++;
+                    return s - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            return insert(text.subSequence(start, end).toString(), h, i);
+        }
+
+        private static boolean sameChars(String t, CharSequence text, int start, int len) {
+            if (t.length() != len) {
+                return false;
+            }
+            if (text instanceof String str) {
+                return t.regionMatches(0, str, start, len);
+            }
+            for (int k = 0; k < len; k++) {
+                if (t.charAt(k) != text.charAt(start + k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int insert(String w, int h, int i) {
             int t = size++;
             if (t == types.length) {
                 types = Arrays.copyOf(types, 2 * t);

@@ -31,11 +31,14 @@ import org.slf4j.LoggerFactory;
  *       ({@code cbowMean}, default) or sum of context vectors.</li>
  * </ul>
  *
- * <p>The corpus is streamed once to count words and once per epoch to train: a reader thread turns sentences
- * into batches of word ids and {@code threads} workers update the shared weight matrices without locks
- * (Hogwild, as the C tool does). Memory is the vocabulary, the two {@code vocab × dimension} float matrices
- * and a few batches in flight, never the corpus. With {@code threads(1)} a fixed {@code seed} gives
- * identical vectors on every run. Sentences longer than {@value #MAX_SENTENCE} words are split.
+ * <p>The corpus is read once: the vocabulary pass also writes every token's type number to a temporary file
+ * (4 bytes per token, deleted after training) that each epoch reads back ({@code cacheCorpus(false)} reads
+ * the corpus again every epoch instead). A reader thread turns the ids into batches and {@code threads}
+ * workers update the shared weight matrices without locks (Hogwild, as the C tool does). Memory is the
+ * vocabulary, the two {@code vocab × dimension} float matrices and a small pool of reused batches, never the
+ * corpus; training allocates nothing per batch. {@link #fitPreTokenized} also reads without a String per
+ * token. With {@code threads(1)} a fixed {@code seed} gives identical vectors on every run. Sentences longer
+ * than {@value #MAX_SENTENCE} words are split.
  *
  * <p>Instances are immutable; {@link #fit} may be called from several threads.
  */
@@ -279,9 +282,9 @@ public final class Word2VecTrainer {
         }
 
         /**
-         * Whether epochs after the first read the word ids of the first epoch from a temporary file (4 bytes
-         * per kept token, deleted after training) instead of reading and tokenizing the corpus again; default
-         * true. Turn off when the temporary directory has no room.
+         * Whether the vocabulary pass writes the corpus as word-type numbers to a temporary file (4 bytes per
+         * token, deleted after training) that every epoch reads back instead of reading and tokenizing the
+         * corpus again; default true. Turn off when the temporary directory has no room.
          */
         public Builder cacheCorpus(boolean cacheCorpus) {
             this.cacheCorpus = cacheCorpus;
@@ -317,6 +320,118 @@ public final class Word2VecTrainer {
      * @throws java.io.UncheckedIOException when the corpus or the temporary cache cannot be read or written
      */
     public WordVectors fit(Corpus<? extends List<String>> corpus) {
+        return fit(new ListSource(corpus));
+    }
+
+    /**
+     * Trains on lines of white-space separated tokens, one sentence per line, as gensim's
+     * {@code LineSentence} reads them ({@link org.classicnlp.segment.WhitespaceTokenizer}'s white space).
+     * Equivalent to {@code fit(lines.map(WhitespaceTokenizer.INSTANCE::words))}, but word ids come straight
+     * from the characters of each line: no String, token or list per word, so reading allocates little
+     * more than the lines themselves and the heap stays small.
+     *
+     * @throws IllegalArgumentException when no word reaches {@code minCount}
+     * @throws IllegalStateException    when reading or training fails; the message names the stage
+     */
+    public WordVectors fitPreTokenized(Corpus<? extends CharSequence> lines) {
+        return fit(new LineSource(lines));
+    }
+
+    /** Where sentences come from: counted once for the vocabulary, then (without the cache) once per epoch. */
+    private interface Source {
+        /** The vocabulary pass; writes type numbers to {@code cache} when it is not null. */
+        Vocab count(CorpusCache cache) throws IOException;
+
+        /** One epoch without the cache: every token's word id (-1 when unknown) and sentence ends. */
+        long feed(Vocab vocab, TokenSink sink) throws InterruptedException;
+    }
+
+    /** Receives an epoch's tokens as word ids. */
+    private interface TokenSink {
+        /** One corpus token: its word id, or -1 when it is not in the vocabulary. */
+        void token(int id) throws InterruptedException;
+
+        void endSentence() throws InterruptedException;
+    }
+
+    private final class ListSource implements Source {
+        final Corpus<? extends List<String>> corpus;
+
+        ListSource(Corpus<? extends List<String>> corpus) {
+            this.corpus = corpus;
+        }
+
+        @Override
+        public Vocab count(CorpusCache cache) throws IOException {
+            return Vocab.build(corpus, minCount, maxVocab, cache);
+        }
+
+        @Override
+        public long feed(Vocab vocab, TokenSink sink) throws InterruptedException {
+            Map<String, Integer> index = vocab.index;
+            long tokens = 0;
+            try (Stream<? extends List<String>> s = corpus.stream()) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    List<String> sentence = it.next();
+                    int size = sentence.size();
+                    tokens += size;
+                    for (int i = 0; i < size; i++) {
+                        Integer id = index.get(sentence.get(i));
+                        sink.token(id == null ? -1 : id);
+                    }
+                    sink.endSentence();
+                }
+            }
+            return tokens;
+        }
+    }
+
+    private final class LineSource implements Source {
+        final Corpus<? extends CharSequence> lines;
+
+        LineSource(Corpus<? extends CharSequence> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public Vocab count(CorpusCache cache) throws IOException {
+            return Vocab.buildFromLines(lines, minCount, maxVocab, cache);
+        }
+
+        @Override
+        public long feed(Vocab vocab, TokenSink sink) throws InterruptedException {
+            Map<String, Integer> index = vocab.index;
+            long tokens = 0;
+            try (Stream<? extends CharSequence> s = lines.stream()) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    CharSequence line = it.next();
+                    int n = line.length();
+                    int i = 0;
+                    while (true) {
+                        while (i < n && org.classicnlp.segment.WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                            i++;
+                        }
+                        if (i == n) {
+                            break;
+                        }
+                        int start = i;
+                        while (i < n && !org.classicnlp.segment.WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                            i++;
+                        }
+                        Integer id = index.get(line.subSequence(start, i).toString());
+                        sink.token(id == null ? -1 : id);
+                        tokens++;
+                    }
+                    sink.endSentence();
+                }
+            }
+            return tokens;
+        }
+    }
+
+    private WordVectors fit(Source source) {
         long t0 = System.nanoTime();
         CorpusCache cache = null;
         try {
@@ -330,10 +445,9 @@ public final class Word2VecTrainer {
             }
             Vocab vocab;
             try {
-                vocab = Vocab.build(corpus, minCount, maxVocab, cache);
+                vocab = source.count(cache);
             } catch (IOException | RuntimeException | Error e) {
-                throw stageFailure(cache != null ? "reading corpus (and writing its cache " + cache.file + ")"
-                        : "reading corpus", e);
+                throw stageFailure("reading corpus", e);
             }
             if (vocab.size() == 0) {
                 throw new IllegalArgumentException("empty vocabulary: no word occurs at least "
@@ -343,7 +457,7 @@ public final class Word2VecTrainer {
                     vocab.rawTypes, vocab.effectiveMinCount, vocab.keptTokens, vocab.rawTokens,
                     (System.nanoTime() - t0) / 1_000_000);
             Training t = new Training(vocab, cache);
-            t.run(corpus);
+            t.run(source);
             LOG.info("trained {} epochs of {} tokens in {} s ({} tokens/s)", epochs, vocab.rawTokens,
                     String.format("%.1f", t.seconds), String.format("%.0f", epochs * vocab.rawTokens / t.seconds));
             return WordVectors.ofTrained(vocab.words, t.syn0, dimension, vocab.counts);
@@ -383,7 +497,8 @@ public final class Word2VecTrainer {
             if (outer == null || outer.equals(raw)) {
                 return inner;
             }
-            return outer.contains(raw) ? outer.replace(raw, inner) : outer;
+            return outer.contains(raw) ? outer.replace(raw, inner)
+                    : outer.contains(inner) ? outer : outer + ": " + inner;
         }
         if (e instanceof java.nio.file.NoSuchFileException f) {
             return "no such file: " + f.getFile();
@@ -644,7 +759,7 @@ public final class Word2VecTrainer {
             }
         }
 
-        void run(Corpus<? extends List<String>> corpus) {
+        void run(Source source) {
             long totalTokens = vocab.rawTokens * epochs;
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2 * threads + 2);
             // every batch that can exist at once: queued, held by a worker, being filled
@@ -655,7 +770,7 @@ public final class Word2VecTrainer {
             }
             currentAlpha = (float) alpha;
             long start = System.nanoTime();
-            Thread reader = new Thread(() -> read(corpus, queue, free), "w2v-reader");
+            Thread reader = new Thread(() -> read(source, queue, free), "w2v-reader");
             reader.setDaemon(true);
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
@@ -711,19 +826,18 @@ public final class Word2VecTrainer {
          * The reader thread: every epoch, sentences of word ids in batches. With the cache, the ids come from
          * the type numbers the vocabulary pass wrote; otherwise the corpus is read and looked up again.
          */
-        private void read(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue,
-                          BlockingQueue<Batch> free) {
+        private void read(Source source, BlockingQueue<Batch> queue, BlockingQueue<Batch> free) {
             String stage = "reading corpus";
             try {
                 Batcher batcher = new Batcher(queue, free);
                 for (int epoch = 0; epoch < epochs; epoch++) {
-                    stage = (cache != null ? "reading the corpus cache " + cache.file : "reading corpus")
-                            + ", epoch " + (epoch + 1);
+                    stage = (cache != null ? "reading the corpus cache" : "reading corpus") + ", epoch "
+                            + (epoch + 1);
                     batcher.startEpoch(epoch);
                     if (cache != null) {
                         replay(batcher);
                     } else {
-                        readText(corpus, batcher, epoch);
+                        readText(source, batcher, epoch);
                     }
                     batcher.flush();
                     LOG.debug("epoch {} read", epoch + 1);
@@ -751,23 +865,8 @@ public final class Word2VecTrainer {
             }
         }
 
-        private void readText(Corpus<? extends List<String>> corpus, Batcher batcher, int epoch)
-                throws InterruptedException {
-            Map<String, Integer> index = vocab.index;
-            long epochTokens = 0;
-            try (Stream<? extends List<String>> s = corpus.stream()) {
-                var it = s.iterator();
-                while (it.hasNext()) {
-                    List<String> sentence = it.next();
-                    int size = sentence.size();
-                    epochTokens += size;
-                    for (int i = 0; i < size; i++) {
-                        Integer id = index.get(sentence.get(i));
-                        batcher.token(id == null ? -1 : id);
-                    }
-                    batcher.endSentence();
-                }
-            }
+        private void readText(Source source, Batcher batcher, int epoch) throws InterruptedException {
+            long epochTokens = source.feed(vocab, batcher);
             if (epochTokens != vocab.rawTokens) {
                 throw new IllegalStateException("corpus changed between passes: epoch " + (epoch + 1)
                         + " read " + epochTokens + " tokens, the vocabulary pass " + vocab.rawTokens);
@@ -778,7 +877,7 @@ public final class Word2VecTrainer {
          * Packs one epoch's tokens into batches: sentences of in-vocabulary ids, split every
          * {@value #MAX_SENTENCE} words, handed over once they hold {@value #BATCH_WORDS} words.
          */
-        private final class Batcher {
+        private final class Batcher implements TokenSink {
             final BlockingQueue<Batch> queue;
             final BlockingQueue<Batch> free;
             final double total = (double) vocab.rawTokens * epochs;
@@ -807,8 +906,8 @@ public final class Word2VecTrainer {
                 sentenceStart = 0;
             }
 
-            /** One corpus token: its word id, or -1 when it is not in the vocabulary. */
-            void token(int id) throws InterruptedException {
+            @Override
+            public void token(int id) throws InterruptedException {
                 Batch x = b;
                 x.rawTokens++;
                 if (id < 0) {
@@ -820,7 +919,8 @@ public final class Word2VecTrainer {
                 }
             }
 
-            void endSentence() throws InterruptedException {
+            @Override
+            public void endSentence() throws InterruptedException {
                 Batch x = b;
                 if (x.nw > sentenceStart) {
                     x.ends[x.ns++] = x.nw;

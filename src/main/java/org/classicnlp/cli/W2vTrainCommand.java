@@ -1,7 +1,9 @@
 package org.classicnlp.cli;
 
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +117,9 @@ final class W2vTrainCommand implements Callable<Integer> {
         if (c == null || c.getMessage() == null) {
             return m;
         }
-        return m == null || m.equals(c.toString()) ? c.getMessage() : m.replace(c.toString(), c.getMessage());
+        String why = c instanceof NoSuchFileException ? "no such file"
+                : c instanceof AccessDeniedException ? "permission denied" : c.getMessage();
+        return m == null || m.equals(c.toString()) ? why : m.replace(c.toString(), why);
     }
 
     private Integer train() {

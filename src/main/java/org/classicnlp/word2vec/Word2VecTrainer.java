@@ -550,7 +550,10 @@ public final class Word2VecTrainer {
     private record Failure(String stage, Throwable cause) {
     }
 
-    /** The sigmoid-table-style index of the noise distribution: column {@code floor(r32 * n / 2^32)}. */
+    /**
+     * The alias-table column of an unsigned 32-bit random number, {@code floor(r32 * n / 2^32)}: always in
+     * {@code [0, n)}, also for {@code r32 = 2^32 - 1}.
+     */
     static int noiseColumn(long r32, int n) {
         // r32 < 2^32 and n < 2^31: the product fits in 63 bits and the column is at most n - 1
         return (int) ((r32 * n) >>> 32);
@@ -795,22 +798,17 @@ public final class Word2VecTrainer {
                     }
                 }
                 if (failure.get() != null) {
-                    reader.interrupt();
-                    for (Thread w : workers) {
-                        w.interrupt();
-                    }
-                    for (Thread w : workers) {
-                        w.join();
-                    }
+                    stop(reader, workers);
                 }
                 reader.join();
             } catch (InterruptedException e) {
-                reader.interrupt();
-                for (Thread w : workers) {
-                    w.interrupt();
-                }
+                stop(reader, workers);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("word2vec training interrupted", e);
+            } catch (RuntimeException | Error e) {
+                // the progress listener failed: stop training before the cache is deleted under the reader
+                stop(reader, workers);
+                throw e;
             }
             seconds = (System.nanoTime() - start) / 1e9;
             Failure f = failure.get();
@@ -819,6 +817,21 @@ public final class Word2VecTrainer {
             }
             if (listener != null) {
                 listener.progress(totalTokens, totalTokens, minAlpha);
+            }
+        }
+
+        private void stop(Thread reader, Thread[] workers) {
+            reader.interrupt();
+            for (Thread w : workers) {
+                w.interrupt();
+            }
+            try {
+                for (Thread w : workers) {
+                    w.join();
+                }
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 

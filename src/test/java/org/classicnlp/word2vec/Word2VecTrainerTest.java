@@ -325,6 +325,9 @@ class Word2VecTrainerTest {
         assertOneErrorLine(cli("w2v", "train", "--input", notGzip.toString(), "--output",
                 tmp.resolve("v.bin").toString(), "--tokenizer", "whitespace", "--no-progress"),
                 "error: cannot open " + notGzip + ": Not in GZIP format");
+        java.nio.file.Path missing = tmp.resolve("missing.txt");
+        assertOneErrorLine(cli("w2v", "train", "--input", missing.toString(), "--output",
+                tmp.resolve("m.bin").toString(), "--no-progress"), "error: cannot open " + missing + ": no such file");
         // a gzip file that breaks half-way: the first line reads, the vocabulary pass fails
         java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
         try (var out = new java.util.zip.GZIPOutputStream(gz)) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.ProgressListener;
 import org.classicnlp.core.TextFiles;
-import org.classicnlp.segment.Segmenter;
-import org.classicnlp.segment.Segmenters;
 import org.classicnlp.word2vec.Word2VecTrainer;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
@@ -91,6 +91,10 @@ final class W2vTrainCommand implements Callable<Integer> {
             + " (--no-progress: the older spelling).")
     boolean quiet;
 
+    /**
+     * Failures become one {@code error: ...} line and exit code 1 (see {@link Main}); the trainer names the
+     * stage that failed, and I/O messages are stated without the Java class name of their cause.
+     */
     @Override
     public Integer call() {
         String name = Check.oneOf("--model", model, List.of("sg", "skipgram", "skip-gram", "cbow"));
@@ -113,7 +117,8 @@ final class W2vTrainCommand implements Callable<Integer> {
             throw Check.usage("--negative 0 needs --hs: with neither negative sampling nor hierarchical softmax"
                     + " nothing is trained");
         }
-        Segmenter segmenter = Segmenters.tokenizer(Check.oneOf("--tokenizer", tokenizer, List.of("default", "whitespace", "english")));
+        Analyzer analyzer = Analyzer.forTokenizer(
+                Check.oneOf("--tokenizer", tokenizer, List.of("default", "whitespace", "english")), lowercase);
         WordVectors vectors;
         try (Progress p = new Progress("w2v " + name, "words", () -> -1, quiet)) {
             Word2VecTrainer trainer;
@@ -127,13 +132,6 @@ final class W2vTrainCommand implements Callable<Integer> {
                 if (threads != null) {
                     b.threads(threads);
                 }
-                if (!quiet) {
-                    b.progress((done, total, a) -> {
-                        p.total(total);
-                        p.stepTo(done);
-                        p.extra(String.format(Locale.ROOT, "alpha %.5f", a));
-                    });
-                }
                 trainer = b.build();
             } catch (IllegalArgumentException e) {
                 throw Check.usage(e.getMessage());
@@ -141,9 +139,15 @@ final class W2vTrainCommand implements Callable<Integer> {
             // fail now, not after hours of training, when the vectors cannot be written
             Check.exists("--input", input);
             Check.writable("--output", output);
-            Corpus<List<String>> corpus = documents(input, format)
-                    .map(d -> segmenter.words(lowercase ? d.text().toLowerCase(Locale.ROOT) : d.text()));
-            vectors = trainer.fit(corpus);
+            double a0 = trainer.alpha();
+            double a1 = trainer.minAlpha();
+            ProgressListener progress = quiet ? ProgressListener.NONE : (stage, done, total) -> {
+                p.total(total);
+                p.stepTo(done);
+                // the trainer's schedule: linear decay over all tokens of all epochs
+                p.extra(String.format(Locale.ROOT, "alpha %.5f", a0 - (a0 - a1) * done / Math.max(1, total)));
+            };
+            vectors = trainer.fit(documents(input, format), analyzer, progress);
         }
         vectors.save(output);
         if (!quiet) {

@@ -74,6 +74,26 @@ public final class Analyzer {
         return AnalyzerSpec.of("standard").withNormalizers(List.of("width", "t2s", "lowercase"));
     }
 
+    /**
+     * The analyzer behind the CLI's {@code --tokenizer NAME [--lowercase]}: {@code default} (also
+     * {@code standard}) is the standard segmenter with width and Traditional→Simplified folding;
+     * {@code whitespace} and {@code english} (or any other built-in segmenter name) take the tokens as the
+     * segmenter gives them; {@code lowercase} appends the lowercase normaliser.
+     */
+    public static Analyzer forTokenizer(String name, boolean lowercase) {
+        return of(tokenizerSpec(name, lowercase));
+    }
+
+    /** The spec of {@link #forTokenizer}. */
+    public static AnalyzerSpec tokenizerSpec(String name, boolean lowercase) {
+        boolean standard = name.equals("default") || name.equals("standard");
+        List<String> normalizers = new ArrayList<>(standard ? List.of("width", "t2s") : List.of());
+        if (lowercase) {
+            normalizers.add("lowercase");
+        }
+        return AnalyzerSpec.of(standard ? "standard" : name).withNormalizers(normalizers);
+    }
+
     /** Pre-tokenized text (split on white space as it is), no normalisation: tokens as given. */
     public static Analyzer whitespace() {
         return of(AnalyzerSpec.of("whitespace"));

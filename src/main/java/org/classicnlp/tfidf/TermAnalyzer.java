@@ -55,15 +55,7 @@ public final class TermAnalyzer {
     static Analyzer analyzerFor(String tokenizerName, Segmenter segmenter, boolean lowercase,
             Collection<String> stopWords) {
         Objects.requireNonNull(tokenizerName, "tokenizerName");
-        boolean standard = tokenizerName.equals("default") || tokenizerName.equals("standard");
-        List<String> normalizers = new ArrayList<>();
-        if (standard) {
-            normalizers.addAll(List.of("width", "t2s"));
-        }
-        if (lowercase) {
-            normalizers.add("lowercase");
-        }
-        AnalyzerSpec spec = AnalyzerSpec.of(standard ? "standard" : tokenizerName).withNormalizers(normalizers)
+        AnalyzerSpec spec = Analyzer.tokenizerSpec(tokenizerName, lowercase)
                 .withStopWords(stopWords == null ? List.of() : List.copyOf(stopWords));
         return segmenter == null ? Analyzer.of(spec) : Analyzer.of(spec, segmenter);
     }

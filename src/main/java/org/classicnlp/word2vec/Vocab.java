@@ -1,11 +1,17 @@
 package org.classicnlp.word2vec;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.Corpus;
+import org.classicnlp.core.Document;
+import org.classicnlp.core.TermBuffer;
+import org.classicnlp.segment.WhitespaceTokenizer;
 
 /**
  * The training vocabulary: words kept after {@code minCount}/{@code maxVocab}, sorted by descending count
@@ -17,6 +23,11 @@ final class Vocab {
     final String[] words;
     final long[] counts;
     final Map<String, Integer> index;
+    /**
+     * Word id of every distinct word seen, by order of first occurrence (the type numbers in a
+     * {@link CorpusCache}); -1 for words pruned from the vocabulary.
+     */
+    final int[] idOfType;
     /** Tokens in the corpus, kept or not: the denominator of learning-rate decay, as in gensim. */
     final long rawTokens;
     /** Tokens of kept words. */
@@ -26,11 +37,12 @@ final class Vocab {
     /** The minimum count actually applied (raised above {@code minCount} when {@code maxVocab} requires it). */
     final long effectiveMinCount;
 
-    private Vocab(String[] words, long[] counts, long rawTokens, int rawTypes, long effectiveMinCount) {
+    private Vocab(String[] words, long[] counts, int[] idOfType, long rawTokens, long effectiveMinCount) {
         this.words = words;
         this.counts = counts;
+        this.idOfType = idOfType;
         this.rawTokens = rawTokens;
-        this.rawTypes = rawTypes;
+        this.rawTypes = idOfType.length;
         this.effectiveMinCount = effectiveMinCount;
         this.index = new HashMap<>(words.length * 2);
         long kept = 0;
@@ -45,57 +57,270 @@ final class Vocab {
         return words.length;
     }
 
-    private static final class Count {
-        long n;
-        final int first;
-
-        Count(int first) {
-            this.first = first;
+    /** Counts one pass of the corpus; see {@link #build(Corpus, int, int, CorpusCache)}. */
+    static Vocab build(Corpus<? extends List<String>> corpus, int minCount, int maxVocab) {
+        try {
+            return build(corpus, minCount, maxVocab, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // unreachable without a cache
         }
     }
 
     /**
-     * Counts one pass of the corpus. {@code maxVocab} (0 = no limit) works like gensim's
-     * {@code max_final_vocab}: the minimum count is raised until at most that many words remain.
+     * Counts one pass of the corpus and, when {@code cache} is not null, writes every token's type number to
+     * it. {@code maxVocab} (0 = no limit) works like gensim's {@code max_final_vocab}: the minimum count is
+     * raised until at most that many words remain.
+     *
+     * @throws IOException when writing the cache fails
      */
-    static Vocab build(Corpus<? extends List<String>> corpus, int minCount, int maxVocab) {
-        HashMap<String, Count> counts = new HashMap<>(1 << 16);
+    static Vocab build(Corpus<? extends List<String>> corpus, int minCount, int maxVocab, CorpusCache cache)
+            throws IOException {
+        Counter counter = new Counter();
         long raw = 0;
         try (Stream<? extends List<String>> s = corpus.stream()) {
             var it = s.iterator();
             while (it.hasNext()) {
                 List<String> sentence = it.next();
-                for (int i = 0, n = sentence.size(); i < n; i++) {
-                    String w = sentence.get(i);
-                    Count c = counts.get(w);
-                    if (c == null) {
-                        c = new Count(counts.size());
-                        counts.put(w, c);
+                int n = sentence.size();
+                if (cache != null) {
+                    for (int i = 0; i < n; i++) {
+                        cache.token(counter.add(sentence.get(i)));
                     }
-                    c.n++;
+                    cache.endSentence();
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        counter.add(sentence.get(i));
+                    }
                 }
-                raw += sentence.size();
+                raw += n;
             }
         }
-        List<Map.Entry<String, Count>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort((a, b) -> {
-            int byCount = Long.compare(b.getValue().n, a.getValue().n);
-            return byCount != 0 ? byCount : Integer.compare(a.getValue().first, b.getValue().first);
-        });
-        long min = Math.max(1, minCount);
-        if (maxVocab > 0 && maxVocab < entries.size()) {
-            min = Math.max(min, entries.get(maxVocab).getValue().n + 1);
+        if (cache != null) {
+            cache.finish();
         }
-        int keep = 0;
-        while (keep < entries.size() && entries.get(keep).getValue().n >= min) {
-            keep++;
+        return counter.vocab(raw, minCount, maxVocab);
+    }
+
+    /**
+     * Counts one pass of {@code lines} of white-space separated tokens (see
+     * {@link Word2VecTrainer#fitPreTokenized}) and, when {@code cache} is not null, writes every token's type
+     * number to it. Known words cost a hash probe over the line's characters: no String per token.
+     *
+     * @throws IOException when writing the cache fails
+     */
+    static Vocab buildFromLines(Corpus<? extends CharSequence> lines, int minCount, int maxVocab,
+                                CorpusCache cache) throws IOException {
+        Counter counter = new Counter();
+        long raw = 0;
+        try (Stream<? extends CharSequence> s = lines.stream()) {
+            var it = s.iterator();
+            while (it.hasNext()) {
+                CharSequence line = it.next();
+                int n = line.length();
+                int i = 0;
+                while (true) {
+                    while (i < n && WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                        i++;
+                    }
+                    if (i == n) {
+                        break;
+                    }
+                    int start = i;
+                    while (i < n && !WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                        i++;
+                    }
+                    int type = counter.add(line, start, i);
+                    if (cache != null) {
+                        cache.token(type);
+                    }
+                    raw++;
+                }
+                if (cache != null) {
+                    cache.endSentence();
+                }
+            }
         }
-        String[] words = new String[keep];
-        long[] c = new long[keep];
-        for (int i = 0; i < keep; i++) {
-            words[i] = entries.get(i).getKey();
-            c[i] = entries.get(i).getValue().n;
+        if (cache != null) {
+            cache.finish();
         }
-        return new Vocab(words, c, raw, counts.size(), min);
+        return counter.vocab(raw, minCount, maxVocab);
+    }
+
+    /**
+     * Counts one pass of {@code documents} as {@code analyzer} turns them into terms (one sentence per
+     * document) and, when {@code cache} is not null, writes every token's type number to it. Terms are
+     * looked up from the analyzer's buffer: no String per known token.
+     *
+     * @throws IOException when writing the cache fails
+     */
+    static Vocab buildFromAnalyzed(Corpus<Document> documents, Analyzer analyzer, int minCount, int maxVocab,
+                                   CorpusCache cache) throws IOException {
+        Counter counter = new Counter();
+        TermBuffer terms = new TermBuffer();
+        long raw = 0;
+        try (Stream<Document> s = documents.stream()) {
+            var it = s.iterator();
+            while (it.hasNext()) {
+                int n = analyzer.analyze(it.next().text(), terms);
+                CharSequence chars = java.nio.CharBuffer.wrap(terms.chars());
+                for (int i = 0; i < n; i++) {
+                    int type = counter.add(chars, terms.start(i), terms.end(i));
+                    if (cache != null) {
+                        cache.token(type);
+                    }
+                }
+                raw += n;
+                if (cache != null) {
+                    cache.endSentence();
+                }
+            }
+        }
+        if (cache != null) {
+            cache.finish();
+        }
+        return counter.vocab(raw, minCount, maxVocab);
+    }
+
+    /**
+     * Word → count over the distinct words in order of first occurrence: an open-addressing table of type
+     * numbers, so a token that is already known costs a hash probe and no allocation.
+     */
+    private static final class Counter {
+        private int[] slots = new int[1 << 16];   // type number + 1; 0 = empty
+        private int[] slotHash = new int[1 << 16];
+        private String[] types = new String[1 << 14];
+        private long[] counts = new long[1 << 14];
+        private int size;
+
+        Counter() {
+        }
+
+        int add(String w) {
+            int h = w.hashCode();
+            int mask = slots.length - 1;
+            int i = mix(h) & mask;
+            while (true) {
+                int s = slots[i];
+                if (s == 0) {
+                    break;
+                }
+                if (slotHash[i] == h && types[s - 1].equals(w)) {
+                    counts[s - 1]++;
+                    return s - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            return insert(w, h, i);
+        }
+
+        /** {@link #add(String)} of {@code text[start, end)}; a String is made only for a new word. */
+        int add(CharSequence text, int start, int end) {
+            int h = 0;
+            for (int k = start; k < end; k++) {
+                h = 31 * h + text.charAt(k);   // String.hashCode
+            }
+            int len = end - start;
+            int mask = slots.length - 1;
+            int i = mix(h) & mask;
+            while (true) {
+                int s = slots[i];
+                if (s == 0) {
+                    break;
+                }
+                if (slotHash[i] == h && sameChars(types[s - 1], text, start, len)) {
+                    counts[s - 1]++;
+                    return s - 1;
+                }
+                i = (i + 1) & mask;
+            }
+            return insert(text.subSequence(start, end).toString(), h, i);
+        }
+
+        private static boolean sameChars(String t, CharSequence text, int start, int len) {
+            if (t.length() != len) {
+                return false;
+            }
+            if (text instanceof String str) {
+                return t.regionMatches(0, str, start, len);
+            }
+            for (int k = 0; k < len; k++) {
+                if (t.charAt(k) != text.charAt(start + k)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private int insert(String w, int h, int i) {
+            int t = size++;
+            if (t == types.length) {
+                types = Arrays.copyOf(types, 2 * t);
+                counts = Arrays.copyOf(counts, 2 * t);
+            }
+            types[t] = w;
+            counts[t] = 1;
+            slots[i] = t + 1;
+            slotHash[i] = h;
+            if (2 * size > slots.length) {
+                rehash();
+            }
+            return t;
+        }
+
+        private static int mix(int h) {
+            int x = h * 0x9E3779B9;
+            return x ^ (x >>> 16);
+        }
+
+        private void rehash() {
+            int[] s = new int[slots.length * 2];
+            int[] sh = new int[s.length];
+            int mask = s.length - 1;
+            for (int k = 0; k < slots.length; k++) {
+                if (slots[k] != 0) {
+                    int i = mix(slotHash[k]) & mask;
+                    while (s[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    s[i] = slots[k];
+                    sh[i] = slotHash[k];
+                }
+            }
+            slots = s;
+            slotHash = sh;
+        }
+
+        Vocab vocab(long raw, int minCount, int maxVocab) {
+            int n = size;
+            // by descending count, ties by first occurrence
+            Integer[] order = new Integer[n];
+            for (int t = 0; t < n; t++) {
+                order[t] = t;
+            }
+            long[] c = counts;
+            Arrays.sort(order, (a, b) -> {
+                int byCount = Long.compare(c[b], c[a]);
+                return byCount != 0 ? byCount : Integer.compare(a, b);
+            });
+            long min = Math.max(1, minCount);
+            if (maxVocab > 0 && maxVocab < n) {
+                min = Math.max(min, c[order[maxVocab]] + 1);
+            }
+            int keep = 0;
+            while (keep < n && c[order[keep]] >= min) {
+                keep++;
+            }
+            String[] words = new String[keep];
+            long[] kept = new long[keep];
+            int[] idOfType = new int[n];
+            Arrays.fill(idOfType, -1);
+            for (int i = 0; i < keep; i++) {
+                int t = order[i];
+                words[i] = types[t];
+                kept[i] = c[t];
+                idOfType[t] = i;
+            }
+            return new Vocab(words, kept, idOfType, raw, min);
+        }
     }
 }

@@ -1,25 +1,22 @@
 package org.classicnlp.word2vec;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.AnalyzerSpec;
 import org.classicnlp.core.Corpus;
+import org.classicnlp.core.Document;
+import org.classicnlp.core.ProgressListener;
+import org.classicnlp.core.TermBuffer;
+import org.classicnlp.core.Threads;
+import org.classicnlp.core.VectorMath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +38,14 @@ import org.slf4j.LoggerFactory;
  *       ({@code cbowMean}, default) or sum of context vectors.</li>
  * </ul>
  *
- * <p>The corpus is streamed once to count words and once per epoch to train: a reader thread turns sentences
- * into batches of word ids and {@code threads} workers update the shared weight matrices without locks
- * (Hogwild, as the C tool does). Memory is the vocabulary, the two {@code vocab × dimension} float matrices
- * and a few batches in flight, never the corpus. With {@code threads(1)} a fixed {@code seed} gives
- * identical vectors on every run. Sentences longer than {@value #MAX_SENTENCE} words are split.
+ * <p>The corpus is read once: the vocabulary pass also writes every token's type number to a temporary file
+ * (4 bytes per token, deleted after training) that each epoch reads back ({@code cacheCorpus(false)} reads
+ * the corpus again every epoch instead). A reader thread turns the ids into batches and {@code threads}
+ * workers update the shared weight matrices without locks (Hogwild, as the C tool does). Memory is the
+ * vocabulary, the two {@code vocab × dimension} float matrices and a small pool of reused batches, never the
+ * corpus; training allocates nothing per batch. {@link #fitPreTokenized} also reads without a String per
+ * token. With {@code threads(1)} a fixed {@code seed} gives identical vectors on every run. Sentences longer
+ * than {@value #MAX_SENTENCE} words are split.
  *
  * <p>Instances are immutable; {@link #fit} may be called from several threads.
  */
@@ -61,17 +61,6 @@ public final class Word2VecTrainer {
         CBOW
     }
 
-    /** Receives training progress, about once a second, from the thread that called {@link #fit}. */
-    @FunctionalInterface
-    public interface ProgressListener {
-        /**
-         * @param tokensDone  corpus tokens processed so far, over all epochs
-         * @param tokensTotal corpus tokens × epochs
-         * @param alpha       the learning rate now
-         */
-        void progress(long tokensDone, long tokensTotal, double alpha);
-    }
-
     /** Words per batch handed to a worker (gensim's {@code batch_words}). */
     static final int BATCH_WORDS = 10_000;
     /** Longer sentences are split into pieces of this many words. */
@@ -79,14 +68,34 @@ public final class Word2VecTrainer {
 
     static final int EXP_TABLE_SIZE = 1000;
     static final float MAX_EXP = 6f;
-    /** Logistic function on [-MAX_EXP, MAX_EXP), as the C tool tabulates it. */
-    static final float[] EXP_TABLE = new float[EXP_TABLE_SIZE];
+    /**
+     * Logistic function on [-MAX_EXP, MAX_EXP], as the C tool tabulates it: {@code EXP_TABLE_SIZE + 1}
+     * entries, because for f just below MAX_EXP the float index {@code (f + MAX_EXP) * (EXP_TABLE_SIZE /
+     * MAX_EXP / 2)} rounds up to exactly EXP_TABLE_SIZE (see {@link #sigmoidIndex}).
+     */
+    static final float[] EXP_TABLE = new float[EXP_TABLE_SIZE + 1];
 
     static {
-        for (int i = 0; i < EXP_TABLE_SIZE; i++) {
+        for (int i = 0; i <= EXP_TABLE_SIZE; i++) {
             double e = Math.exp((i / (double) EXP_TABLE_SIZE * 2 - 1) * MAX_EXP);
             EXP_TABLE[i] = (float) (e / (e + 1));
         }
+    }
+
+    /**
+     * The {@link #EXP_TABLE} slot of {@code f}, always in {@code [0, EXP_TABLE_SIZE]}. Callers skip
+     * |f| &ge; MAX_EXP; inside that range the float product can still reach EXP_TABLE_SIZE (f =
+     * {@code Math.nextDown(MAX_EXP)}: f + MAX_EXP rounds to 12), and out-of-range or NaN input is clamped
+     * rather than trusted, since Hogwild updates make f unpredictable.
+     */
+    static int sigmoidIndex(float f) {
+        int i = (int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2));
+        return Math.max(0, Math.min(i, EXP_TABLE_SIZE));
+    }
+
+    /** The tabulated logistic function of {@code f}. */
+    static float sigmoid(float f) {
+        return EXP_TABLE[sigmoidIndex(f)];
     }
 
     private static final long LCG_MULT = 25214903917L;
@@ -107,7 +116,6 @@ public final class Word2VecTrainer {
     private final long seed;
     private final boolean cbowMean;
     private final double nsExponent;
-    private final ProgressListener listener;
     private final boolean cacheCorpus;
 
     private Word2VecTrainer(Builder b) {
@@ -126,7 +134,6 @@ public final class Word2VecTrainer {
         this.seed = b.seed;
         this.cbowMean = b.cbowMean;
         this.nsExponent = b.nsExponent;
-        this.listener = b.listener;
         this.cacheCorpus = b.cacheCorpus;
     }
 
@@ -147,11 +154,10 @@ public final class Word2VecTrainer {
         private int epochs = 5;
         private double alpha = 0.025;
         private double minAlpha = 0.0001;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private int threads = Threads.defaultCount();
         private long seed = 1;
         private boolean cbowMean = true;
         private double nsExponent = 0.75;
-        private ProgressListener listener;
         private boolean cacheCorpus = true;
 
         private Builder() {
@@ -262,16 +268,10 @@ public final class Word2VecTrainer {
             return this;
         }
 
-        /** Progress callback (e.g. a progress bar); default none. */
-        public Builder progress(ProgressListener listener) {
-            this.listener = listener;
-            return this;
-        }
-
         /**
-         * Whether epochs after the first read the word ids of the first epoch from a temporary file (4 bytes
-         * per kept token, deleted after training) instead of reading and tokenizing the corpus again; default
-         * true. Turn off when the temporary directory has no room.
+         * Whether the vocabulary pass writes the corpus as word-type numbers to a temporary file (4 bytes per
+         * token, deleted after training) that every epoch reads back instead of reading and tokenizing the
+         * corpus again; default true. Turn off when the temporary directory has no room.
          */
         public Builder cacheCorpus(boolean cacheCorpus) {
             this.cacheCorpus = cacheCorpus;
@@ -296,37 +296,478 @@ public final class Word2VecTrainer {
         }
     }
 
+    /** The starting learning rate. */
+    public double alpha() {
+        return alpha;
+    }
+
+    /** The learning rate at the end of the last epoch; it decays linearly over all tokens of all epochs. */
+    public double minAlpha() {
+        return minAlpha;
+    }
+
     /**
-     * Trains on {@code corpus} (sentences as token lists; read once for the vocabulary, then once per epoch).
+     * Trains on {@code corpus} (sentences as token lists). With {@code cacheCorpus} (default) the corpus is
+     * read once: the vocabulary pass also writes every token's type number to a temporary file that all
+     * epochs read back. Without it the corpus is read once for the vocabulary and then once per epoch.
      *
      * @throws IllegalArgumentException when no word reaches {@code minCount}
+     * @throws IllegalStateException    when reading or training fails; the message names the stage
+     *                                  ("reading corpus", "training epoch 2, worker 1", ...) and the cause
+     * @throws java.io.UncheckedIOException when the corpus or the temporary cache cannot be read or written
      */
     public WordVectors fit(Corpus<? extends List<String>> corpus) {
-        long t0 = System.nanoTime();
-        Vocab vocab = Vocab.build(corpus, minCount, maxVocab);
-        if (vocab.size() == 0) {
-            throw new IllegalArgumentException("empty vocabulary: no word occurs at least " + vocab.effectiveMinCount
-                    + " times in " + vocab.rawTokens + " tokens");
+        return fit(corpus, ProgressListener.NONE);
+    }
+
+    /** As {@link #fit(Corpus)}, reporting stage {@code "train"} in corpus tokens × epochs, about once a second. */
+    public WordVectors fit(Corpus<? extends List<String>> corpus, ProgressListener progress) {
+        return fit(new ListSource(corpus), progress);
+    }
+
+    /**
+     * Trains on documents (one sentence or paragraph each) as {@code analyzer} turns them into terms: the
+     * same analysis TF-IDF and the embedders use, so the vectors' words are the terms those look up. Word ids
+     * come straight from the analyzer's term buffer, with no String per token.
+     */
+    public WordVectors fit(Corpus<Document> documents, Analyzer analyzer) {
+        return fit(documents, analyzer, ProgressListener.NONE);
+    }
+
+    /** As {@link #fit(Corpus, Analyzer)}, reporting stage {@code "train"} as {@link #fit(Corpus, ProgressListener)}. */
+    public WordVectors fit(Corpus<Document> documents, Analyzer analyzer, ProgressListener progress) {
+        AnalyzerSpec spec = analyzer.spec();
+        if (spec.segmenter().equals("whitespace") && spec.normalizers().isEmpty() && spec.stopWords().isEmpty()
+                && spec.minLength() <= 1 && !spec.dropSymbols() && spec.tags().isEmpty() && !analyzer.tags()) {
+            // tokens as given: split the text itself (the fastest path, gensim's LineSentence)
+            return fit(new LineSource(documents.map(Document::text)), progress);
         }
-        LOG.info("vocabulary: {} of {} word types kept (min count {}), {} of {} tokens, {} ms", vocab.size(),
-                vocab.rawTypes, vocab.effectiveMinCount, vocab.keptTokens, vocab.rawTokens,
-                (System.nanoTime() - t0) / 1_000_000);
-        Training t = new Training(vocab);
-        t.run(corpus);
-        LOG.info("trained {} epochs of {} tokens in {} s ({} tokens/s)", epochs, vocab.rawTokens,
-                String.format("%.1f", t.seconds), String.format("%.0f", epochs * vocab.rawTokens / t.seconds));
-        return WordVectors.ofTrained(vocab.words, t.syn0, dimension, vocab.counts);
+        return fit(new AnalyzedSource(documents, analyzer), progress);
     }
 
-    /** A batch of sentences as word ids, with the learning rate to use. */
-    private record Batch(int[] words, int[] ends, int sentences, long rawTokens, float alpha) {
+    /**
+     * Trains on lines of white-space separated tokens, one sentence per line, as gensim's
+     * {@code LineSentence} reads them ({@link org.classicnlp.segment.WhitespaceTokenizer}'s white space).
+     * Equivalent to {@code fit(lines.map(WhitespaceTokenizer.INSTANCE::words))}, but word ids come straight
+     * from the characters of each line: no String, token or list per word, so reading allocates little
+     * more than the lines themselves and the heap stays small.
+     *
+     * @throws IllegalArgumentException when no word reaches {@code minCount}
+     * @throws IllegalStateException    when reading or training fails; the message names the stage
+     */
+    public WordVectors fitPreTokenized(Corpus<? extends CharSequence> lines) {
+        return fit(new LineSource(lines), ProgressListener.NONE);
     }
 
-    private static final Batch END = new Batch(new int[0], new int[0], 0, 0, 0);
+    /** Where sentences come from: counted once for the vocabulary, then (without the cache) once per epoch. */
+    private interface Source {
+        /** The vocabulary pass; writes type numbers to {@code cache} when it is not null. */
+        Vocab count(CorpusCache cache) throws IOException;
+
+        /** One epoch without the cache: every token's word id (-1 when unknown) and sentence ends. */
+        long feed(Vocab vocab, TokenSink sink) throws InterruptedException;
+    }
+
+    /** Receives an epoch's tokens as word ids. */
+    private interface TokenSink {
+        /** One corpus token: its word id, or -1 when it is not in the vocabulary. */
+        void token(int id) throws InterruptedException;
+
+        void endSentence() throws InterruptedException;
+    }
+
+    private final class ListSource implements Source {
+        final Corpus<? extends List<String>> corpus;
+
+        ListSource(Corpus<? extends List<String>> corpus) {
+            this.corpus = corpus;
+        }
+
+        @Override
+        public Vocab count(CorpusCache cache) throws IOException {
+            return Vocab.build(corpus, minCount, maxVocab, cache);
+        }
+
+        @Override
+        public long feed(Vocab vocab, TokenSink sink) throws InterruptedException {
+            Map<String, Integer> index = vocab.index;
+            long tokens = 0;
+            try (Stream<? extends List<String>> s = corpus.stream()) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    List<String> sentence = it.next();
+                    int size = sentence.size();
+                    tokens += size;
+                    for (int i = 0; i < size; i++) {
+                        Integer id = index.get(sentence.get(i));
+                        sink.token(id == null ? -1 : id);
+                    }
+                    sink.endSentence();
+                }
+            }
+            return tokens;
+        }
+    }
+
+    private final class LineSource implements Source {
+        final Corpus<? extends CharSequence> lines;
+
+        LineSource(Corpus<? extends CharSequence> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public Vocab count(CorpusCache cache) throws IOException {
+            return Vocab.buildFromLines(lines, minCount, maxVocab, cache);
+        }
+
+        @Override
+        public long feed(Vocab vocab, TokenSink sink) throws InterruptedException {
+            Map<String, Integer> index = vocab.index;
+            long tokens = 0;
+            try (Stream<? extends CharSequence> s = lines.stream()) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    CharSequence line = it.next();
+                    int n = line.length();
+                    int i = 0;
+                    while (true) {
+                        while (i < n && org.classicnlp.segment.WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                            i++;
+                        }
+                        if (i == n) {
+                            break;
+                        }
+                        int start = i;
+                        while (i < n && !org.classicnlp.segment.WhitespaceTokenizer.isSpace(line.charAt(i))) {
+                            i++;
+                        }
+                        Integer id = index.get(line.subSequence(start, i).toString());
+                        sink.token(id == null ? -1 : id);
+                        tokens++;
+                    }
+                    sink.endSentence();
+                }
+            }
+            return tokens;
+        }
+    }
+
+    /** Documents through an {@link Analyzer}: one sentence per document. */
+    private final class AnalyzedSource implements Source {
+        final Corpus<Document> documents;
+        final Analyzer analyzer;
+
+        AnalyzedSource(Corpus<Document> documents, Analyzer analyzer) {
+            this.documents = documents;
+            this.analyzer = analyzer;
+        }
+
+        @Override
+        public Vocab count(CorpusCache cache) throws IOException {
+            return Vocab.buildFromAnalyzed(documents, analyzer, minCount, maxVocab, cache);
+        }
+
+        @Override
+        public long feed(Vocab vocab, TokenSink sink) throws InterruptedException {
+            Map<String, Integer> index = vocab.index;
+            TermBuffer terms = new TermBuffer();
+            long tokens = 0;
+            try (Stream<Document> s = documents.stream()) {
+                var it = s.iterator();
+                while (it.hasNext()) {
+                    int n = analyzer.analyze(it.next().text(), terms);
+                    for (int i = 0; i < n; i++) {
+                        Integer id = index.get(terms.term(i));
+                        sink.token(id == null ? -1 : id);
+                    }
+                    tokens += n;
+                    sink.endSentence();
+                }
+            }
+            return tokens;
+        }
+    }
+
+    private WordVectors fit(Source source, ProgressListener listener) {
+        long t0 = System.nanoTime();
+        CorpusCache cache = null;
+        try {
+            if (cacheCorpus) {
+                try {
+                    cache = CorpusCache.create();
+                } catch (IOException | RuntimeException e) {
+                    throw stageFailure("creating the corpus cache in " + System.getProperty("java.io.tmpdir")
+                            + " (cacheCorpus(false) reads the corpus every epoch instead)", e);
+                }
+            }
+            Vocab vocab;
+            try {
+                vocab = source.count(cache);
+            } catch (IOException | RuntimeException | Error e) {
+                throw stageFailure("reading corpus", e);
+            }
+            if (vocab.size() == 0) {
+                throw new IllegalArgumentException("empty vocabulary: no word occurs at least "
+                        + vocab.effectiveMinCount + " times in " + vocab.rawTokens + " tokens");
+            }
+            LOG.info("vocabulary: {} of {} word types kept (min count {}), {} of {} tokens, {} ms", vocab.size(),
+                    vocab.rawTypes, vocab.effectiveMinCount, vocab.keptTokens, vocab.rawTokens,
+                    (System.nanoTime() - t0) / 1_000_000);
+            Training t = new Training(vocab, cache, listener);
+            t.run(source);
+            LOG.info("trained {} epochs of {} tokens in {} s ({} tokens/s)", epochs, vocab.rawTokens,
+                    String.format("%.1f", t.seconds), String.format("%.0f", epochs * vocab.rawTokens / t.seconds));
+            return WordVectors.ofTrained(vocab.words, t.syn0, dimension, vocab.counts);
+        } finally {
+            if (cache != null) {
+                try {
+                    cache.close();
+                } catch (IOException e) {
+                    LOG.warn("cannot delete {}: {}", cache.file, describe(e));
+                }
+            }
+        }
+    }
+
+    /**
+     * The exception {@link #fit} throws for a failure in {@code stage}: its message is
+     * {@code "<stage>: <what went wrong>"}, never a bare Java message; I/O failures stay
+     * {@link java.io.UncheckedIOException}s.
+     */
+    static RuntimeException stageFailure(String stage, Throwable e) {
+        String message = stage + ": " + describe(e);
+        if (e instanceof java.io.UncheckedIOException u) {
+            return new java.io.UncheckedIOException(message, u.getCause());
+        }
+        if (e instanceof IOException io) {
+            return new java.io.UncheckedIOException(message, io);
+        }
+        return new IllegalStateException(message, e);
+    }
+
+    /** What went wrong, in words a user can act on (no Java class names). */
+    static String describe(Throwable e) {
+        if (e instanceof java.io.UncheckedIOException && e.getCause() != null) {
+            String outer = e.getMessage();
+            String inner = describe(e.getCause());
+            String raw = e.getCause().toString();
+            if (outer == null || outer.equals(raw)) {
+                return inner;
+            }
+            return outer.contains(raw) ? outer.replace(raw, inner)
+                    : outer.contains(inner) ? outer : outer + ": " + inner;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException f) {
+            return "no such file: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException f) {
+            return f.getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory (" + e.getMessage() + "; maximum heap "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB)";
+        }
+        if (e instanceof StackOverflowError) {
+            return "stack overflow";
+        }
+        String m = e.getMessage();
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof UnsupportedOperationException || e instanceof IOException) {
+            return m != null ? m : "failed without a message";
+        }
+        // a bug, ours or the corpus's: say so, with what the JVM knows
+        return "internal error (" + (m != null ? m : "no detail") + ")";
+    }
+
+    /**
+     * A batch of sentences as word ids, with the learning rate to use; recycled through a pool, so training
+     * allocates nothing per batch.
+     */
+    private static final class Batch {
+        final int[] words;
+        final int[] ends;
+        int nw;
+        int ns;
+        long rawTokens;
+        float alpha;
+        int epoch;
+
+        Batch(int capacity) {
+            words = new int[capacity];
+            ends = new int[capacity];
+        }
+    }
+
+    private static final Batch END = new Batch(0);
+
+    /** One thread's failure and where it happened. */
+    private record Failure(String stage, Throwable cause) {
+    }
+
+    /**
+     * The alias-table column of an unsigned 32-bit random number, {@code floor(r32 * n / 2^32)}: always in
+     * {@code [0, n)}, also for {@code r32 = 2^32 - 1}.
+     */
+    static int noiseColumn(long r32, int n) {
+        // r32 < 2^32 and n < 2^31: the product fits in 63 bits and the column is at most n - 1
+        return (int) ((r32 * n) >>> 32);
+    }
+
+    /**
+     * Subsampling as fixed-point thresholds: a word is kept when an unsigned 32-bit random number is below
+     * its threshold; {@code 2^32} (any number is below it) means always kept.
+     */
+    static long[] subsamplingThresholds(long[] counts, long keptTokens, double sample) {
+        int n = counts.length;
+        long[] t = new long[n];
+        if (sample <= 0) {
+            Arrays.fill(t, 1L << 32);
+            return t;
+        }
+        double threshold = sample < 1 ? sample * keptTokens : sample;
+        for (int w = 0; w < n; w++) {
+            double c = counts[w];
+            double p = Math.min(1.0, (Math.sqrt(c / threshold) + 1) * (threshold / c));
+            t[w] = Math.max(0, Math.min(1L << 32, Math.round(p * 4294967296.0)));
+        }
+        return t;
+    }
+
+    /**
+     * Vose's alias method over {@code count^exponent}: O(1) per noise word. Fills {@code prob} (32-bit fixed
+     * point, in {@code [0, 2^32]}) and {@code alias} (a word id in {@code [0, n)}).
+     */
+    static void buildAlias(long[] counts, double exponent, long[] prob, int[] alias) {
+        int n = counts.length;
+        double[] p = new double[n];
+        double sum = 0;
+        for (int w = 0; w < n; w++) {
+            p[w] = Math.pow(counts[w], exponent);
+            sum += p[w];
+        }
+        int[] small = new int[n];
+        int[] large = new int[n];
+        int ns = 0;
+        int nl = 0;
+        for (int w = 0; w < n; w++) {
+            p[w] = p[w] / sum * n;
+            if (p[w] < 1) {
+                small[ns++] = w;
+            } else {
+                large[nl++] = w;
+            }
+        }
+        while (ns > 0 && nl > 0) {
+            int s = small[--ns];
+            int l = large[--nl];
+            prob[s] = (long) (p[s] * 4294967296.0);
+            alias[s] = l;
+            p[l] = (p[l] + p[s]) - 1;
+            if (p[l] < 1) {
+                small[ns++] = l;
+            } else {
+                large[nl++] = l;
+            }
+        }
+        while (nl > 0) {
+            int l = large[--nl];
+            prob[l] = 1L << 32;
+            alias[l] = l;
+        }
+        while (ns > 0) {
+            int s = small[--ns];
+            prob[s] = 1L << 32;
+            alias[s] = s;
+        }
+    }
+
+    /** Huffman codes and inner-node points of every word, flat: word w's are {@code [start[w], start[w+1])}. */
+    record HuffmanCodes(byte[] codes, int[] points, int[] start) {
+    }
+
+    /**
+     * The C tool's Huffman tree construction (two queues over counts sorted descending). Unlike the C tool's
+     * fixed 40-entry code arrays, codes may be as long as the tree is deep (up to n - 1). Inner-node points
+     * are in {@code [0, n - 2]}.
+     */
+    static HuffmanCodes huffman(long[] counts) {
+        int n = counts.length;
+        long[] count = new long[2 * n + 1];
+        int[] binary = new int[2 * n + 1];
+        int[] parent = new int[2 * n + 1];
+        for (int a = 0; a < n; a++) {
+            count[a] = counts[a];
+        }
+        for (int a = n; a < 2 * n; a++) {
+            count[a] = Long.MAX_VALUE / 4;
+        }
+        int pos1 = n - 1;
+        int pos2 = n;
+        for (int a = 0; a < n - 1; a++) {
+            int min1;
+            int min2;
+            if (pos1 >= 0 && count[pos1] < count[pos2]) {
+                min1 = pos1--;
+            } else {
+                min1 = pos2++;
+            }
+            if (pos1 >= 0 && count[pos1] < count[pos2]) {
+                min2 = pos1--;
+            } else {
+                min2 = pos2++;
+            }
+            count[n + a] = count[min1] + count[min2];
+            parent[min1] = n + a;
+            parent[min2] = n + a;
+            binary[min2] = 1;
+        }
+        int[] start = new int[n + 1];
+        int total = 0;
+        int[] depth = new int[n];
+        if (n > 1) {
+            for (int a = 0; a < n; a++) {
+                int d = 0;
+                for (int b = a; b != n * 2 - 2; b = parent[b]) {
+                    d++;
+                }
+                depth[a] = d;
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            start[a] = total;
+            total += depth[a];
+        }
+        start[n] = total;
+        byte[] codes = new byte[total];
+        int[] points = new int[total];
+        for (int a = 0; a < n; a++) {
+            int d = depth[a];
+            if (d == 0) {
+                continue;
+            }
+            // walk leaf → root: code bits and nodes come out in reverse order
+            int o = start[a];
+            int k = 0;
+            for (int b = a; b != n * 2 - 2; b = parent[b], k++) {
+                codes[o + d - k - 1] = (byte) binary[b];
+                if (k > 0) {
+                    points[o + d - k] = b - n;
+                }
+            }
+            points[o] = n - 2;
+        }
+        return new HuffmanCodes(codes, points, start);
+    }
 
     /** The state of one {@link #fit} call. */
     private final class Training {
         final Vocab vocab;
+        final CorpusCache cache;
+        final ProgressListener listener;
         final int n;
         final float[] syn0;
         final float[] syn1neg;
@@ -338,12 +779,14 @@ public final class Word2VecTrainer {
         final int[] points;
         final int[] codeStart;          // word w's code is codes[codeStart[w] .. codeStart[w+1])
         final AtomicLong tokensDone = new AtomicLong();
-        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        final AtomicReference<Failure> failure = new AtomicReference<>();
         volatile float currentAlpha;
         double seconds;
 
-        Training(Vocab vocab) {
+        Training(Vocab vocab, CorpusCache cache, ProgressListener listener) {
             this.vocab = vocab;
+            this.cache = cache;
+            this.listener = listener;
             this.n = vocab.size();
             long cells = (long) n * dimension;
             if (cells > Integer.MAX_VALUE - 8) {
@@ -358,32 +801,20 @@ public final class Word2VecTrainer {
             }
             syn1neg = negative > 0 ? new float[(int) cells] : null;
             syn1 = hs ? new float[(int) cells] : null;
-            keepThreshold = subsamplingThresholds();
+            keepThreshold = subsamplingThresholds(vocab.counts, vocab.keptTokens, sample);
             if (negative > 0) {
                 aliasProb = new long[n];
                 alias = new int[n];
-                buildAlias();
+                buildAlias(vocab.counts, nsExponent, aliasProb, alias);
             } else {
                 aliasProb = null;
                 alias = null;
             }
             if (hs) {
-                codeStart = new int[n + 1];
-                List<byte[]> c = new ArrayList<>(n);
-                List<int[]> p = new ArrayList<>(n);
-                huffman(c, p);
-                int total = 0;
-                for (int w = 0; w < n; w++) {
-                    codeStart[w] = total;
-                    total += c.get(w).length;
-                }
-                codeStart[n] = total;
-                codes = new byte[total];
-                points = new int[total];
-                for (int w = 0; w < n; w++) {
-                    System.arraycopy(c.get(w), 0, codes, codeStart[w], c.get(w).length);
-                    System.arraycopy(p.get(w), 0, points, codeStart[w], p.get(w).length);
-                }
+                HuffmanCodes h = huffman(vocab.counts);
+                codes = h.codes();
+                points = h.points();
+                codeStart = h.start();
             } else {
                 codeStart = null;
                 codes = null;
@@ -391,143 +822,22 @@ public final class Word2VecTrainer {
             }
         }
 
-        private long[] subsamplingThresholds() {
-            long[] t = new long[n];
-            if (sample <= 0) {
-                Arrays.fill(t, 1L << 32);
-                return t;
-            }
-            double threshold = sample < 1 ? sample * vocab.keptTokens : sample;
-            for (int w = 0; w < n; w++) {
-                double c = vocab.counts[w];
-                double p = Math.min(1.0, (Math.sqrt(c / threshold) + 1) * (threshold / c));
-                t[w] = Math.round(p * 4294967296.0);
-            }
-            return t;
-        }
-
-        /** Vose's alias method over count^nsExponent: O(1) per noise word, two small arrays. */
-        private void buildAlias() {
-            double[] p = new double[n];
-            double sum = 0;
-            for (int w = 0; w < n; w++) {
-                p[w] = Math.pow(vocab.counts[w], nsExponent);
-                sum += p[w];
-            }
-            int[] small = new int[n];
-            int[] large = new int[n];
-            int ns = 0;
-            int nl = 0;
-            for (int w = 0; w < n; w++) {
-                p[w] = p[w] / sum * n;
-                if (p[w] < 1) {
-                    small[ns++] = w;
-                } else {
-                    large[nl++] = w;
-                }
-            }
-            while (ns > 0 && nl > 0) {
-                int s = small[--ns];
-                int l = large[--nl];
-                aliasProb[s] = (long) (p[s] * 4294967296.0);
-                alias[s] = l;
-                p[l] = (p[l] + p[s]) - 1;
-                if (p[l] < 1) {
-                    small[ns++] = l;
-                } else {
-                    large[nl++] = l;
-                }
-            }
-            while (nl > 0) {
-                int l = large[--nl];
-                aliasProb[l] = 1L << 32;
-                alias[l] = l;
-            }
-            while (ns > 0) {
-                int s = small[--ns];
-                aliasProb[s] = 1L << 32;
-                alias[s] = s;
-            }
-        }
-
-        /** The C tool's Huffman tree construction (two queues over counts sorted descending). */
-        private void huffman(List<byte[]> codesOut, List<int[]> pointsOut) {
-            long[] count = new long[2 * n + 1];
-            int[] binary = new int[2 * n + 1];
-            int[] parent = new int[2 * n + 1];
-            for (int a = 0; a < n; a++) {
-                count[a] = vocab.counts[a];
-            }
-            for (int a = n; a < 2 * n; a++) {
-                count[a] = Long.MAX_VALUE / 4;
-            }
-            int pos1 = n - 1;
-            int pos2 = n;
-            for (int a = 0; a < n - 1; a++) {
-                int min1;
-                int min2;
-                if (pos1 >= 0 && count[pos1] < count[pos2]) {
-                    min1 = pos1--;
-                } else {
-                    min1 = pos2++;
-                }
-                if (pos1 >= 0 && count[pos1] < count[pos2]) {
-                    min2 = pos1--;
-                } else {
-                    min2 = pos2++;
-                }
-                count[n + a] = count[min1] + count[min2];
-                parent[min1] = n + a;
-                parent[min2] = n + a;
-                binary[min2] = 1;
-            }
-            byte[] code = new byte[64];
-            int[] point = new int[64];
-            for (int a = 0; a < n; a++) {
-                int b = a;
-                int i = 0;
-                if (n == 1) {
-                    codesOut.add(new byte[0]);
-                    pointsOut.add(new int[0]);
-                    continue;
-                }
-                while (true) {
-                    if (i == code.length) {
-                        code = Arrays.copyOf(code, 2 * i);
-                        point = Arrays.copyOf(point, 2 * i);
-                    }
-                    code[i] = (byte) binary[b];
-                    point[i] = b;
-                    i++;
-                    b = parent[b];
-                    if (b == n * 2 - 2) {
-                        break;
-                    }
-                }
-                byte[] c = new byte[i];
-                int[] p = new int[i];
-                p[0] = n - 2;
-                for (int k = 0; k < i; k++) {
-                    c[i - k - 1] = code[k];
-                    if (k > 0) {
-                        p[i - k] = point[k] - n;
-                    }
-                }
-                codesOut.add(c);
-                pointsOut.add(p);
-            }
-        }
-
-        void run(Corpus<? extends List<String>> corpus) {
+        void run(Source source) {
             long totalTokens = vocab.rawTokens * epochs;
             BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2 * threads + 2);
+            // every batch that can exist at once: queued, held by a worker, being filled
+            int poolSize = 3 * threads + 3;
+            BlockingQueue<Batch> free = new ArrayBlockingQueue<>(poolSize);
+            for (int i = 0; i < poolSize; i++) {
+                free.add(new Batch(BATCH_WORDS + MAX_SENTENCE));
+            }
             currentAlpha = (float) alpha;
             long start = System.nanoTime();
-            Thread reader = new Thread(() -> read(corpus, queue), "w2v-reader");
+            Thread reader = new Thread(() -> read(source, queue, free), "w2v-reader");
             reader.setDaemon(true);
             Thread[] workers = new Thread[threads];
             for (int t = 0; t < threads; t++) {
-                Worker w = new Worker(t, queue);
+                Worker w = new Worker(t, queue, free);
                 workers[t] = new Thread(w, "w2v-worker-" + t);
                 workers[t].setDaemon(true);
             }
@@ -539,73 +849,66 @@ public final class Word2VecTrainer {
                 for (Thread w : workers) {
                     while (w.isAlive()) {
                         w.join(1000);
-                        if (listener != null) {
-                            listener.progress(Math.min(tokensDone.get(), totalTokens), totalTokens, currentAlpha);
-                        }
+                        listener.progress("train", Math.min(tokensDone.get(), totalTokens), totalTokens);
                         if (failure.get() != null) {
                             break;
                         }
                     }
                 }
                 if (failure.get() != null) {
-                    reader.interrupt();
-                    for (Thread w : workers) {
-                        w.interrupt();
-                    }
-                    for (Thread w : workers) {
-                        w.join();
-                    }
-                    reader.join();
-                } else {
-                    reader.join();
+                    stop(reader, workers);
                 }
+                reader.join();
             } catch (InterruptedException e) {
-                reader.interrupt();
-                for (Thread w : workers) {
-                    w.interrupt();
-                }
+                stop(reader, workers);
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("word2vec training interrupted", e);
+            } catch (RuntimeException | Error e) {
+                // the progress listener failed: stop training before the cache is deleted under the reader
+                stop(reader, workers);
+                throw e;
             }
             seconds = (System.nanoTime() - start) / 1e9;
-            Throwable f = failure.get();
-            if (f instanceof RuntimeException re) {
-                throw re;
-            } else if (f instanceof Error err) {
-                throw err;
-            } else if (f != null) {
-                throw new IllegalStateException(f);
+            Failure f = failure.get();
+            if (f != null) {
+                throw stageFailure(f.stage(), f.cause());
             }
-            if (listener != null) {
-                listener.progress(totalTokens, totalTokens, minAlpha);
+            listener.progress("train", totalTokens, totalTokens);
+        }
+
+        private void stop(Thread reader, Thread[] workers) {
+            reader.interrupt();
+            for (Thread w : workers) {
+                w.interrupt();
+            }
+            try {
+                for (Thread w : workers) {
+                    w.join();
+                }
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
         /**
-         * The reader thread. The first epoch turns sentences into batches of in-vocabulary word ids and, with
-         * {@code cacheCorpus}, also writes the batches to a temporary file that later epochs read back instead
-         * of tokenizing the corpus again (the file holds 4 bytes per kept token and is deleted at the end).
+         * The reader thread: every epoch, sentences of word ids in batches. With the cache, the ids come from
+         * the type numbers the vocabulary pass wrote; otherwise the corpus is read and looked up again.
          */
-        private void read(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue) {
-            double total = (double) vocab.rawTokens * epochs;
-            Path cache = null;
+        private void read(Source source, BlockingQueue<Batch> queue, BlockingQueue<Batch> free) {
+            String stage = "reading corpus";
             try {
-                DataOutputStream out = null;
-                if (cacheCorpus && epochs > 1) {
-                    cache = Files.createTempFile("classicnlp-w2v-", ".ids");
-                    out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 16));
-                }
+                Batcher batcher = new Batcher(queue, free);
                 for (int epoch = 0; epoch < epochs; epoch++) {
-                    long pushed = (long) epoch * vocab.rawTokens;
-                    if (epoch > 0 && cache != null) {
-                        replay(cache, queue, pushed, total);
+                    stage = (cache != null ? "reading the corpus cache" : "reading corpus") + ", epoch "
+                            + (epoch + 1);
+                    batcher.startEpoch(epoch);
+                    if (cache != null) {
+                        replay(batcher);
                     } else {
-                        readText(corpus, queue, pushed, total, epoch, out);
-                        if (out != null) {
-                            out.close();
-                            out = null;
-                        }
+                        readText(source, batcher, epoch);
                     }
+                    batcher.flush();
                     LOG.debug("epoch {} read", epoch + 1);
                 }
                 for (int t = 0; t < threads; t++) {
@@ -614,126 +917,107 @@ public final class Word2VecTrainer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            } finally {
-                if (cache != null) {
-                    try {
-                        Files.deleteIfExists(cache);
-                    } catch (IOException e) {
-                        LOG.warn("cannot delete {}: {}", cache, e.toString());
+                failure.compareAndSet(null, new Failure(stage, e));
+            }
+        }
+
+        private void replay(Batcher batcher) throws IOException, InterruptedException {
+            int[] idOfType = vocab.idOfType;
+            try (CorpusCache.Reader in = cache.reader()) {
+                for (int v = in.next(); v != CorpusCache.EOF; v = in.next()) {
+                    if (v >= 0) {
+                        batcher.token(idOfType[v]);
+                    } else {
+                        batcher.endSentence();
                     }
                 }
             }
         }
 
-        private void readText(Corpus<? extends List<String>> corpus, BlockingQueue<Batch> queue, long pushed,
-                              double total, int epoch, DataOutputStream cache) throws InterruptedException,
-                IOException {
-            Map<String, Integer> index = vocab.index;
-            int[] words = new int[BATCH_WORDS + MAX_SENTENCE];
-            int[] ends = new int[64];
-            int nw = 0;
-            int ns = 0;
-            long raw = 0;
-            long epochTokens = 0;
-            try (Stream<? extends List<String>> s = corpus.stream()) {
-                var it = s.iterator();
-                while (it.hasNext()) {
-                    List<String> sentence = it.next();
-                    int size = sentence.size();
-                    raw += size;
-                    epochTokens += size;
-                    int sentenceStart = nw;
-                    for (int i = 0; i < size; i++) {
-                        Integer id = index.get(sentence.get(i));
-                        if (id == null) {
-                            continue;
-                        }
-                        words[nw++] = id;
-                        if (nw - sentenceStart == MAX_SENTENCE) {
-                            if (ns == ends.length) {
-                                ends = Arrays.copyOf(ends, ns * 2);
-                            }
-                            ends[ns++] = nw;
-                            sentenceStart = nw;
-                            if (nw >= BATCH_WORDS) {
-                                push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
-                                pushed += raw;
-                                words = new int[BATCH_WORDS + MAX_SENTENCE];
-                                ends = new int[64];
-                                nw = 0;
-                                ns = 0;
-                                raw = 0;
-                                sentenceStart = 0;
-                            }
-                        }
-                    }
-                    if (nw > sentenceStart) {
-                        if (ns == ends.length) {
-                            ends = Arrays.copyOf(ends, ns * 2);
-                        }
-                        ends[ns++] = nw;
-                    }
-                    if (nw >= BATCH_WORDS) {
-                        push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
-                        pushed += raw;
-                        words = new int[BATCH_WORDS + MAX_SENTENCE];
-                        ends = new int[64];
-                        nw = 0;
-                        ns = 0;
-                        raw = 0;
-                    }
-                }
-            }
-            if (nw > 0 || raw > 0) {
-                push(queue, new Batch(words, ends, ns, raw, alphaAt(pushed, total)), cache);
-            }
+        private void readText(Source source, Batcher batcher, int epoch) throws InterruptedException {
+            long epochTokens = source.feed(vocab, batcher);
             if (epochTokens != vocab.rawTokens) {
                 throw new IllegalStateException("corpus changed between passes: epoch " + (epoch + 1)
                         + " read " + epochTokens + " tokens, the vocabulary pass " + vocab.rawTokens);
             }
         }
 
-        private void push(BlockingQueue<Batch> queue, Batch b, DataOutputStream cache)
-                throws InterruptedException, IOException {
-            if (cache != null) {
-                int nw = b.sentences() == 0 ? 0 : b.ends()[b.sentences() - 1];
-                ByteBuffer buf = ByteBuffer.allocate(4 * (nw + b.sentences()));
-                buf.asIntBuffer().put(b.words(), 0, nw).put(b.ends(), 0, b.sentences());
-                cache.writeInt(nw);
-                cache.writeInt(b.sentences());
-                cache.writeLong(b.rawTokens());
-                cache.write(buf.array());
-            }
-            queue.put(b);
-        }
+        /**
+         * Packs one epoch's tokens into batches: sentences of in-vocabulary ids, split every
+         * {@value #MAX_SENTENCE} words, handed over once they hold {@value #BATCH_WORDS} words.
+         */
+        private final class Batcher implements TokenSink {
+            final BlockingQueue<Batch> queue;
+            final BlockingQueue<Batch> free;
+            final double total = (double) vocab.rawTokens * epochs;
+            Batch b;
+            int sentenceStart;
+            long pushed;
+            int epoch;
 
-        private void replay(Path cache, BlockingQueue<Batch> queue, long pushed, double total)
-                throws InterruptedException, IOException {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache),
-                    1 << 16))) {
-                byte[] bytes = new byte[0];
-                while (true) {
-                    int nw;
-                    try {
-                        nw = in.readInt();
-                    } catch (EOFException e) {
-                        return;
-                    }
-                    int ns = in.readInt();
-                    long raw = in.readLong();
-                    int len = 4 * (nw + ns);
-                    if (bytes.length < len) {
-                        bytes = new byte[len];
-                    }
-                    in.readFully(bytes, 0, len);
-                    int[] words = new int[Math.max(nw, 1)];
-                    int[] ends = new int[Math.max(ns, 1)];
-                    var ints = ByteBuffer.wrap(bytes, 0, len).asIntBuffer();
-                    ints.get(words, 0, nw).get(ends, 0, ns);
-                    queue.put(new Batch(words, ends, ns, raw, alphaAt(pushed, total)));
-                    pushed += raw;
+            Batcher(BlockingQueue<Batch> queue, BlockingQueue<Batch> free) {
+                this.queue = queue;
+                this.free = free;
+            }
+
+            void startEpoch(int e) throws InterruptedException {
+                epoch = e;
+                pushed = (long) e * vocab.rawTokens;
+                next();
+            }
+
+            private void next() throws InterruptedException {
+                b = free.take();
+                b.nw = 0;
+                b.ns = 0;
+                b.rawTokens = 0;
+                b.epoch = epoch;
+                sentenceStart = 0;
+            }
+
+            @Override
+            public void token(int id) throws InterruptedException {
+                Batch x = b;
+                x.rawTokens++;
+                if (id < 0) {
+                    return;
                 }
+                x.words[x.nw++] = id;
+                if (x.nw - sentenceStart == MAX_SENTENCE) {
+                    endSentence();
+                }
+            }
+
+            @Override
+            public void endSentence() throws InterruptedException {
+                Batch x = b;
+                if (x.nw > sentenceStart) {
+                    x.ends[x.ns++] = x.nw;
+                    sentenceStart = x.nw;
+                }
+                if (x.nw >= BATCH_WORDS) {
+                    push();
+                    next();
+                }
+            }
+
+            /** Ends the epoch: hands over the last, partly filled batch. */
+            void flush() throws InterruptedException {
+                endSentence();
+                if (b.nw > 0 || b.rawTokens > 0) {
+                    push();
+                } else {
+                    free.put(b);
+                    b = null;
+                }
+            }
+
+            private void push() throws InterruptedException {
+                Batch x = b;
+                x.alpha = alphaAt(pushed, total);
+                pushed += x.rawTokens;
+                queue.put(x);
+                b = null;
             }
         }
 
@@ -746,7 +1030,9 @@ public final class Word2VecTrainer {
 
         /** One training thread: its own random state and scratch buffers; updates shared matrices. */
         private final class Worker implements Runnable {
+            private final int id;
             private final BlockingQueue<Batch> queue;
+            private final BlockingQueue<Batch> free;
             private final float[] neu1 = new float[dimension];
             private final float[] neu1e = new float[dimension];
             private final float[] row = new float[dimension];
@@ -756,29 +1042,31 @@ public final class Word2VecTrainer {
             private final int[] reduced = new int[MAX_SENTENCE];
             private long random;
 
-            Worker(int id, BlockingQueue<Batch> queue) {
+            Worker(int id, BlockingQueue<Batch> queue, BlockingQueue<Batch> free) {
+                this.id = id;
                 this.queue = queue;
+                this.free = free;
                 this.random = (seed * 0x9E3779B97F4A7C15L + id * 1_000_003L + 7) & LCG_MASK;
             }
 
             @Override
             public void run() {
+                Batch b = null;
                 try {
                     while (true) {
-                        Batch b = queue.take();
-                        if (b == END) {
-                            return;
-                        }
-                        if (failure.get() != null) {
+                        b = queue.take();
+                        if (b == END || failure.get() != null) {
                             return;
                         }
                         train(b);
-                        tokensDone.addAndGet(b.rawTokens());
+                        tokensDone.addAndGet(b.rawTokens);
+                        free.put(b);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
+                    String stage = "training epoch " + (b != null ? b.epoch + 1 : 0) + ", worker " + id;
+                    failure.compareAndSet(null, new Failure(stage, e));
                 }
             }
 
@@ -789,12 +1077,12 @@ public final class Word2VecTrainer {
             }
 
             private void train(Batch b) {
-                int[] words = b.words();
-                int[] ends = b.ends();
-                float a = b.alpha();
+                int[] words = b.words;
+                int[] ends = b.ends;
+                float a = b.alpha;
                 long[] keep = keepThreshold;
                 int from = 0;
-                for (int s = 0; s < b.sentences(); s++) {
+                for (int s = 0, ns = b.ns; s < ns; s++) {
                     int to = ends[s];
                     int len = 0;
                     for (int i = from; i < to; i++) {
@@ -866,7 +1154,7 @@ public final class Word2VecTrainer {
                         if (f <= -MAX_EXP || f >= MAX_EXP) {
                             continue;
                         }
-                        f = EXP_TABLE[(int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))];
+                        f = sigmoid(f);
                         float g = (1 - codes[k] - f) * a;
                         update(e, r, in, g, dim);
                         System.arraycopy(r, 0, s1, l2, dim);
@@ -900,7 +1188,7 @@ public final class Word2VecTrainer {
                         if (f <= -MAX_EXP || f >= MAX_EXP) {
                             continue;
                         }
-                        f = EXP_TABLE[(int) ((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2))];
+                        f = sigmoid(f);
                         float g = ((k == 0 ? 1 : 0) - f) * a;
                         update(e, rk, in, g, dim);
                         System.arraycopy(rk, 0, s1, t[k] * dim, dim);
@@ -955,37 +1243,32 @@ public final class Word2VecTrainer {
             /** A noise word from count^0.75 (alias method: one 32-bit draw gives column and coin). */
             private int noise() {
                 long r = random32() & 0xFFFFFFFFL;
-                long x = r * n;
-                int column = (int) (x >>> 32);
-                long coin = x & 0xFFFFFFFFL;
+                int column = noiseColumn(r, n);
+                long coin = (r * n) & 0xFFFFFFFFL;
                 return coin < aliasProb[column] ? column : alias[column];
             }
         }
     }
 
     static float dot(float[] x, int xo, float[] y, int yo, int n) {
-        return Kernels.dot(x, xo, y, yo, n);
+        return VectorMath.dot(x, xo, y, yo, n);
     }
 
     static float dot(float[] x, float[] y, int n) {
-        return dot(x, 0, y, 0, n);
+        return VectorMath.dot(x, 0, y, 0, n);
     }
 
-    /** {@code y += g·x} (same offsets: vectorized). */
+    /** {@code y += g·x}. */
     static void axpy(float[] y, float[] x, float g, int n) {
-        for (int c = 0; c < n; c++) {
-            y[c] += g * x[c];
-        }
+        VectorMath.axpy(g, x, 0, y, 0, n);
     }
 
     static void scale(float[] y, float g, int n) {
-        for (int c = 0; c < n; c++) {
-            y[c] *= g;
-        }
+        VectorMath.scale(g, y, 0, n);
     }
 
-    /** {@code e += g·r; r += g·in} in one vectorized pass. */
+    /** {@code e += g·r; r += g·in} in one pass. */
     static void update(float[] e, float[] r, float[] in, float g, int n) {
-        Kernels.update(e, r, in, g, n);
+        VectorMath.axpyPair(e, r, in, g, n);
     }
 }

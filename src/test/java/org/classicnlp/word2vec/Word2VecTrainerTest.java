@@ -150,10 +150,10 @@ class Word2VecTrainerTest {
         Corpus<List<String>> c = () -> List.of(List.of("x", "y"), longSentence, List.of("z")).stream();
         long[] last = new long[2];
         WordVectors v = Word2VecTrainer.builder().minCount(1).dimension(8).threads(2).epochs(2)
-                .progress((done, total, alpha) -> {
+                .build().fit(c, (stage, done, total) -> {
                     last[0] = done;
                     last[1] = total;
-                }).build().fit(c);
+                });
         assertEquals(3, v.size());
         assertEquals(2 * 25_003, last[1]);
         assertEquals(last[1], last[0]);
@@ -199,25 +199,173 @@ class Word2VecTrainerTest {
             }
             return s.stream();
         };
+        // only without the cache is the corpus read again after the vocabulary pass
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> Word2VecTrainer.builder().minCount(1).dimension(4).threads(1).build().fit(c));
-        assertTrue(e.getMessage().contains("corpus changed"), e.getMessage());
+                () -> Word2VecTrainer.builder().minCount(1).dimension(4).threads(1).cacheCorpus(false).build()
+                        .fit(c));
+        assertTrue(e.getMessage().startsWith("reading corpus, epoch 1: corpus changed"), e.getMessage());
+        // with the cache it is read once
+        pass[0] = 0;
+        Word2VecTrainer.builder().minCount(1).dimension(4).threads(1).build().fit(c);
+        assertEquals(1, pass[0]);
     }
 
     @Test
     void progressIsReportedUpToTheTotal() {
         List<long[]> seen = new ArrayList<>();
-        small().epochs(2).progress((done, total, alpha) -> seen.add(new long[] {done, total})).build().fit(toy());
+        small().epochs(2).build().fit(toy(), (stage, done, total) -> {
+            assertEquals("train", stage);
+            seen.add(new long[] {done, total});
+        });
         long[] last = seen.get(seen.size() - 1);
         assertEquals(last[1], last[0]);
         assertEquals(2 * 15065, last[1]);
     }
 
     @Test
-    void sigmoidTableMatchesTheLogisticFunction() {
-        for (float x : new float[] {-5.9f, -1f, 0f, 0.5f, 3f, 5.9f}) {
-            float f = Word2VecTrainer.EXP_TABLE[(int) ((x + 6f) * (1000 / 6f / 2))];
-            assertEquals(1 / (1 + Math.exp(-x)), f, 0.01, "x=" + x);
+    void documentsThroughAnAnalyzerTrainExactlyAsTheirTerms() throws Exception {
+        // the analyzer path (ids from the term buffer) equals fit() on the analyzer's terms as lists
+        java.nio.file.Path file = TestData.corpus("w2v-toy.txt");
+        Corpus<org.classicnlp.core.Document> docs = Corpora.lines(file);
+        org.classicnlp.core.Analyzer upper = org.classicnlp.core.Analyzer.builder().segmenter("whitespace")
+                .normalizers("width").stopWords(List.of("the")).build();
+        for (org.classicnlp.core.Analyzer a : List.of(upper, org.classicnlp.core.Analyzer.whitespace())) {
+            for (boolean cache : new boolean[] {true, false}) {
+                Word2VecTrainer t = small().epochs(2).cacheCorpus(cache).build();
+                WordVectors lists = t.fit(docs.map(d -> a.terms(d.text())));
+                WordVectors analyzed = t.fit(docs, a);
+                assertEquals(lists.words(), analyzed.words());
+                for (String w : lists.words()) {
+                    assertArrayEquals(lists.vector(w).toFloatArray(), analyzed.vector(w).toFloatArray(), w);
+                }
+            }
         }
+        assertTrue(small().build().fit(docs, upper).indexOf("the") < 0, "stop word filtered");
+    }
+
+    @Test
+    void preTokenizedLinesTrainExactlyAsWhitespaceWords() throws Exception {
+        // same vocabulary, same batches, same vectors: only the way words become ids differs
+        java.nio.file.Path file = TestData.corpus("w2v-toy.txt");
+        Corpus<String> lines = Corpora.lines(file).map(org.classicnlp.core.Document::text);
+        for (boolean cache : new boolean[] {true, false}) {
+            Word2VecTrainer t = small().epochs(3).cacheCorpus(cache).build();
+            WordVectors words = t.fit(toy());
+            WordVectors text = t.fitPreTokenized(lines);
+            assertEquals(words.words(), text.words());
+            for (String w : words.words()) {
+                assertEquals(words.count(w), text.count(w));
+                assertArrayEquals(words.vector(w).toFloatArray(), text.vector(w).toFloatArray(), w);
+            }
+        }
+        // white space as WhitespaceTokenizer defines it, including no-break spaces and tabs
+        Corpus<String> odd = () -> java.util.stream.Stream.of("a\u00A0b\tc  a", "", " b a\u2007c ");
+        Corpus<List<String>> split = () -> java.util.stream.Stream.of("a\u00A0b\tc  a", "", " b a\u2007c ")
+                .map(WhitespaceTokenizer.INSTANCE::words);
+        Word2VecTrainer t = Word2VecTrainer.builder().minCount(1).dimension(4).threads(1).build();
+        WordVectors x = t.fitPreTokenized(odd);
+        WordVectors y = t.fit(split);
+        assertEquals(y.words(), x.words());
+        assertEquals(List.of("a", "b", "c"), x.words());
+        assertEquals(3, x.count("a"));
+    }
+
+    @Test
+    void aReaderFailureNamesTheStageAndEpoch() {
+        // the corpus fails on its third pass: with cacheCorpus(false) that is epoch 2, read on the reader thread
+        int[] pass = {0};
+        Corpus<List<String>> c = () -> {
+            int p = ++pass[0];
+            return java.util.stream.IntStream.range(0, 100).mapToObj(i -> {
+                if (p == 3 && i == 50) {
+                    throw new ArrayIndexOutOfBoundsException("Index 1000 out of bounds for length 1000");
+                }
+                return List.of("a", "b", "c");
+            });
+        };
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Word2VecTrainer.builder().minCount(1).dimension(4).threads(2).epochs(3).cacheCorpus(false)
+                        .build().fit(c));
+        assertEquals("reading corpus, epoch 2: internal error (Index 1000 out of bounds for length 1000)",
+                e.getMessage());
+        // the vocabulary pass runs on the caller's thread and is named too
+        Corpus<List<String>> broken = () -> java.util.stream.Stream.of(List.of("a"), null);
+        IllegalStateException v = assertThrows(IllegalStateException.class,
+                () -> Word2VecTrainer.builder().minCount(1).build().fit(broken));
+        assertTrue(v.getMessage().startsWith("reading corpus: internal error ("), v.getMessage());
+    }
+
+    @Test
+    void failuresAreDescribedWithoutJavaClassNames() {
+        RuntimeException w = Word2VecTrainer.stageFailure("training epoch 2, worker 1",
+                new ArrayIndexOutOfBoundsException("Index 1000 out of bounds for length 1000"));
+        assertEquals("training epoch 2, worker 1: internal error (Index 1000 out of bounds for length 1000)",
+                w.getMessage());
+        assertTrue(w instanceof IllegalStateException);
+        RuntimeException io = Word2VecTrainer.stageFailure("reading corpus", new java.io.UncheckedIOException(
+                "cannot open x.txt: java.nio.file.NoSuchFileException: x.txt",
+                new java.nio.file.NoSuchFileException("x.txt")));
+        assertEquals("reading corpus: cannot open x.txt: no such file: x.txt", io.getMessage());
+        assertTrue(io instanceof java.io.UncheckedIOException);
+        RuntimeException oom = Word2VecTrainer.stageFailure("training epoch 1, worker 0",
+                new OutOfMemoryError("Java heap space"));
+        assertTrue(oom.getMessage().startsWith("training epoch 1, worker 0: out of memory (Java heap space;"),
+                oom.getMessage());
+        RuntimeException npe = Word2VecTrainer.stageFailure("s", new NullPointerException());
+        assertEquals("s: internal error (no detail)", npe.getMessage());
+        for (RuntimeException e : List.of(w, io, oom, npe)) {
+            assertFalse(e.getMessage().matches(".*\\b(java|javax)\\.[a-z]+\\..*"), e.getMessage());
+            assertFalse(e.getMessage().contains("Exception"), e.getMessage());
+        }
+    }
+
+    /** Runs the CLI, returning {exit code, stderr}. */
+    static String[] cli(String... args) {
+        java.io.PrintStream oldErr = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            int code = org.classicnlp.cli.Main.run(args);
+            return new String[] {Integer.toString(code), err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+        } finally {
+            System.setErr(oldErr);
+        }
+    }
+
+    static void assertOneErrorLine(String[] r, String prefix) {
+        List<String> errors = r[1].lines().filter(l -> l.startsWith("error: ")).toList();
+        assertEquals("1", r[0], r[1]);
+        assertEquals(1, errors.size(), r[1]);
+        assertTrue(errors.get(0).startsWith(prefix), errors.get(0));
+        assertFalse(errors.get(0).contains("Exception"), errors.get(0));
+        assertFalse(r[1].contains("\tat "), "no stack trace: " + r[1]);
+    }
+
+    @Test
+    void theCommandLineReportsAFailureAsOneErrorLineAndExitsWithOne(@org.junit.jupiter.api.io.TempDir
+                                                                   java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path notGzip = tmp.resolve("corpus.txt.gz");
+        java.nio.file.Files.writeString(notGzip, "not gzip at all\n");
+        assertOneErrorLine(cli("w2v", "train", "--input", notGzip.toString(), "--output",
+                tmp.resolve("v.bin").toString(), "--tokenizer", "whitespace", "--no-progress"),
+                "error: cannot open " + notGzip + ": Not in GZIP format");
+        java.nio.file.Path missing = tmp.resolve("missing.txt");
+        assertOneErrorLine(cli("w2v", "train", "--input", missing.toString(), "--output",
+                tmp.resolve("m.bin").toString(), "--no-progress"), "error: --input " + missing + ": no such file");
+        // a gzip file that breaks half-way: the first line reads, the vocabulary pass fails
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+            for (int i = 0; i < 20_000; i++) {
+                out.write(("w" + r.nextInt(5000) + " w" + r.nextInt(5000) + " the cat\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        byte[] bytes = gz.toByteArray();
+        java.nio.file.Path broken = tmp.resolve("broken.txt.gz");
+        java.nio.file.Files.write(broken, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertOneErrorLine(cli("w2v", "train", "--input", broken.toString(), "--output",
+                tmp.resolve("w.bin").toString(), "--tokenizer", "whitespace", "--no-progress", "--min-count", "1"),
+                "error: reading corpus: ");
     }
 }

@@ -106,10 +106,15 @@ public final class CharClass {
         return PUNCT;
     }
 
-    /** Splits {@code s} on {@linkplain #isWhitespace white space} as Python's {@code str.split()}. */
-    public static List<String> splitWhitespace(CharSequence s) {
-        List<String> out = new ArrayList<>();
+    /**
+     * The tokens of {@code s} split on {@linkplain #isWhitespace white space}, as Python's {@code str.split()},
+     * as boundaries {@code [start0, end0, start1, end1, ...]}: the one white-space split of the library
+     * (the whitespace tokenizer, SIGHAN lines, pre-tokenized Word2Vec input).
+     */
+    public static int[] whitespaceSpans(CharSequence s) {
         int n = s.length();
+        int[] out = new int[16];
+        int k = 0;
         int i = 0;
         while (i < n) {
             while (i < n && isWhitespace(s.charAt(i))) {
@@ -120,10 +125,24 @@ public final class CharClass {
                 i++;
             }
             if (i > start) {
-                out.add(s.subSequence(start, i).toString());
+                if (k + 2 > out.length) {
+                    out = java.util.Arrays.copyOf(out, out.length * 2);
+                }
+                out[k++] = start;
+                out[k++] = i;
             }
         }
-        return out;
+        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+    }
+
+    /** Splits {@code s} on {@linkplain #isWhitespace white space} as Python's {@code str.split()}. */
+    public static List<String> splitWhitespace(CharSequence s) {
+        int[] spans = whitespaceSpans(s);
+        String[] out = new String[spans.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = s.subSequence(spans[2 * i], spans[2 * i + 1]).toString();
+        }
+        return java.util.Arrays.asList(out);
     }
 
     /** {@code s} without leading and trailing {@linkplain #isWhitespace white space}, as Python's {@code str.strip()}. */

@@ -174,24 +174,9 @@ public final class Corpora {
                 .map(l -> Sentence.ofWords(Long.toString(l.number() - 1), splitSighan(l.text()), null));
     }
 
-    /** The words of one SIGHAN-format line. */
+    /** The words of one SIGHAN-format line (split on {@link CharClass#isWhitespace white space}). */
     public static List<String> splitSighan(String line) {
-        List<String> words = new ArrayList<>();
-        int n = line.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && isSighanSeparator(line.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isSighanSeparator(line.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                words.add(line.substring(start, i));
-            }
-        }
-        return words;
+        return CharClass.splitWhitespace(line);
     }
 
     /** Words are separated by {@linkplain CharClass#isWhitespace white space}, the one definition. */

@@ -1,6 +1,5 @@
 package org.classicnlp.segment;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.classicnlp.core.CharClass;
 import org.classicnlp.core.Token;
@@ -18,31 +17,23 @@ public final class WhitespaceTokenizer implements Segmenter {
 
     @Override
     public List<Token> segment(String text) {
-        List<Token> tokens = new ArrayList<>();
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && isSpace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < n && !isSpace(text.charAt(i))) {
-                i++;
-            }
-            if (i > start) {
-                tokens.add(new Token(text.substring(start, i), start, i));
-            }
+        int[] spans = spans(text);
+        Token[] tokens = new Token[spans.length / 2];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = Token.of(text, spans[2 * i], spans[2 * i + 1]);
         }
-        return tokens;
+        return List.of(tokens);
+    }
+
+    /** Straight from the characters: no token objects (the TF-IDF and Word2Vec hot paths call this). */
+    @Override
+    public int[] spans(String text) {
+        return CharClass.whitespaceSpans(text);
     }
 
     @Override
     public List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        for (Token t : segment(text)) {
-            words.add(t.text());
-        }
-        return words;
+        return CharClass.splitWhitespace(text);
     }
 
     /** White space as this tokenizer splits on it: {@link CharClass#isWhitespace}, the one definition. */

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.CharClass;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.TermBuffer;
-import org.classicnlp.segment.WhitespaceTokenizer;
 
 /**
  * The training vocabulary: words kept after {@code minCount}/{@code maxVocab}, sorted by descending count
@@ -116,25 +116,14 @@ final class Vocab {
             var it = s.iterator();
             while (it.hasNext()) {
                 CharSequence line = it.next();
-                int n = line.length();
-                int i = 0;
-                while (true) {
-                    while (i < n && WhitespaceTokenizer.isSpace(line.charAt(i))) {
-                        i++;
-                    }
-                    if (i == n) {
-                        break;
-                    }
-                    int start = i;
-                    while (i < n && !WhitespaceTokenizer.isSpace(line.charAt(i))) {
-                        i++;
-                    }
-                    int type = counter.add(line, start, i);
+                int[] spans = CharClass.whitespaceSpans(line);
+                for (int k = 0; k < spans.length; k += 2) {
+                    int type = counter.add(line, spans[k], spans[k + 1]);
                     if (cache != null) {
                         cache.token(type);
                     }
-                    raw++;
                 }
+                raw += spans.length / 2;
                 if (cache != null) {
                     cache.endSentence();
                 }

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.AnalyzerSpec;
+import org.classicnlp.core.CharClass;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ProgressListener;
@@ -429,23 +430,12 @@ public final class Word2VecTrainer {
                 var it = s.iterator();
                 while (it.hasNext()) {
                     CharSequence line = it.next();
-                    int n = line.length();
-                    int i = 0;
-                    while (true) {
-                        while (i < n && org.classicnlp.segment.WhitespaceTokenizer.isSpace(line.charAt(i))) {
-                            i++;
-                        }
-                        if (i == n) {
-                            break;
-                        }
-                        int start = i;
-                        while (i < n && !org.classicnlp.segment.WhitespaceTokenizer.isSpace(line.charAt(i))) {
-                            i++;
-                        }
-                        Integer id = index.get(line.subSequence(start, i).toString());
+                    int[] spans = CharClass.whitespaceSpans(line);
+                    for (int k = 0; k < spans.length; k += 2) {
+                        Integer id = index.get(line.subSequence(spans[k], spans[k + 1]).toString());
                         sink.token(id == null ? -1 : id);
-                        tokens++;
                     }
+                    tokens += spans.length / 2;
                     sink.endSentence();
                 }
             }

@@ -38,13 +38,28 @@ public final class PosDev {
         if (a[2].equals("hmm")) {
             tagger = HmmTaggerTrainer.builder().build().fit(train);
         } else {
-            PerceptronTagger p = PerceptronTrainer.builder().epochs(epochs).build().fit(train);
+            PerceptronTagger p = PerceptronTrainer.builder().epochs(epochs).tagDictionary(Integer.getInteger("dict", 20), 0.97).stacked(Boolean.getBoolean("stacked")).build().fit(train);
             System.out.println(p);
             tagger = p.withBeam(beam);
         }
         long t1 = System.nanoTime();
         Set<String> vocab = TagScorer.vocabulary(train);
         TagScore s = TagScorer.evaluate(tagger, test, vocab);
+        if (Boolean.getBoolean("confusion")) {
+            java.util.Map<String, Integer> conf = new java.util.HashMap<>();
+            final Tagger tg = tagger;
+            test.forEach(sent -> {
+                java.util.List<String> pred = tg.tagWords(sent.words());
+                for (int i = 0; i < pred.size(); i++) {
+                    String g = sent.tokens().get(i).tag();
+                    if (!g.equals(pred.get(i))) {
+                        conf.merge(g + "->" + pred.get(i) + (vocab.contains(sent.words().get(i)) ? "" : " (unk)"), 1, Integer::sum);
+                    }
+                }
+            });
+            conf.entrySet().stream().sorted((x, y) -> y.getValue() - x.getValue()).limit(30)
+                    .forEach(e -> System.out.println(e.getValue() + "\t" + e.getKey()));
+        }
         long t2 = System.nanoTime();
         System.out.printf("%s %s train %.1fs  acc %.4f known %.4f unknown %.4f (%d unk / %d)  tag %.0f tok/s%n",
                 a[1], a[2], (t1 - t0) / 1e9, s.accuracy(), s.knownAccuracy(), s.unknownAccuracy(),

@@ -22,6 +22,10 @@ final class Features {
     static final int VERSION = 1;
     static final int STATIC = 24;
     static final int DYNAMIC = 4;
+    /** Features from the first stage's tags of the next two words (stacked models only). */
+    static final int RIGHT = 4;
+    /** Features per token in the static array: {@link #STATIC} then {@link #RIGHT}. */
+    static final int STRIDE = STATIC + RIGHT;
     private static final long NONE = 0;
 
     private Features() {
@@ -69,7 +73,7 @@ final class Features {
     private static final long START = hash("<s>", 0, 3);
     private static final long END = hash("</s>", 0, 4);
 
-    /** Fills {@code out[i * STATIC + k]} with the static features of every word; returns the word hashes. */
+    /** Fills {@code out[i * STRIDE + k]}, k < STATIC, with the static features of every word; returns the word hashes. */
     static Words words(String[] words, long[] out) {
         int n = words.length;
         Words w = new Words(n);
@@ -86,7 +90,7 @@ final class Features {
             String s = words[i];
             String l = lowers[i];
             int len = l.length();
-            int o = i * STATIC;
+            int o = i * STRIDE;
             out[o] = feature(0, 0);
             out[o + 1] = feature(1, w.lower[i]);
             out[o + 2] = s.equals(l) ? NONE : feature(2, hash(s, 0, s.length()));
@@ -118,6 +122,20 @@ final class Features {
             out[o + 23] = feature(23, w.suffix3[i], n1);
         }
         return w;
+    }
+
+    /** Fills the {@link #RIGHT} slots of every word from a first stage's tags {@code right}. */
+    static void right(Words w, int[] right, long[] out) {
+        int n = right.length;
+        for (int i = 0; i < n; i++) {
+            int o = i * STRIDE + STATIC;
+            int r1 = i + 1 < n ? right[i + 1] : -1;
+            int r2 = i + 2 < n ? right[i + 2] : -1;
+            out[o] = feature(40, r1);
+            out[o + 1] = feature(41, r1, r2);
+            out[o + 2] = feature(42, r1, w.lower[i]);
+            out[o + 3] = feature(43, r2, w.lower[i]);
+        }
     }
 
     /** The tag-dependent features of word {@code i} given the previous two tags ({@code -1} = start). */

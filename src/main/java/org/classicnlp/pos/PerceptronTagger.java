@@ -25,6 +25,7 @@ import org.classicnlp.core.ModelFormatException;
  *
  * <pre>
  * int   feature template version ({@link Features#VERSION})
+ * bool  stacked: when true, a first stage (the layout below) precedes the model's own stage
  * int   T, then T tags (writeUTF), in index order
  * int   D, then D tag-dictionary entries: word (writeUTF), tag index (unsigned byte)
  * int   F, then F features in ascending key order: long key, unsigned byte n, n x (byte tag, float weight)
@@ -43,10 +44,13 @@ public final class PerceptronTagger implements Tagger {
     private final float[] entryWeight;
     private final int mask;
     private final int beam;
+    /** The first stage of a stacked model (its tags of the next words are features here), or null. */
+    private final PerceptronTagger first;
 
     /** Sorted feature keys, and per key its entries. */
     PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, long[] sortedKeys, int[] rowStart,
-            byte[] entryTag, float[] entryWeight, int beam) {
+            byte[] entryTag, float[] entryWeight, int beam, PerceptronTagger first) {
+        this.first = first;
         if (tags.length == 0 || tags.length > 255) {
             throw new IllegalArgumentException("tag set size must be 1-255, got " + tags.length);
         }
@@ -71,6 +75,7 @@ public final class PerceptronTagger implements Tagger {
     }
 
     private PerceptronTagger(PerceptronTagger m, int beam) {
+        this.first = m.first;
         this.tags = m.tags;
         this.tagDictionary = m.tagDictionary;
         this.keys = m.keys;
@@ -102,6 +107,11 @@ public final class PerceptronTagger implements Tagger {
     /** Number of features with a weight. */
     public int features() {
         return rowStart.length - 1;
+    }
+
+    /** Whether this is a stacked (two-stage) model. */
+    public boolean stacked() {
+        return first != null;
     }
 
     public int tagDictionarySize() {
@@ -143,8 +153,17 @@ public final class PerceptronTagger implements Tagger {
         if (n == 0) {
             return out;
         }
-        long[] stat = new long[n * Features.STATIC];
+        long[] stat = new long[n * Features.STRIDE];
         Features.Words w = Features.words(words, stat);
+        return decode(words, stat, w, out);
+    }
+
+    /** Decodes with the static features {@code stat} (right slots filled here for a stacked model). */
+    int[] decode(String[] words, long[] stat, Features.Words w, int[] out) {
+        int n = words.length;
+        if (first != null) {
+            Features.right(w, first.decode(words, stat, w, new int[n]), stat);
+        }
         int nt = tags.length;
         long[] dyn = new long[Features.DYNAMIC];
         if (beam == 1) {
@@ -158,7 +177,7 @@ public final class PerceptronTagger implements Tagger {
                     best = fixed;
                 } else {
                     Arrays.fill(scores, 0f);
-                    for (int k = 0, o = i * Features.STATIC; k < Features.STATIC; k++) {
+                    for (int k = 0, o = i * Features.STRIDE; k < Features.STRIDE; k++) {
                         add(stat[o + k], scores);
                     }
                     Features.dynamic(w, i, p1, p2, dyn);
@@ -202,7 +221,7 @@ public final class PerceptronTagger implements Tagger {
             Integer fixed = tagDictionary.get(words[i]);
             if (fixed == null) {
                 Arrays.fill(base, 0f);
-                for (int k = 0, o = i * Features.STATIC; k < Features.STATIC; k++) {
+                for (int k = 0, o = i * Features.STRIDE; k < Features.STRIDE; k++) {
                     add(stat[o + k], base);
                 }
             }
@@ -270,6 +289,14 @@ public final class PerceptronTagger implements Tagger {
 
     private void writeBody(DataOutputStream out) throws IOException {
         out.writeInt(Features.VERSION);
+        out.writeBoolean(first != null);
+        if (first != null) {
+            first.writeStage(out);
+        }
+        writeStage(out);
+    }
+
+    private void writeStage(DataOutputStream out) throws IOException {
         out.writeInt(tags.length);
         for (String t : tags) {
             out.writeUTF(t);
@@ -308,7 +335,16 @@ public final class PerceptronTagger implements Tagger {
             throw body.error("feature template version " + version + ", this build computes version "
                     + Features.VERSION);
         }
-        body.section("the tag set");
+        body.section("the stage flag");
+        boolean stacked = in.readBoolean();
+        PerceptronTagger first = stacked ? readStage(body, null) : null;
+        return readStage(body, first);
+    }
+
+    private static PerceptronTagger readStage(ModelContainer.Body body, PerceptronTagger first) throws IOException {
+        DataInputStream in = body.in();
+        String stage = first == null ? "" : "second-stage ";
+        body.section("the " + stage + "tag set");
         int nt = in.readInt();
         body.check(nt >= 1 && nt <= 255, "tag count " + nt + ", expected 1 to 255");
         String[] tags = new String[nt];
@@ -356,7 +392,10 @@ public final class PerceptronTagger implements Tagger {
             }
             rowStart[r + 1] = e;
         }
-        return new PerceptronTagger(tags, dict, sorted, rowStart, Arrays.copyOf(et, e), Arrays.copyOf(ew, e), 1);
+        if (first != null && !first.tagSet().equals(List.of(tags))) {
+            throw body.error("the two stages have different tag sets");
+        }
+        return new PerceptronTagger(tags, dict, sorted, rowStart, Arrays.copyOf(et, e), Arrays.copyOf(ew, e), 1, first);
     }
 
     /**
@@ -386,6 +425,6 @@ public final class PerceptronTagger implements Tagger {
     @Override
     public String toString() {
         return "PerceptronTagger[" + tags.length + " tags, " + features() + " features, "
-                + tagDictionary.size() + " dictionary words, beam " + beam + "]";
+                + tagDictionary.size() + " dictionary words, beam " + beam + (first != null ? ", stacked on " + first : "") + "]";
     }
 }

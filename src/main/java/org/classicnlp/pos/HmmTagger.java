@@ -21,7 +21,8 @@ import org.classicnlp.core.ModelFormatException;
  * tags seen with them. Unknown words get {@code P(t | w)} from TnT's suffix model (successive abstraction
  * over the last 1..{@code maxSuffix} characters of the training words seen at most {@code rareMax} times,
  * with θ the standard deviation of the tag probabilities), one model for capitalised and one for other
- * words; words starting with a Han character use a character model instead, the suffix model (last
+ * words (a capitalised word unknown as written but known in lower case takes the lower-case word's
+ * emissions); words starting with a Han character use a character model instead, the suffix model (last
  * characters) and the same model over the first characters combined as {@code Ps(t) Pp(t) / P(t)}. Bayes
  * turns {@code P(t | w)} into the emission {@code P(t | w) / P(t)}; candidate tags are those within a factor
  * 1000 of the best (at most 12). Decoding is exact Viterbi over pairs of tags.
@@ -285,6 +286,10 @@ public final class HmmTagger implements Tagger {
     /** Candidate tags and their log emission scores for one word. */
     private void candidates(String w, int[][] candOut, float[][] emitOut, int pos) {
         Integer k = wordIndex.get(w);
+        if (k == null && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+            // an unknown capitalised word (often sentence-initial) tagged as its known lower-case form
+            k = wordIndex.get(w.toLowerCase(java.util.Locale.ROOT));
+        }
         if (k != null) {
             candOut[pos] = wordTags[k];
             emitOut[pos] = wordLogEmit[k];
@@ -446,7 +451,7 @@ public final class HmmTagger implements Tagger {
         }
     }
 
-    private static HmmTagger readBody(ModelContainer.Body body) throws IOException {
+    static HmmTagger readBody(ModelContainer.Body body) throws IOException {
         DataInputStream in = body.in();
         body.section("the HMM tagger parameters");
         int rareMax = in.readInt();

@@ -327,7 +327,7 @@ public final class PerceptronTagger implements Tagger {
         }
     }
 
-    private static PerceptronTagger readBody(ModelContainer.Body body) throws IOException {
+    static PerceptronTagger readBody(ModelContainer.Body body) throws IOException {
         DataInputStream in = body.in();
         body.section("the feature template version");
         int version = in.readInt();

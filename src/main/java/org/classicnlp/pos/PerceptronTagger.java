@@ -109,6 +109,48 @@ public final class PerceptronTagger implements Tagger {
         return rowStart.length - 1;
     }
 
+    /**
+     * This model with the weights of magnitude {@code minMagnitude} or less dropped (both stages), and
+     * features left without weights removed: a smaller file for a little accuracy.
+     */
+    public PerceptronTagger pruned(double minMagnitude) {
+        PerceptronTagger f = first == null ? null : first.pruned(minMagnitude);
+        long[] sorted = new long[rowStart.length - 1];
+        for (int s = 0; s < keys.length; s++) {
+            if (keys[s] != 0) {
+                sorted[slotRow[s]] = keys[s];
+            }
+        }
+        long[] order = sorted.clone();
+        Arrays.sort(order);
+        Map<Long, Integer> rowOf = new HashMap<>(sorted.length * 2);
+        for (int r = 0; r < sorted.length; r++) {
+            rowOf.put(sorted[r], r);
+        }
+        long[] kept = new long[sorted.length];
+        int[] starts = new int[sorted.length + 1];
+        byte[] et = new byte[entryTag.length];
+        float[] ew = new float[entryTag.length];
+        int nk = 0;
+        int e = 0;
+        for (long key : order) {
+            int r = rowOf.get(key);
+            int from = e;
+            for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
+                if (Math.abs(entryWeight[k]) > minMagnitude) {
+                    et[e] = entryTag[k];
+                    ew[e++] = entryWeight[k];
+                }
+            }
+            if (e > from) {
+                kept[nk++] = key;
+                starts[nk] = e;
+            }
+        }
+        return new PerceptronTagger(tags, tagDictionary, Arrays.copyOf(kept, nk), Arrays.copyOf(starts, nk + 1),
+                Arrays.copyOf(et, e), Arrays.copyOf(ew, e), beam, f);
+    }
+
     /** Whether this is a stacked (two-stage) model. */
     public boolean stacked() {
         return first != null;

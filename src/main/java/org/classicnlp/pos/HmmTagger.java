@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.classicnlp.core.CharClass;
+import org.classicnlp.core.LogProbs;
 import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
 
@@ -132,7 +133,7 @@ public final class HmmTagger implements Tagger {
                     long c = ctx2[x * s + y];
                     double p3 = c == 0 ? 0 : (double) trigrams[(x * s + y) * s + z] / c;
                     double p = lambda[0] * p1 + lambda[1] * p2 + lambda[2] * p3;
-                    logTrans[(x * s + y) * s + z] = p > 0 ? (float) Math.log(p) : Float.NEGATIVE_INFINITY;
+                    logTrans[(x * s + y) * s + z] = LogProbs.log(p);
                 }
             }
         }
@@ -154,7 +155,7 @@ public final class HmmTagger implements Tagger {
             index.put(words[w], w);
             wordLogEmit[w] = new float[wordTags[w].length];
             for (int k = 0; k < wordTags[w].length; k++) {
-                wordLogEmit[w][k] = (float) Math.log((double) wordCounts[w][k] / tagCount[wordTags[w][k]]);
+                wordLogEmit[w][k] = LogProbs.logRatio(wordCounts[w][k], tagCount[wordTags[w][k]]);
             }
         }
         this.wordIndex = Map.copyOf(index);

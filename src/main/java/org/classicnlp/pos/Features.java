@@ -13,15 +13,17 @@ import org.classicnlp.lexicon.CharNormalizer;
  * prefixes of 1-3 chars (for Chinese: the last and first characters); the char-type shape (runs collapsed:
  * {@code Xx}, {@code d}, {@code C} for Han); the length (1-5+, in chars); for Han words of 2+ chars the
  * first+last char pair; the previous and next two words; suffix-3 and shape of the previous and next word;
- * the word bigrams (i-1, i) and (i, i+1). Dynamic: tag i-1, tag i-2, both, and tag i-1 with the word.
+ * the word bigrams (i-1, i) and (i, i+1); for Han words the first and the last character each with the
+ * length, and the second and second-to-last characters (words of 3+ characters). Dynamic: tag i-1, tag
+ * i-2, both, tag i-1 with the word, and for Han words tag i-1 with the last character.
  * Changing a template changes {@link #VERSION}, which is stored in the model file.
  */
 final class Features {
 
     /** Version of the templates; a model file trained with other templates is refused. */
-    static final int VERSION = 1;
-    static final int STATIC = 24;
-    static final int DYNAMIC = 4;
+    static final int VERSION = 2;
+    static final int STATIC = 28;
+    static final int DYNAMIC = 5;
     /** Features from the first stage's tags of the next two words (stacked models only). */
     static final int RIGHT = 4;
     /** Features per token in the static array: {@link #STATIC} then {@link #RIGHT}. */
@@ -62,8 +64,10 @@ final class Features {
         final long[] lower;
         final long[] suffix3;
         final long[] shape;
+        final long[] last;
 
         Words(int n) {
+            last = new long[n];
             lower = new long[n];
             suffix3 = new long[n];
             shape = new long[n];
@@ -85,6 +89,7 @@ final class Features {
             w.lower[i] = hash(l, 0, l.length());
             w.suffix3[i] = hash(l, Math.max(0, l.length() - 3), l.length());
             w.shape[i] = shapeHash(s);
+            w.last[i] = !l.isEmpty() && CharClass.of(l.charAt(0)) == CharClass.HAN ? l.charAt(l.length() - 1) : 0;
         }
         for (int i = 0; i < n; i++) {
             String s = words[i];
@@ -120,6 +125,11 @@ final class Features {
             out[o + 21] = feature(21, p1, w.lower[i]);
             out[o + 22] = feature(22, w.lower[i], n1);
             out[o + 23] = feature(23, w.suffix3[i], n1);
+            boolean hanWord = len >= 1 && CharClass.of(l.charAt(0)) == CharClass.HAN;
+            out[o + 24] = hanWord ? feature(24, l.charAt(0), Math.min(len, 5)) : NONE;
+            out[o + 25] = hanWord ? feature(25, l.charAt(len - 1), Math.min(len, 5)) : NONE;
+            out[o + 26] = hanWord && len >= 3 ? feature(26, l.charAt(1)) : NONE;
+            out[o + 27] = hanWord && len >= 3 ? feature(27, l.charAt(len - 2)) : NONE;
         }
         return w;
     }
@@ -144,6 +154,7 @@ final class Features {
         out[1] = feature(31, prev2);
         out[2] = feature(32, prev1, prev2);
         out[3] = feature(33, prev1, w.lower[i]);
+        out[4] = w.last[i] == 0 ? NONE : feature(34, prev1, w.last[i]);
     }
 
     /** Char classes with runs collapsed: {@code Xx}, {@code x}, {@code d,d}, {@code C} (Han), punctuation as itself. */

@@ -37,8 +37,8 @@ public final class PerceptronTagger implements Tagger {
 
     private final String[] tags;
     private final Map<String, Integer> tagDictionary;
-    private final long[] keys;
-    private final int[] slotRow;
+    /** Open addressing: slot s holds the key at 2s and its entries' span (start << 32 | end) at 2s + 1. */
+    private final long[] table;
     private final int[] rowStart;
     private final byte[] entryTag;
     private final float[] entryWeight;
@@ -61,16 +61,15 @@ public final class PerceptronTagger implements Tagger {
         this.entryWeight = entryWeight;
         this.beam = beam;
         int cap = Integer.highestOneBit(Math.max(4, sortedKeys.length * 2 - 1)) << 1;
-        this.keys = new long[cap];
-        this.slotRow = new int[cap];
+        this.table = new long[2 * cap];
         this.mask = cap - 1;
         for (int r = 0; r < sortedKeys.length; r++) {
             int s = (int) sortedKeys[r] & mask;
-            while (keys[s] != 0) {
+            while (table[2 * s] != 0) {
                 s = (s + 1) & mask;
             }
-            keys[s] = sortedKeys[r];
-            slotRow[s] = r;
+            table[2 * s] = sortedKeys[r];
+            table[2 * s + 1] = ((long) rowStart[r] << 32) | rowStart[r + 1];
         }
     }
 
@@ -78,8 +77,7 @@ public final class PerceptronTagger implements Tagger {
         this.first = m.first;
         this.tags = m.tags;
         this.tagDictionary = m.tagDictionary;
-        this.keys = m.keys;
-        this.slotRow = m.slotRow;
+        this.table = m.table;
         this.rowStart = m.rowStart;
         this.entryTag = m.entryTag;
         this.entryWeight = m.entryWeight;
@@ -104,6 +102,19 @@ public final class PerceptronTagger implements Tagger {
         return List.of(tags);
     }
 
+    /** The feature keys in ascending order (the order of the rows of {@link #rowStart}). */
+    private long[] sortedKeys() {
+        long[] sorted = new long[rowStart.length - 1];
+        int n = 0;
+        for (int s = 0; s < table.length; s += 2) {
+            if (table[s] != 0) {
+                sorted[n++] = table[s];
+            }
+        }
+        Arrays.sort(sorted);
+        return sorted;
+    }
+
     /** Number of features with a weight. */
     public int features() {
         return rowStart.length - 1;
@@ -115,12 +126,7 @@ public final class PerceptronTagger implements Tagger {
      */
     public PerceptronTagger pruned(double minMagnitude) {
         PerceptronTagger f = first == null ? null : first.pruned(minMagnitude);
-        long[] sorted = new long[rowStart.length - 1];
-        for (int s = 0; s < keys.length; s++) {
-            if (keys[s] != 0) {
-                sorted[slotRow[s]] = keys[s];
-            }
-        }
+        long[] sorted = sortedKeys();
         long[] order = sorted.clone();
         Arrays.sort(order);
         Map<Long, Integer> rowOf = new HashMap<>(sorted.length * 2);
@@ -164,12 +170,13 @@ public final class PerceptronTagger implements Tagger {
         if (key == 0) {
             return;
         }
+        long[] tb = table;
         int s = (int) key & mask;
         long k;
-        while ((k = keys[s]) != 0) {
+        while ((k = tb[2 * s]) != 0) {
             if (k == key) {
-                int r = slotRow[s];
-                for (int e = rowStart[r], end = rowStart[r + 1]; e < end; e++) {
+                long span = tb[2 * s + 1];
+                for (int e = (int) (span >>> 32), end = (int) span; e < end; e++) {
                     scores[entryTag[e] & 0xFF] += entryWeight[e];
                 }
                 return;
@@ -350,12 +357,7 @@ public final class PerceptronTagger implements Tagger {
             out.writeUTF(word);
             out.writeByte(tagDictionary.get(word));
         }
-        long[] sorted = new long[rowStart.length - 1];
-        for (int s = 0; s < keys.length; s++) {
-            if (keys[s] != 0) {
-                sorted[slotRow[s]] = keys[s];
-            }
-        }
+        long[] sorted = sortedKeys();
         out.writeInt(sorted.length);
         for (int r = 0; r < sorted.length; r++) {
             out.writeLong(sorted[r]);

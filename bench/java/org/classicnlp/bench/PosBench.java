@@ -18,12 +18,15 @@ import org.classicnlp.pos.Taggers;
 /**
  * Accuracy (all / known / unknown) and single-thread tagging speed (best of three passes over the test
  * tokens, tagging alone: no reading, no segmentation) of one tagger model.
- * Usage: PosBench NAME MODEL pd|upos|xpos DATA_DIR
+ * Usage: PosBench NAME MODEL pd|upos|xpos DATA_DIR [BEAM]
  */
 public final class PosBench {
     public static void main(String[] a) {
         String name = a[0];
         Tagger tagger = Taggers.load(Path.of(a[1]));
+        if (a.length > 4 && tagger instanceof org.classicnlp.pos.PerceptronTagger p) {
+            tagger = p.withBeam(Integer.parseInt(a[4]));   // optional 5th argument: beam width
+        }
         Path data = Path.of(a[3]);
         Corpus<Sentence> train;
         Corpus<Sentence> test;

@@ -36,7 +36,7 @@ public final class PosDev {
         long t0 = System.nanoTime();
         Tagger tagger;
         if (a[2].equals("hmm")) {
-            tagger = HmmTaggerTrainer.builder().build().fit(train);
+            tagger = HmmTaggerTrainer.builder().maxHanAffix(Integer.getInteger("hmm.han", 2)).rareMax(Integer.getInteger("hmm.rare", 10)).maxSuffix(Integer.getInteger("hmm.suffix", 10)).build().fit(train);
         } else {
             PerceptronTagger p = PerceptronTrainer.builder().epochs(epochs).tagDictionary(Integer.getInteger("dict", 20), 0.97).stacked(Boolean.getBoolean("stacked")).build().fit(train);
             System.out.println(p);

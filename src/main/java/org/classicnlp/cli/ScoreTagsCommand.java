@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "score-tags",
         mixinStandardHelpOptions = true,
         description = {
-            "Scores predicted part-of-speech tags against gold tags: token accuracy, and with --train the",
-            "accuracy on known and unknown words (word forms seen / not seen in the training corpus).",
+            "Scores predicted part-of-speech tags against gold tags (accuracy).",
+            "With --train, also the accuracy on known and unknown words (word forms seen / not seen in the training corpus).",
             "Both files are word/TAG lines (People's Daily lines too: the paragraph id is skipped, bracketed",
             "compounds read as their inner words). Fails (exit 1) naming the first line whose words differ."},
         footer = {"", "Example:",

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "tag",
         mixinStandardHelpOptions = true,
         description = {
-            "Tags parts of speech, one output line per input line: tokens written word/TAG, separated by single",
-            "spaces (blank lines stay blank). Without --pretokenized, Chinese is segmented first (the standard",
+            "Tags parts of speech: word/TAG tokens, one output line per input line.",
+            "Tokens are separated by single spaces (blank lines stay blank). Without --pretokenized, Chinese is segmented first (the standard",
             "segmenter) and English tokenized (--lang en). With --pretokenized, input tokens are split on single",
             "spaces and never re-segmented."},
         footer = {"", "Examples:",

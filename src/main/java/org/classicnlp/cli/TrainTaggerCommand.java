@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 @Command(name = "train-tagger",
         mixinStandardHelpOptions = true,
         description = {
-            "Trains a part-of-speech tagger (hmm = TnT-style second-order HMM, perceptron = averaged perceptron)",
-            "from People's Daily 1998 word/TAG text or CoNLL-U and saves the model (use with: tag --model FILE)."},
+            "Trains a part-of-speech tagger and saves the model (use with: tag --model FILE).",
+            "hmm = TnT-style second-order HMM, perceptron = averaged perceptron; trained from People's Daily",
+            "1998 word/TAG text or CoNLL-U."},
         footer = {"", "Examples:",
             "  java -jar classicnlp.jar train-tagger --algo perceptron --input-format pd98 --days 1-28 \\",
             "      --corpus ../shared/data/peoples-daily-1998/199801.txt.gz --output pos-zh.bin",

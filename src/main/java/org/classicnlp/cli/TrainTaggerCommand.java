@@ -61,6 +61,11 @@ final class TrainTaggerCommand implements Callable<Integer> {
             description = "perceptron: seed of the sentence shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--dict-min-count", defaultValue = "20", paramLabel = "N",
+            description = "perceptron: words seen at least N times, with one tag in 97% of them, get that tag without"
+                    + " scoring (faster); 0 = no tag dictionary (default: ${DEFAULT-VALUE}).")
+    int dictMinCount;
+
     @Option(names = "--stacked",
             description = "perceptron: two stages, the second seeing the first stage's tags of the next words"
                     + " (more accurate, tags at half the speed, trains about six times as long).")
@@ -75,6 +80,7 @@ final class TrainTaggerCommand implements Callable<Integer> {
         String f = Check.oneOf("--input-format", format, List.of("pd98", "conllu"));
         String col = Check.oneOf("--column", column, List.of("upos", "xpos"));
         Check.atLeast("--epochs", epochs, 1);
+        Check.atLeast("--dict-min-count", dictMinCount, 0, "0 = no tag dictionary");
         int[] range = days == null ? null : dayRange(days);
         if (range != null && !f.equals("pd98")) {
             throw Check.usage("--days applies to --input-format pd98 only");
@@ -95,7 +101,8 @@ final class TrainTaggerCommand implements Callable<Integer> {
             if (a.equals("hmm")) {
                 HmmTaggerTrainer.builder().build().fit(train, progress).save(out);
             } else {
-                PerceptronTrainer.builder().epochs(epochs).seed(seed).stacked(stacked).build()
+                PerceptronTrainer.builder().epochs(epochs).seed(seed).stacked(stacked)
+                        .tagDictionary(dictMinCount, 0.97).build()
                         .fit(train, devCorpus, progress).save(out);
             }
         } catch (IllegalArgumentException e) {

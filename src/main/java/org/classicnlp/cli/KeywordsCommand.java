@@ -51,6 +51,10 @@ public final class KeywordsCommand implements Callable<Integer> {
     String exclude;
     @Option(names = "--keep-symbols", description = "Allow keywords without any letter or digit (punctuation, symbols).")
     boolean keepSymbols;
+    @Option(names = "--pos", paramLabel = "TAGS", split = ",",
+            description = "Only words tagged with one of these parts of speech may be keywords (the shipped Chinese"
+                    + " tagger, People's Daily tags), e.g. --pos n,nr,ns,nt,nz,v,vn; weights unchanged.")
+    List<String> pos;
     @Option(names = "--unseen", paramLabel = "median|ignore", description = "Terms the --model never saw: median idf (default) or ignore.")
     String unseen = "median";
 
@@ -79,6 +83,9 @@ public final class KeywordsCommand implements Callable<Integer> {
         try {
             KeywordExtractor.Builder b = KeywordExtractor.builder(m).top(top).minLength(minLength).unseen(unseenPolicy)
                     .skipNonWords(!keepSymbols);
+            if (pos != null && !pos.isEmpty()) {
+                b.allowedTags(pos);
+            }
             if (exclude != null) {
                 b.stopWords(StopWords.byName(exclude));
             }

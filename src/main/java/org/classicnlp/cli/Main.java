@@ -28,6 +28,9 @@ public final class Main {
         COMMANDS.put("tfidf", TfidfCommand::new);
         COMMANDS.put("keywords", KeywordsCommand::new);
         COMMANDS.put("w2v", W2vCommand::new);
+        COMMANDS.put("train-tagger", TrainTaggerCommand::new);
+        COMMANDS.put("tag", TagCommand::new);
+        COMMANDS.put("score-tags", ScoreTagsCommand::new);
     }
 
     public static void main(String[] args) {

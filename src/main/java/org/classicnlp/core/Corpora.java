@@ -258,6 +258,102 @@ public final class Corpora {
         return Sentence.ofWords(id, words, tags);
     }
 
+    /** Which tag column of a CoNLL-U file {@link #conllu} reads. */
+    public enum ConlluColumn {
+        /** Column 4, the universal part of speech (NOUN, VERB, ...). */
+        UPOS,
+        /** Column 5, the treebank-specific tag (Penn tags in UD English). */
+        XPOS
+    }
+
+    /**
+     * A CoNLL-U file (UTF-8, {@code .gz} read transparently) as tagged sentences: one {@link Sentence} per
+     * blank-line-separated block, its syntactic words (integer ids) in order, tagged from {@code column}.
+     * Comment lines ({@code #}), multiword-token ranges ({@code 1-2}) and empty nodes ({@code 8.1}) are
+     * skipped; the sentence id is the {@code # sent_id} comment, else the line number of the block. A word
+     * line without 10 tab-separated columns, or with {@code _} in the asked column, is a
+     * {@link CorpusFormatException} naming the file and line.
+     */
+    public static Corpus<Sentence> conllu(Path file, ConlluColumn column) {
+        requireReadable(file);
+        int col = column == ConlluColumn.UPOS ? 3 : 4;
+        return () -> {
+            java.util.stream.Stream<TextFiles.NumberedLine> source = TextFiles.numberedLines(file);
+            java.util.Iterator<TextFiles.NumberedLine> it = source.iterator();
+            java.util.Iterator<Sentence> sentences = new java.util.Iterator<>() {
+                private Sentence next;
+
+                @Override
+                public boolean hasNext() {
+                    if (next == null) {
+                        next = read();
+                    }
+                    return next != null;
+                }
+
+                @Override
+                public Sentence next() {
+                    if (!hasNext()) {
+                        throw new java.util.NoSuchElementException();
+                    }
+                    Sentence s = next;
+                    next = null;
+                    return s;
+                }
+
+                private Sentence read() {
+                    List<String> words = new ArrayList<>();
+                    List<String> tags = new ArrayList<>();
+                    String id = null;
+                    long first = -1;
+                    while (it.hasNext()) {
+                        TextFiles.NumberedLine l = it.next();
+                        String text = l.text();
+                        if (text.isBlank()) {
+                            if (!words.isEmpty()) {
+                                break;
+                            }
+                            id = null;
+                            continue;
+                        }
+                        if (first < 0) {
+                            first = l.number();
+                        }
+                        if (text.startsWith("#")) {
+                            if (text.startsWith("# sent_id")) {
+                                int eq = text.indexOf('=');
+                                if (eq > 0) {
+                                    id = text.substring(eq + 1).strip();
+                                }
+                            }
+                            continue;
+                        }
+                        String[] f = text.split("\t", -1);
+                        if (f.length != 10) {
+                            throw new CorpusFormatException(file, l.number(), "expected 10 tab-separated CoNLL-U"
+                                    + " columns, found " + f.length);
+                        }
+                        if (f[0].indexOf('-') >= 0 || f[0].indexOf('.') >= 0) {
+                            continue;
+                        }
+                        if (f[col].equals("_") || f[col].isEmpty()) {
+                            throw new CorpusFormatException(file, l.number(), "no " + column + " tag (column "
+                                    + (col + 1) + " is '" + f[col] + "') for word '" + f[1] + "'");
+                        }
+                        words.add(f[1]);
+                        tags.add(f[col]);
+                    }
+                    if (words.isEmpty()) {
+                        return null;
+                    }
+                    return Sentence.ofWords(id != null ? id : Long.toString(first), words, tags);
+                }
+            };
+            return java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(sentences,
+                    java.util.Spliterator.ORDERED | java.util.Spliterator.NONNULL), false).onClose(source::close);
+        };
+    }
+
     /**
      * One document per regular file below {@code dir} (recursively, in sorted path order, hidden files
      * skipped); id is the path relative to {@code dir} with {@code /} separators.

@@ -198,7 +198,7 @@ public final class HmmModel {
         }
 
         private static float logRatio(long n, long total) {
-            return n == 0 || total == 0 ? NEG_INF : (float) Math.log((double) n / total);
+            return org.classicnlp.core.LogProbs.logRatio(n, total);
         }
     }
 

@@ -44,6 +44,8 @@ public final class KeywordExtractor {
     private final int minLength;
     private final boolean skipNonWords;
     private final ThreadLocal<State> state;
+    /** The model's analyzer plus a tagger and the allowed tags, or null without a tag filter. */
+    private final org.classicnlp.core.Analyzer tagging;
 
     private KeywordExtractor(Builder b) {
         this.model = b.model;
@@ -55,6 +57,14 @@ public final class KeywordExtractor {
         }
         this.minLength = b.minLength;
         this.skipNonWords = b.skipNonWords;
+        if (b.allowedTags == null) {
+            this.tagging = null;
+        } else {
+            org.classicnlp.core.Analyzer a = model.analyzer().analyzer();
+            this.tagging = org.classicnlp.core.Analyzer.builder(a.spec()).segmenter(a.spec().segmenter(), a.segmenter())
+                    .tagger(b.tagger != null ? b.tagger : org.classicnlp.pos.Taggers.chinese())
+                    .tags(b.allowedTags).build();
+        }
         this.state = ThreadLocal.withInitial(() -> new State(model));
     }
 
@@ -76,6 +86,13 @@ public final class KeywordExtractor {
         State s = state.get();
         s.reset();
         int length = model.analyzer().analyze(text, s.work.scratch, s);
+        java.util.Set<String> allowedTerms = null;
+        if (tagging != null) {
+            allowedTerms = new java.util.HashSet<>();
+            for (org.classicnlp.core.Token t : tagging.analyze(text)) {
+                allowedTerms.add(t.norm());
+            }
+        }
         int nIn = s.work.touched;
         int nOut = unseen == Unseen.MEDIAN_IDF ? s.unseen.size() : 0;
         int n = nIn + nOut;
@@ -100,6 +117,7 @@ public final class KeywordExtractor {
             String term = k < nIn ? model.term(ix[k]) : s.unseen.term(k - nIn);
             double w = s.weights[k];
             if (w == 0 || term.codePointCount(0, term.length()) < minLength || stop.find(term) >= 0
+                    || (allowedTerms != null && !allowedTerms.contains(term))
                     || (skipNonWords && term.codePoints().noneMatch(Character::isLetterOrDigit))) {
                 continue;
             }
@@ -169,6 +187,8 @@ public final class KeywordExtractor {
         private Collection<String> stopWords = Set.of();
         private int minLength = 1;
         private boolean skipNonWords = true;
+        private Collection<String> allowedTags;
+        private java.util.function.UnaryOperator<List<org.classicnlp.core.Token>> tagger;
 
         private Builder(TfidfModel model) {
             this.model = Objects.requireNonNull(model, "model");
@@ -207,6 +227,24 @@ public final class KeywordExtractor {
         /** Whether terms without any letter or digit (punctuation, symbols) are skipped (default true). */
         public Builder skipNonWords(boolean skipNonWords) {
             this.skipNonWords = skipNonWords;
+            return this;
+        }
+
+        /**
+         * Only terms tagged with one of {@code tags} in the document may be keywords, as jieba's
+         * {@code extract_tags(allowPOS=...)}; the TF-IDF weights are those of all terms. The document is run
+         * through the model's analyzer plus {@code tagger} (see {@link #tagger}; default: the shipped Chinese
+         * tagger, People's Daily tags such as {@code n, nr, ns, nt, nz, v, vn}). With n-gram terms only
+         * single words can pass. Empty or null: no tag filter (the default).
+         */
+        public Builder allowedTags(Collection<String> tags) {
+            this.allowedTags = tags == null || tags.isEmpty() ? null : List.copyOf(tags);
+            return this;
+        }
+
+        /** The tagger {@link #allowedTags} uses (default {@link org.classicnlp.pos.Taggers#chinese()}). */
+        public Builder tagger(java.util.function.UnaryOperator<List<org.classicnlp.core.Token>> tagger) {
+            this.tagger = Objects.requireNonNull(tagger, "tagger");
             return this;
         }
 

@@ -1,0 +1,190 @@
+package org.classicnlp.pos;
+
+import java.util.Locale;
+import org.classicnlp.core.CharClass;
+import org.classicnlp.lexicon.CharNormalizer;
+
+/**
+ * The perceptron tagger's feature templates, as 64-bit hashes (no feature string is ever built). Per token,
+ * {@link #STATIC} features that depend only on the words are computed once per sentence ({@link #words});
+ * {@link #DYNAMIC} features that depend on the two previous tags are mixed in at decode time.
+ *
+ * <p>Static templates: bias; the lowercased word; the word as written (when it differs); suffixes of 1-4 and
+ * prefixes of 1-3 chars (for Chinese: the last and first characters); the char-type shape (runs collapsed:
+ * {@code Xx}, {@code d}, {@code C} for Han); the length (1-5+, in chars); for Han words of 2+ chars the
+ * first+last char pair; the previous and next two words; suffix-3 and shape of the previous and next word;
+ * the word bigrams (i-1, i) and (i, i+1); for Han words the first and the last character each with the
+ * length, and the second and second-to-last characters (words of 3+ characters). Dynamic: tag i-1, tag
+ * i-2, both, tag i-1 with the word, and for Han words tag i-1 with the last character.
+ * Changing a template changes {@link #VERSION}, which is stored in the model file.
+ */
+final class Features {
+
+    /** Version of the templates; a model file trained with other templates is refused. */
+    static final int VERSION = 2;
+    static final int STATIC = 28;
+    static final int DYNAMIC = 5;
+    /** Features from the first stage's tags of the next two words (stacked models only). */
+    static final int RIGHT = 4;
+    /** Features per token in the static array: {@link #STATIC} then {@link #RIGHT}. */
+    static final int STRIDE = STATIC + RIGHT;
+    private static final long NONE = 0;
+
+    private Features() {
+    }
+
+    static long mix(long h) {
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    static long hash(CharSequence s, int from, int to) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = from; i < to; i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return mix(h ^ (to - from));
+    }
+
+    static long feature(int template, long a) {
+        return mix(a * 0x9E3779B97F4A7C15L + template * 0xD6E8FEB86659FD93L + 0x632BE59BD9B4E019L);
+    }
+
+    static long feature(int template, long a, long b) {
+        return mix(mix(a + 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL) ^ (template * 0x165667B19E3779F9L));
+    }
+
+    /** Per-sentence word hashes reused by the static and dynamic features. */
+    static final class Words {
+        final long[] lower;
+        final long[] suffix3;
+        final long[] shape;
+        final long[] last;
+
+        Words(int n) {
+            last = new long[n];
+            lower = new long[n];
+            suffix3 = new long[n];
+            shape = new long[n];
+        }
+    }
+
+    private static final long START = hash("<s>", 0, 3);
+    private static final long END = hash("</s>", 0, 4);
+
+    /** Fills {@code out[i * STRIDE + k]}, k < STATIC, with the static features of every word; returns the word hashes. */
+    static Words words(String[] words, long[] out) {
+        int n = words.length;
+        Words w = new Words(n);
+        String[] lowers = new String[n];
+        for (int i = 0; i < n; i++) {
+            String s = words[i];
+            String l = s.toLowerCase(Locale.ROOT);
+            lowers[i] = l;
+            w.lower[i] = hash(l, 0, l.length());
+            w.suffix3[i] = hash(l, Math.max(0, l.length() - 3), l.length());
+            w.shape[i] = shapeHash(s);
+            w.last[i] = !l.isEmpty() && CharClass.of(l.charAt(0)) == CharClass.HAN ? l.charAt(l.length() - 1) : 0;
+        }
+        for (int i = 0; i < n; i++) {
+            String s = words[i];
+            String l = lowers[i];
+            int len = l.length();
+            int o = i * STRIDE;
+            out[o] = feature(0, 0);
+            out[o + 1] = feature(1, w.lower[i]);
+            out[o + 2] = s.equals(l) ? NONE : feature(2, hash(s, 0, s.length()));
+            for (int k = 1; k <= 4; k++) {
+                out[o + 2 + k] = len > k ? feature(2 + k, hash(l, len - k, len)) : NONE;
+            }
+            for (int k = 1; k <= 3; k++) {
+                out[o + 6 + k] = len > k ? feature(6 + k, hash(l, 0, k)) : NONE;
+            }
+            out[o + 10] = feature(10, w.shape[i]);
+            out[o + 11] = feature(11, Math.min(len, 5));
+            boolean han = len >= 2 && CharClass.of(l.charAt(0)) == CharClass.HAN
+                    && CharClass.of(l.charAt(len - 1)) == CharClass.HAN;
+            out[o + 12] = han ? feature(12, l.charAt(0), l.charAt(len - 1)) : NONE;
+            long p1 = i > 0 ? w.lower[i - 1] : START;
+            long p2 = i > 1 ? w.lower[i - 2] : START;
+            long n1 = i + 1 < n ? w.lower[i + 1] : END;
+            long n2 = i + 2 < n ? w.lower[i + 2] : END;
+            out[o + 13] = feature(13, p1);
+            out[o + 14] = feature(14, p2);
+            out[o + 15] = feature(15, n1);
+            out[o + 16] = feature(16, n2);
+            out[o + 17] = feature(17, i > 0 ? w.suffix3[i - 1] : START);
+            out[o + 18] = feature(18, i + 1 < n ? w.suffix3[i + 1] : END);
+            out[o + 19] = feature(19, i > 0 ? w.shape[i - 1] : START);
+            out[o + 20] = feature(20, i + 1 < n ? w.shape[i + 1] : END);
+            out[o + 21] = feature(21, p1, w.lower[i]);
+            out[o + 22] = feature(22, w.lower[i], n1);
+            out[o + 23] = feature(23, w.suffix3[i], n1);
+            boolean hanWord = len >= 1 && CharClass.of(l.charAt(0)) == CharClass.HAN;
+            out[o + 24] = hanWord ? feature(24, l.charAt(0), Math.min(len, 5)) : NONE;
+            out[o + 25] = hanWord ? feature(25, l.charAt(len - 1), Math.min(len, 5)) : NONE;
+            out[o + 26] = hanWord && len >= 3 ? feature(26, l.charAt(1)) : NONE;
+            out[o + 27] = hanWord && len >= 3 ? feature(27, l.charAt(len - 2)) : NONE;
+        }
+        return w;
+    }
+
+    /** Fills the {@link #RIGHT} slots of every word from a first stage's tags {@code right}. */
+    static void right(Words w, int[] right, long[] out) {
+        int n = right.length;
+        for (int i = 0; i < n; i++) {
+            int o = i * STRIDE + STATIC;
+            int r1 = i + 1 < n ? right[i + 1] : -1;
+            int r2 = i + 2 < n ? right[i + 2] : -1;
+            out[o] = feature(40, r1);
+            out[o + 1] = feature(41, r1, r2);
+            out[o + 2] = feature(42, r1, w.lower[i]);
+            out[o + 3] = feature(43, r2, w.lower[i]);
+        }
+    }
+
+    /** The tag-dependent features of word {@code i} given the previous two tags ({@code -1} = start). */
+    static void dynamic(Words w, int i, int prev1, int prev2, long[] out) {
+        out[0] = feature(30, prev1);
+        out[1] = feature(31, prev2);
+        out[2] = feature(32, prev1, prev2);
+        out[3] = feature(33, prev1, w.lower[i]);
+        out[4] = w.last[i] == 0 ? NONE : feature(34, prev1, w.last[i]);
+    }
+
+    /** Char classes with runs collapsed: {@code Xx}, {@code x}, {@code d,d}, {@code C} (Han), punctuation as itself. */
+    static long shapeHash(String s) {
+        long h = 0x84222325cbf29ce4L;
+        char last = 0;
+        int n = Math.min(s.length(), 40);
+        for (int i = 0; i < n; i++) {
+            char c = CharNormalizer.foldWidth(s.charAt(i));
+            char k;
+            byte cls = CharClass.of(c);
+            if (cls == CharClass.HAN) {
+                k = 'C';
+            } else if (c >= '0' && c <= '9' || cls == CharClass.DIGIT) {
+                k = 'd';
+            } else if (Character.isUpperCase(c)) {
+                k = 'X';
+            } else if (Character.isLetter(c)) {
+                k = 'x';
+            } else if (c < 0x80) {
+                k = c;
+            } else {
+                k = '*';
+            }
+            if (k != last) {
+                h ^= k;
+                h *= 0x100000001b3L;
+                last = k;
+            }
+        }
+        return mix(h);
+    }
+}

@@ -1,0 +1,527 @@
+package org.classicnlp.pos;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.classicnlp.core.CharClass;
+import org.classicnlp.core.LogProbs;
+import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelFormatException;
+
+/**
+ * Second-order HMM tagger after TnT (Brants 2000). Transitions {@code P(t3 | t1, t2)} interpolate the
+ * trigram, bigram and unigram estimates with weights from deleted interpolation; sentences are padded with
+ * a boundary tag at both ends. Known words emit {@code P(w | t) = c(w, t) / c(t)} and are restricted to the
+ * tags seen with them. Unknown words get {@code P(t | w)} from TnT's suffix model (successive abstraction
+ * over the last 1..{@code maxSuffix} characters of the training words seen at most {@code rareMax} times,
+ * with θ the standard deviation of the tag probabilities), one model for capitalised and one for other
+ * words (a capitalised word unknown as written but known in lower case takes the lower-case word's
+ * emissions); words starting with a Han character use a character model instead, the suffix model (last
+ * characters) and the same model over the first characters combined as {@code Ps(t) Pp(t) / P(t)}. Bayes
+ * turns {@code P(t | w)} into the emission {@code P(t | w) / P(t)}; candidate tags are those within a factor
+ * 1000 of the best (at most 12). Decoding is exact Viterbi over pairs of tags.
+ *
+ * <p>Immutable and thread-safe. Saved in the {@link ModelContainer} as kind {@code pos-hmm}, format
+ * version 1, gzip body: the counts, from which everything is rebuilt at load time:
+ *
+ * <pre>
+ * int   rareMax, int maxSuffix, int maxHanAffix
+ * int   T, then T tags (writeUTF)
+ * (T+1)^3 ints: counts of tag trigrams over the padded sentences, index (x (T+1) + y) (T+1) + z,
+ *               tag T = the sentence boundary
+ * int   W, then W words in ascending order: word (writeUTF), unsigned byte n, n x (byte tag, int count)
+ * </pre>
+ */
+public final class HmmTagger implements Tagger {
+
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-hmm", 1);
+    private static final int MAX_CANDIDATES = 12;
+    private static final double CANDIDATE_RATIO = 1e-3;
+
+    private final String[] tags;
+    private final int states;
+    private final int rareMax;
+    private final int maxSuffix;
+    private final int maxHanAffix;
+    private final int[] trigrams;
+    private final float[] logTrans;
+    private final double[] lambda = new double[3];
+    private final Map<String, Integer> wordIndex;
+    private final String[] words;
+    private final int[][] wordTags;
+    private final int[][] wordCounts;
+    private final float[][] wordLogEmit;
+    private final double[] tagPrior;
+    private final AffixModel lowerSuffix;
+    private final AffixModel upperSuffix;
+    private final AffixModel hanSuffix;
+    private final AffixModel hanPrefix;
+
+    HmmTagger(String[] tags, int rareMax, int maxSuffix, int maxHanAffix, int[] trigrams, String[] words,
+            int[][] wordTags, int[][] wordCounts) {
+        this.tags = tags;
+        int nt = tags.length;
+        this.states = nt + 1;
+        this.rareMax = rareMax;
+        this.maxSuffix = maxSuffix;
+        this.maxHanAffix = maxHanAffix;
+        this.trigrams = trigrams;
+        this.words = words;
+        this.wordTags = wordTags;
+        this.wordCounts = wordCounts;
+        int s = states;
+        long[] bi = new long[s * s];
+        long[] ctx2 = new long[s * s];
+        for (int x = 0; x < s; x++) {
+            for (int y = 0; y < s; y++) {
+                for (int z = 0; z < s; z++) {
+                    int f = trigrams[(x * s + y) * s + z];
+                    bi[y * s + z] += f;
+                    ctx2[x * s + y] += f;
+                }
+            }
+        }
+        long[] uni = new long[s];
+        long[] ctx1 = new long[s];
+        long total = 0;
+        for (int y = 0; y < s; y++) {
+            for (int z = 0; z < s; z++) {
+                uni[z] += bi[y * s + z];
+                ctx1[y] += bi[y * s + z];
+                total += bi[y * s + z];
+            }
+        }
+        // Deleted interpolation (Brants 2000, figure 1).
+        double[] l = new double[3];
+        for (int x = 0; x < s; x++) {
+            for (int y = 0; y < s; y++) {
+                for (int z = 0; z < s; z++) {
+                    int f = trigrams[(x * s + y) * s + z];
+                    if (f == 0) {
+                        continue;
+                    }
+                    double c3 = ctx2[x * s + y] > 1 ? (f - 1.0) / (ctx2[x * s + y] - 1.0) : 0;
+                    double c2 = ctx1[y] > 1 ? (bi[y * s + z] - 1.0) / (ctx1[y] - 1.0) : 0;
+                    double c1 = total > 1 ? (uni[z] - 1.0) / (total - 1.0) : 0;
+                    if (c3 >= c2 && c3 >= c1) {
+                        l[2] += f;
+                    } else if (c2 >= c1) {
+                        l[1] += f;
+                    } else {
+                        l[0] += f;
+                    }
+                }
+            }
+        }
+        double ls = l[0] + l[1] + l[2];
+        for (int k = 0; k < 3; k++) {
+            lambda[k] = ls == 0 ? 1.0 / 3 : l[k] / ls;
+        }
+        this.logTrans = new float[s * s * s];
+        for (int x = 0; x < s; x++) {
+            for (int y = 0; y < s; y++) {
+                for (int z = 0; z < s; z++) {
+                    double p1 = total == 0 ? 0 : (double) uni[z] / total;
+                    double p2 = ctx1[y] == 0 ? 0 : (double) bi[y * s + z] / ctx1[y];
+                    long c = ctx2[x * s + y];
+                    double p3 = c == 0 ? 0 : (double) trigrams[(x * s + y) * s + z] / c;
+                    double p = lambda[0] * p1 + lambda[1] * p2 + lambda[2] * p3;
+                    logTrans[(x * s + y) * s + z] = LogProbs.log(p);
+                }
+            }
+        }
+        // Emissions of the known words.
+        long[] tagCount = new long[nt];
+        for (int w = 0; w < words.length; w++) {
+            for (int k = 0; k < wordTags[w].length; k++) {
+                tagCount[wordTags[w][k]] += wordCounts[w][k];
+            }
+        }
+        long tokens = Arrays.stream(tagCount).sum();
+        this.tagPrior = new double[nt];
+        for (int t = 0; t < nt; t++) {
+            tagPrior[t] = tokens == 0 ? 0 : (double) tagCount[t] / tokens;
+        }
+        Map<String, Integer> index = new HashMap<>(words.length * 2);
+        this.wordLogEmit = new float[words.length][];
+        for (int w = 0; w < words.length; w++) {
+            index.put(words[w], w);
+            wordLogEmit[w] = new float[wordTags[w].length];
+            for (int k = 0; k < wordTags[w].length; k++) {
+                wordLogEmit[w][k] = LogProbs.logRatio(wordCounts[w][k], tagCount[wordTags[w][k]]);
+            }
+        }
+        this.wordIndex = Map.copyOf(index);
+        this.lowerSuffix = new AffixModel(nt, maxSuffix, false);
+        this.upperSuffix = new AffixModel(nt, maxSuffix, false);
+        this.hanSuffix = new AffixModel(nt, maxHanAffix, false);
+        this.hanPrefix = new AffixModel(nt, maxHanAffix, true);
+        for (int w = 0; w < words.length; w++) {
+            int freq = Arrays.stream(wordCounts[w]).sum();
+            if (freq > rareMax) {
+                continue;
+            }
+            String word = words[w];
+            switch (wordClass(word)) {
+                case 2 -> {
+                    hanSuffix.add(word, wordTags[w], wordCounts[w]);
+                    hanPrefix.add(word, wordTags[w], wordCounts[w]);
+                }
+                case 1 -> upperSuffix.add(word, wordTags[w], wordCounts[w]);
+                default -> lowerSuffix.add(word, wordTags[w], wordCounts[w]);
+            }
+        }
+        lowerSuffix.finish();
+        upperSuffix.finish();
+        hanSuffix.finish();
+        hanPrefix.finish();
+    }
+
+    /** 2 = starts with a Han character, 1 = starts with an upper-case letter, 0 = other. */
+    private static int wordClass(String w) {
+        if (w.isEmpty()) {
+            return 0;
+        }
+        char c = w.charAt(0);
+        if (CharClass.of(c) == CharClass.HAN) {
+            return 2;
+        }
+        return Character.isUpperCase(c) ? 1 : 0;
+    }
+
+    /** TnT's suffix tries (here: maps of affix to tag counts), smoothed by successive abstraction. */
+    private static final class AffixModel {
+        private final int nt;
+        private final int maxLength;
+        private final boolean prefix;
+        private final double[] base;
+        private final Map<String, double[]> counts = new HashMap<>();
+        private Map<String, float[]> probs;
+        private float[] baseProbs;
+
+        AffixModel(int nt, int maxLength, boolean prefix) {
+            this.nt = nt;
+            this.maxLength = maxLength;
+            this.prefix = prefix;
+            this.base = new double[nt];
+        }
+
+        String affix(String w, int len) {
+            return prefix ? w.substring(0, len) : w.substring(w.length() - len);
+        }
+
+        void add(String word, int[] tagIds, int[] tagCounts) {
+            for (int k = 0; k < tagIds.length; k++) {
+                base[tagIds[k]] += tagCounts[k];
+            }
+            for (int len = 1; len <= Math.min(maxLength, word.length()); len++) {
+                double[] c = counts.computeIfAbsent(affix(word, len), a -> new double[nt]);
+                for (int k = 0; k < tagIds.length; k++) {
+                    c[tagIds[k]] += tagCounts[k];
+                }
+            }
+        }
+
+        void finish() {
+            double sum = Arrays.stream(base).sum();
+            baseProbs = new float[nt];
+            double mean = 1.0 / nt;
+            double var = 0;
+            for (int t = 0; t < nt; t++) {
+                double p = sum == 0 ? mean : base[t] / sum;
+                baseProbs[t] = (float) p;
+                var += (p - mean) * (p - mean);
+            }
+            double theta = nt > 1 ? Math.sqrt(var / (nt - 1)) : 1;
+            List<String> affixes = new ArrayList<>(counts.keySet());
+            affixes.sort((a, b) -> Integer.compare(a.length(), b.length()));
+            probs = new HashMap<>(affixes.size() * 2);
+            for (String a : affixes) {
+                float[] shorter = a.length() == 1 ? baseProbs : probs.get(prefix ? a.substring(0, a.length() - 1)
+                        : a.substring(1));
+                double[] c = counts.get(a);
+                double n = Arrays.stream(c).sum();
+                float[] p = new float[nt];
+                for (int t = 0; t < nt; t++) {
+                    p[t] = (float) ((c[t] / n + theta * shorter[t]) / (1 + theta));
+                }
+                probs.put(a, p);
+            }
+            counts.clear();
+        }
+
+        /** {@code P(t | longest known affix of w)}. */
+        float[] distribution(String w) {
+            for (int len = Math.min(maxLength, w.length()); len >= 1; len--) {
+                float[] p = probs.get(affix(w, len));
+                if (p != null) {
+                    return p;
+                }
+            }
+            return baseProbs;
+        }
+    }
+
+    /** The interpolation weights λ1 (unigram), λ2 (bigram), λ3 (trigram). */
+    public double[] lambdas() {
+        return lambda.clone();
+    }
+
+    @Override
+    public List<String> tagSet() {
+        return List.of(tags);
+    }
+
+    /** Number of distinct training words. */
+    public int vocabularySize() {
+        return words.length;
+    }
+
+    /** Candidate tags and their log emission scores for one word. */
+    private void candidates(String w, int[][] candOut, float[][] emitOut, int pos) {
+        Integer k = wordIndex.get(w);
+        if (k == null && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+            // an unknown capitalised word (often sentence-initial) tagged as its known lower-case form
+            k = wordIndex.get(w.toLowerCase(java.util.Locale.ROOT));
+        }
+        if (k != null) {
+            candOut[pos] = wordTags[k];
+            emitOut[pos] = wordLogEmit[k];
+            return;
+        }
+        int nt = tags.length;
+        double[] p = new double[nt];
+        int cls = wordClass(w);
+        if (cls == 2) {
+            float[] ps = hanSuffix.distribution(w);
+            float[] pp = hanPrefix.distribution(w);
+            for (int t = 0; t < nt; t++) {
+                p[t] = tagPrior[t] > 0 ? ps[t] * (double) pp[t] / tagPrior[t] : 0;
+            }
+        } else {
+            float[] d = (cls == 1 ? upperSuffix : lowerSuffix).distribution(w);
+            for (int t = 0; t < nt; t++) {
+                p[t] = d[t];
+            }
+        }
+        double max = 0;
+        for (double v : p) {
+            max = Math.max(max, v);
+        }
+        Integer[] order = new Integer[nt];
+        for (int t = 0; t < nt; t++) {
+            order[t] = t;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        int n = 0;
+        while (n < Math.min(MAX_CANDIDATES, nt) && p[order[n]] > 0 && p[order[n]] >= max * CANDIDATE_RATIO) {
+            n++;
+        }
+        if (n == 0) {
+            n = 1;
+        }
+        int[] c = new int[n];
+        float[] e = new float[n];
+        for (int i = 0; i < n; i++) {
+            int t = order[i];
+            c[i] = t;
+            e[i] = tagPrior[t] > 0 && p[t] > 0 ? (float) Math.log(p[t] / tagPrior[t]) : -1e9f;
+        }
+        candOut[pos] = c;
+        emitOut[pos] = e;
+    }
+
+    @Override
+    public List<String> tagWords(List<String> sentence) {
+        int[] t = tagIndices(sentence);
+        String[] out = new String[t.length];
+        for (int i = 0; i < t.length; i++) {
+            out[i] = tags[t[i]];
+        }
+        return Arrays.asList(out);
+    }
+
+    int[] tagIndices(List<String> sentence) {
+        int n = sentence.size();
+        if (n == 0) {
+            return new int[0];
+        }
+        int s = states;
+        int boundary = tags.length;
+        // Positions 0 and 1 are the start boundary; words at 2..n+1.
+        int[][] cand = new int[n + 2][];
+        float[][] emit = new float[n + 2][];
+        cand[0] = cand[1] = new int[] {boundary};
+        emit[0] = emit[1] = new float[] {0f};
+        for (int i = 0; i < n; i++) {
+            candidates(sentence.get(i), cand, emit, i + 2);
+        }
+        // delta[i][j * |cand[i]| + k]: best log-prob with tag cand[i-1][j] at i-1 and cand[i][k] at i.
+        float[][] delta = new float[n + 2][];
+        int[][] back = new int[n + 2][];
+        delta[1] = new float[] {0f};
+        for (int i = 2; i < n + 2; i++) {
+            int[] c2 = cand[i - 2];
+            int[] c1 = cand[i - 1];
+            int[] c0 = cand[i];
+            float[] prev = delta[i - 1];
+            float[] d = new float[c1.length * c0.length];
+            int[] b = new int[d.length];
+            float[] e = emit[i];
+            for (int j = 0; j < c1.length; j++) {
+                int y = c1[j];
+                for (int k = 0; k < c0.length; k++) {
+                    int z = c0[k];
+                    float best = Float.NEGATIVE_INFINITY;
+                    int arg = 0;
+                    for (int h = 0; h < c2.length; h++) {
+                        float v = prev[h * c1.length + j] + logTrans[(c2[h] * s + y) * s + z];
+                        if (v > best) {
+                            best = v;
+                            arg = h;
+                        }
+                    }
+                    d[j * c0.length + k] = best + e[k];
+                    b[j * c0.length + k] = arg;
+                }
+            }
+            delta[i] = d;
+            back[i] = b;
+        }
+        int last = n + 1;
+        int[] c1 = cand[last - 1];
+        int[] c0 = cand[last];
+        float best = Float.NEGATIVE_INFINITY;
+        int bj = 0;
+        int bk = 0;
+        for (int j = 0; j < c1.length; j++) {
+            for (int k = 0; k < c0.length; k++) {
+                float v = delta[last][j * c0.length + k] + logTrans[(c1[j] * s + c0[k]) * s + boundary];
+                if (v > best || (j == 0 && k == 0)) {
+                    best = v;
+                    bj = j;
+                    bk = k;
+                }
+            }
+        }
+        int[] out = new int[n];
+        int j = bj;
+        int k = bk;
+        for (int i = last; i >= 2; i--) {
+            out[i - 2] = cand[i][k];
+            int h = back[i][j * cand[i].length + k];
+            k = j;
+            j = h;
+        }
+        return out;
+    }
+
+    // ---- persistence ------------------------------------------------------------------------------
+
+    /** Saves in the model container (kind {@code pos-hmm} v1, gzip body described on this class). */
+    public void save(Path file) {
+        ModelContainer.save(file, KIND, null, ModelContainer.Compression.GZIP, this::writeBody);
+    }
+
+    private void writeBody(DataOutputStream out) throws IOException {
+        out.writeInt(rareMax);
+        out.writeInt(maxSuffix);
+        out.writeInt(maxHanAffix);
+        out.writeInt(tags.length);
+        for (String t : tags) {
+            out.writeUTF(t);
+        }
+        for (int f : trigrams) {
+            out.writeInt(f);
+        }
+        out.writeInt(words.length);
+        for (int w = 0; w < words.length; w++) {
+            out.writeUTF(words[w]);
+            out.writeByte(wordTags[w].length);
+            for (int k = 0; k < wordTags[w].length; k++) {
+                out.writeByte(wordTags[w][k]);
+                out.writeInt(wordCounts[w][k]);
+            }
+        }
+    }
+
+    static HmmTagger readBody(ModelContainer.Body body) throws IOException {
+        DataInputStream in = body.in();
+        body.section("the HMM tagger parameters");
+        int rareMax = in.readInt();
+        int maxSuffix = in.readInt();
+        int maxHan = in.readInt();
+        body.check(rareMax >= 0 && maxSuffix >= 0 && maxSuffix <= 100 && maxHan >= 0 && maxHan <= 100,
+                "parameters rareMax " + rareMax + ", maxSuffix " + maxSuffix + ", maxHanAffix " + maxHan
+                        + " out of range");
+        body.section("the tag set");
+        int nt = in.readInt();
+        body.check(nt >= 1 && nt <= 255, "tag count " + nt + ", expected 1 to 255");
+        String[] tags = new String[nt];
+        for (int t = 0; t < nt; t++) {
+            tags[t] = in.readUTF();
+        }
+        body.section("the tag trigram counts");
+        int s = nt + 1;
+        int[] tri = new int[s * s * s];
+        for (int i = 0; i < tri.length; i++) {
+            tri[i] = in.readInt();
+            if (tri[i] < 0) {
+                throw body.error("negative trigram count " + tri[i]);
+            }
+        }
+        body.section("the word count");
+        int nw = in.readInt();
+        body.check(nw >= 0, "word count " + nw + ", expected >= 0");
+        String[] words = new String[nw];
+        int[][] wt = new int[nw][];
+        int[][] wc = new int[nw][];
+        for (int w = 0; w < nw; w++) {
+            if ((w & 0xFFFF) == 0) {
+                body.section("word record", w, nw);
+            }
+            words[w] = in.readUTF();
+            if (w > 0 && words[w].compareTo(words[w - 1]) <= 0) {
+                throw body.error("word '" + words[w] + "' out of order, expected ascending words");
+            }
+            int n = in.readUnsignedByte();
+            body.check(n >= 1, "word '" + words[w] + "' has no tag");
+            wt[w] = new int[n];
+            wc[w] = new int[n];
+            for (int k = 0; k < n; k++) {
+                wt[w][k] = in.readUnsignedByte();
+                wc[w][k] = in.readInt();
+                body.check(wt[w][k] < nt && wc[w][k] > 0, "bad tag/count for word '" + words[w] + "'");
+            }
+        }
+        return new HmmTagger(tags, rareMax, maxSuffix, maxHan, tri, words, wt, wc);
+    }
+
+    /**
+     * Loads a model saved by {@link #save}.
+     *
+     * @throws ModelFormatException naming the file when it is empty, foreign, another kind or version,
+     *                              truncated or damaged
+     */
+    public static HmmTagger load(Path file) {
+        return ModelContainer.load(file, HmmTagger::readBody, KIND);
+    }
+
+    /** Loads from a stream (closed here); {@code source} names it in error messages. */
+    public static HmmTagger load(InputStream in, String source) {
+        return ModelContainer.load(in, source, HmmTagger::readBody, KIND);
+    }
+
+    @Override
+    public String toString() {
+        return String.format("HmmTagger[%d tags, %d words, lambdas %.3f/%.3f/%.3f]", tags.length, words.length,
+                lambda[0], lambda[1], lambda[2]);
+    }
+}

@@ -28,6 +28,7 @@ public final class Main {
         COMMANDS.put("tfidf", TfidfCommand::new);
         COMMANDS.put("keywords", KeywordsCommand::new);
         COMMANDS.put("w2v", W2vCommand::new);
+        COMMANDS.put("lm", LmCommand::new);
     }
 
     public static void main(String[] args) {

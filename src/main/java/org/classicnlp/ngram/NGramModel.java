@@ -117,6 +117,14 @@ public final class NGramModel {
         return unit;
     }
 
+    /**
+     * This model tokenizing text with another analysis chain and unit (for ARPA files, which do not store
+     * them); the tables are shared, not copied.
+     */
+    public NGramModel withAnalysis(AnalyzerSpec spec, Unit unit) {
+        return new NGramModel(order, vocab, unk, bos, eos, uniProb, uniBackoff, tables, counts, spec, unit);
+    }
+
     /** Whether {@code word} is in the vocabulary. */
     public boolean contains(String word) {
         return vocab.find(word) >= 0;

@@ -7,6 +7,14 @@ import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ProgressListener;
 import org.classicnlp.core.TermBuffer;
+import org.classicnlp.core.Threads;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Interpolated modified Kneser-Ney, as KenLM's {@code lmplz} estimates it with its defaults (no pruning):
@@ -29,11 +37,13 @@ public final class NGramTrainer {
     private final int order;
     private final Analyzer analyzer;
     private final Unit unit;
+    private final int threads;
 
     private NGramTrainer(Builder b) {
         this.order = b.order;
         this.analyzer = b.analyzer;
         this.unit = b.unit;
+        this.threads = b.threads;
     }
 
     public static Builder builder() {
@@ -45,6 +55,7 @@ public final class NGramTrainer {
         private int order = 3;
         private Analyzer analyzer = Analyzer.whitespace();
         private Unit unit = Unit.WORD;
+        private int threads = Threads.defaultCount();
 
         /** Highest n-gram order, 1–6 (default 3). */
         public Builder order(int order) {
@@ -67,6 +78,16 @@ public final class NGramTrainer {
             return this;
         }
 
+        /**
+         * 1: count on the calling thread; more (default: available processors): the calling thread reads and
+         * analyses, and one thread per order from 2 up counts that order's n-grams, as a pipeline over blocks of
+         * sentences. The model is the same either way.
+         */
+        public Builder threads(int threads) {
+            this.threads = Threads.require(threads);
+            return this;
+        }
+
         public NGramTrainer build() {
             return new NGramTrainer(this);
         }
@@ -78,15 +99,20 @@ public final class NGramTrainer {
 
     /** Counts and estimates in one pass over {@code corpus}; reports {@code count} (documents) and {@code estimate} (orders). */
     public NGramModel fit(Corpus<Document> corpus, ProgressListener progress) {
-        Counts c = new Counts(order);
+        Counts c = new Counts(order, threads > 1 && order > 1);
         TermBuffer buf = new TermBuffer();
         long[] docs = {0};
-        corpus.forEach(d -> {
-            c.sentence(d, analyzer.analyze(d.text(), buf), buf, unit);
-            if (++docs[0] % 4096 == 0) {
-                progress.progress("count", docs[0], -1);
-            }
-        });
+        try {
+            corpus.forEach(d -> {
+                c.sentence(d, analyzer.analyze(d.text(), buf), buf, unit);
+                if (++docs[0] % 4096 == 0) {
+                    progress.progress("count", docs[0], -1);
+                }
+            });
+            c.finish();
+        } finally {
+            c.shutdown();
+        }
         progress.progress("count", docs[0], docs[0]);
         return c.estimate(analyzer, unit, progress);
     }
@@ -166,16 +192,46 @@ public final class NGramTrainer {
     static final int BOS = 1;
     static final int EOS = 2;
 
+    /** A block of whole sentences: word id and position in its sentence per token, and per order the n-gram ids ending there. */
+    static final class Chunk {
+        static final int CAPACITY = 1 << 16;
+        int[] words = new int[CAPACITY];
+        int[] pos = new int[CAPACITY];
+        final int[][] ids;
+        int size;
+
+        Chunk(int order) {
+            ids = new int[order + 1][];
+            for (int k = 2; k < order; k++) {
+                ids[k] = new int[CAPACITY];
+            }
+        }
+
+        void ensure(int more, int order) {
+            if (size + more > words.length) {
+                int n = Math.max(words.length * 2, size + more);
+                words = Arrays.copyOf(words, n);
+                pos = Arrays.copyOf(pos, n);
+                for (int k = 2; k < order; k++) {
+                    ids[k] = Arrays.copyOf(ids[k], n);
+                }
+            }
+        }
+    }
+
     static final class Counts {
         final int order;
         final Vocab vocab = new Vocab();
         int[] uniCount = new int[1 << 12];
         final Order[] orders;
         int[] ids = new int[256];
-        final int[] prev;
-        final int[] cur;
+        private final ExecutorService[] stages;
+        private final BlockingQueue<Chunk> free;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private CompletableFuture<Void> last = CompletableFuture.completedFuture(null);
+        private Chunk chunk;
 
-        Counts(int order) {
+        Counts(int order, boolean pipeline) {
             this.order = order;
             vocab.add("<unk>");
             vocab.add("<s>");
@@ -184,8 +240,25 @@ public final class NGramTrainer {
             for (int k = 2; k <= order; k++) {
                 orders[k] = new Order();
             }
-            prev = new int[order + 1];
-            cur = new int[order + 1];
+            if (pipeline) {
+                stages = new ExecutorService[order + 1];
+                for (int k = 2; k <= order; k++) {
+                    int kk = k;
+                    stages[k] = Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "ngram-count-" + kk);
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+                free = new ArrayBlockingQueue<>(6);
+                for (int i = 0; i < 6; i++) {
+                    free.add(new Chunk(order));
+                }
+            } else {
+                stages = null;
+                free = null;
+            }
+            chunk = new Chunk(order);
         }
 
         private int word(char[] c, int off, int len, Document d) {
@@ -229,22 +302,114 @@ public final class NGramTrainer {
                 ids = Arrays.copyOf(ids, n * 2);
             }
             ids[n++] = EOS;
-            // prev[k]: id of the k-gram ending at the previous position; the sentence starts with <s>
-            prev[1] = BOS;
-            for (int i = 0; i < n; i++) {
-                int w = ids[i];
-                cur[1] = w;
-                int full = Math.min(order, i + 2);
-                for (int k = 2; k <= full; k++) {
-                    cur[k] = orders[k].id(NGramModel.key(prev[k - 1], w), cur[k - 1]);
+            if (order == 1) {
+                for (int i = 0; i < n; i++) {
+                    uniCount[ids[i]]++;
                 }
-                if (full == 1) {
-                    uniCount[w]++;
-                } else {
-                    orders[full].count[cur[full]]++;
-                }
-                System.arraycopy(cur, 1, prev, 1, Math.min(full, order - 1));
+                return;
             }
+            if (chunk.size > 0 && chunk.size + n > Chunk.CAPACITY) {
+                dispatch();
+            }
+            chunk.ensure(n, order);
+            System.arraycopy(ids, 0, chunk.words, chunk.size, n);
+            for (int i = 0; i < n; i++) {
+                chunk.pos[chunk.size + i] = i;
+            }
+            chunk.size += n;
+        }
+
+        /** Counts the k-grams ending at each position of the chunk; the (k-1)-gram ids are in place. */
+        void stage(int k, Chunk ch) {
+            Order o = orders[k];
+            int[] words = ch.words;
+            int[] pos = ch.pos;
+            int[] in = k == 2 ? words : ch.ids[k - 1];
+            int[] out = ch.ids[k];
+            int[] count = null;
+            for (int p = 0, n = ch.size; p < n; p++) {
+                int i = pos[p];
+                if (i + 2 < k) {
+                    continue;
+                }
+                int ctx = i == 0 ? BOS : in[p - 1];
+                int id = o.id(NGramModel.key(ctx, words[p]), in[p]);
+                if (out != null) {
+                    out[p] = id;
+                }
+                if (i + 2 == k || k == order) {
+                    count = o.count;
+                    count[id]++;
+                }
+            }
+        }
+
+        private void dispatch() {
+            Chunk ch = chunk;
+            if (stages == null) {
+                for (int k = 2; k <= order; k++) {
+                    stage(k, ch);
+                }
+                ch.size = 0;
+                return;
+            }
+            Throwable t = failure.get();
+            if (t != null) {
+                rethrow(t);
+            }
+            CompletableFuture<Void> f = CompletableFuture.runAsync(() -> stage(2, ch), stages[2]);
+            for (int k = 3; k <= order; k++) {
+                int kk = k;
+                f = f.thenRunAsync(() -> stage(kk, ch), stages[k]);
+            }
+            last = f.whenComplete((r, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+                }
+                ch.size = 0;
+                free.add(ch);
+            });
+            try {
+                chunk = free.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while counting", e);
+            }
+        }
+
+        void finish() {
+            if (chunk.size > 0) {
+                dispatch();
+            }
+            if (stages != null) {
+                try {
+                    last.join();
+                } catch (CompletionException e) {
+                    // reported through failure
+                }
+                Throwable t = failure.get();
+                if (t != null) {
+                    rethrow(t);
+                }
+            }
+        }
+
+        void shutdown() {
+            if (stages != null) {
+                for (int k = 2; k <= order; k++) {
+                    stages[k].shutdownNow();
+                }
+            }
+        }
+
+        private static void rethrow(Throwable t) {
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            throw new IllegalStateException(t);
         }
 
         NGramModel estimate(Analyzer analyzer, Unit unit, ProgressListener progress) {

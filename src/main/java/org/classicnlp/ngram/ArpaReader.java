@@ -226,19 +226,7 @@ final class ArpaReader {
     }
 
     private static int findIn(long[] table, int ctx, int word) {
-        long key = NGramModel.key(ctx, word);
-        int mask = table.length / 2 - 1;
-        int i = (int) NGramModel.mix(key) & mask;
-        while (true) {
-            long kk = table[2 * i];
-            if (kk == key) {
-                return i;
-            }
-            if (kk == NGramModel.EMPTY) {
-                return -1;
-            }
-            i = (i + 1) & mask;
-        }
+        return NGramModel.find(table, NGramModel.key(ctx, word));
     }
 
     private float number(String s, String line, boolean prob) {

@@ -43,8 +43,8 @@ import org.classicnlp.core.TermBuffer;
  * {@link ModelContainer} kind {@code ngram} version 1, stored plain, whose body is read in one read. Body
  * (big-endian): int order, int unit (0 word, 1 char), int vocabulary size V, int ids of {@code <unk>},
  * {@code <s>}, {@code </s>}, V UTF strings, float[V] unigram log10 probabilities, float[V] unigram
- * back-offs, then per order 2..N: long n-gram count, int table capacity C (a power of two), long[2C] table
- * (empty slots have key -1).
+ * back-offs, then per order 2..N: long n-gram count, int table capacity C, long[2C] table (empty slots have
+ * key -1; a key's home slot is {@code (high32(mix(key)) * C) >>> 32}, linear probing).
  */
 public final class NGramModel {
 
@@ -63,7 +63,7 @@ public final class NGramModel {
     private final float[] uniBackoff;
     /** tables[k] for k = 2..order. */
     private final long[][] tables;
-    private final int[] masks;
+    private final int[] caps;
     private final long[] counts;
     private final AnalyzerSpec spec;
     private final Unit unit;
@@ -79,9 +79,9 @@ public final class NGramModel {
         this.uniProb = uniProb;
         this.uniBackoff = uniBackoff;
         this.tables = tables;
-        this.masks = new int[order + 1];
+        this.caps = new int[order + 1];
         for (int k = 2; k <= order; k++) {
-            masks[k] = tables[k].length / 2 - 1;
+            caps[k] = tables[k].length / 2;
         }
         this.counts = counts;
         this.spec = spec == null ? Analyzer.whitespace().spec() : spec;
@@ -137,11 +137,34 @@ public final class NGramModel {
         return h ^ (h >>> 29);
     }
 
+    /** Home slot of {@code key} in a table of {@code cap} slots: the high half of the mixed key scaled to cap. */
+    static int home(long key, int cap) {
+        return (int) (((mix(key) >>> 32) * cap) >>> 32);
+    }
+
+    /** Slot of {@code key} in {@code table} (interleaved key, value; linear probing), or -1. */
+    static int find(long[] table, long key) {
+        int cap = table.length >>> 1;
+        int i = home(key, cap);
+        while (true) {
+            long kk = table[2 * i];
+            if (kk == key) {
+                return i;
+            }
+            if (kk == EMPTY) {
+                return -1;
+            }
+            if (++i == cap) {
+                i = 0;
+            }
+        }
+    }
+
     /** Slot of {@code key} in the table of order {@code k}, or -1. */
     int find(int k, long key) {
         long[] t = tables[k];
-        int mask = masks[k];
-        int i = (int) mix(key) & mask;
+        int cap = caps[k];
+        int i = home(key, cap);
         while (true) {
             long kk = t[2 * i];
             if (kk == key) {
@@ -150,7 +173,9 @@ public final class NGramModel {
             if (kk == EMPTY) {
                 return -1;
             }
-            i = (i + 1) & mask;
+            if (++i == cap) {
+                i = 0;
+            }
         }
     }
 
@@ -661,7 +686,7 @@ public final class NGramModel {
             body.check(in.remaining() >= 12, "truncated");
             counts[k] = in.getLong();
             int cap = in.getInt();
-            body.check(cap > 0 && Integer.bitCount(cap) == 1 && cap < (1 << 30), "capacity " + cap + " is not a power of two");
+            body.check(cap > 0 && cap <= (1 << 29), "table capacity " + cap + " outside 1.." + (1 << 29));
             body.check(counts[k] >= 0 && counts[k] < cap, "count " + counts[k] + " does not fit capacity " + cap);
             body.check(in.remaining() >= 16L * cap, "truncated: " + cap + " slots need " + 16L * cap + " bytes");
             long[] t = new long[2 * cap];
@@ -680,40 +705,25 @@ public final class NGramModel {
     /** Builds the table of one order: insert each n-gram once, with the slot of its context in the order below. */
     static final class TableBuilder {
         final long[] table;
-        final int mask;
+        final int cap;
 
+        /** Room for {@code n} n-grams at a load of 2/3 (KenLM's probing default, -p 1.5). */
         TableBuilder(long n) {
-            long cap = Long.highestOneBit(Math.max(4, n * 10 / 7)) * 2;
-            if (cap > (1 << 29)) {
+            long c = Math.max(4, n + (n >> 1) + 1);
+            if (c > (1 << 29)) {
                 throw new IllegalArgumentException("too many n-grams of one order: " + n);
             }
-            table = new long[(int) (2 * cap)];
-            mask = (int) cap - 1;
+            cap = (int) c;
+            table = new long[2 * cap];
             for (int i = 0; i < table.length; i += 2) {
                 table[i] = EMPTY;
-            }
-        }
-
-        /** The slot of (context, word), or -1 when it is absent. */
-        int find(int context, int word) {
-            long key = key(context, word);
-            int i = (int) mix(key) & mask;
-            while (true) {
-                long kk = table[2 * i];
-                if (kk == key) {
-                    return i;
-                }
-                if (kk == EMPTY) {
-                    return -1;
-                }
-                i = (i + 1) & mask;
             }
         }
 
         /** Inserts and returns the slot; returns -(slot)-1 when the n-gram is already there (value unchanged). */
         int insert(int context, int word, float prob, float backoff) {
             long key = key(context, word);
-            int i = (int) mix(key) & mask;
+            int i = home(key, cap);
             while (true) {
                 long kk = table[2 * i];
                 if (kk == key) {
@@ -724,12 +734,10 @@ public final class NGramModel {
                     table[2 * i + 1] = value(prob, backoff);
                     return i;
                 }
-                i = (i + 1) & mask;
+                if (++i == cap) {
+                    i = 0;
+                }
             }
-        }
-
-        void set(int slot, float prob, float backoff) {
-            table[2 * slot + 1] = value(prob, backoff);
         }
     }
 

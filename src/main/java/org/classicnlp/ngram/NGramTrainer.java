@@ -119,72 +119,109 @@ public final class NGramTrainer {
 
     // ------------------------------------------------------------------ counting
 
-    /** The n-grams of one order k >= 2: hash key -> id, and per id its key, suffix id and count. */
+    /**
+     * The n-grams of one order k >= 2 while counting: per id (in order of first occurrence) its key
+     * {@code id(context) << 26 | word}, the id of its suffix (k-1)-gram and its count; and an
+     * open-addressing table of ids (keys compared through the id) for finding them.
+     */
     static final class Order {
-        long[] hkeys = new long[1 << 12];
+        static final int PAGE_BITS = 15;
+        static final int PAGE = 1 << PAGE_BITS;
+        static final int PAGE_MASK = PAGE - 1;
         int[] hids = new int[1 << 12];
-        int hmask = hkeys.length - 1;
+        int hmask = hids.length - 1;
         int size;
-        long[] keys = new long[1 << 11];
-        int[] suffix = new int[1 << 11];
-        int[] count = new int[1 << 11];
+        // while counting: pages, so that growing never copies nor needs one large free block
+        long[][] keyPages = new long[16][];
+        int[][] suffixPages = new int[16][];
+        int[][] countPages = new int[16][];
+        // after freeze(): flat arrays
+        long[] keys;
+        int[] suffix;
+        int[] count;
 
         Order() {
-            Arrays.fill(hkeys, NGramModel.EMPTY);
+            Arrays.fill(hids, -1);
+        }
+
+        long key(int id) {
+            return keyPages[id >>> PAGE_BITS][id & PAGE_MASK];
+        }
+
+        void increment(int id) {
+            countPages[id >>> PAGE_BITS][id & PAGE_MASK]++;
         }
 
         int id(long key, int suffixId) {
-            int i = (int) NGramModel.mix(key) & hmask;
+            int i = (int) (NGramModel.mix(key) >>> 32) & hmask;
             while (true) {
-                long k = hkeys[i];
-                if (k == key) {
-                    return hids[i];
-                }
-                if (k == NGramModel.EMPTY) {
+                int id = hids[i];
+                if (id < 0) {
                     break;
+                }
+                if (keyPages[id >>> PAGE_BITS][id & PAGE_MASK] == key) {
+                    return id;
                 }
                 i = (i + 1) & hmask;
             }
             int id = size++;
-            if (id == keys.length) {
-                int n = keys.length + (keys.length >> 1);
-                keys = Arrays.copyOf(keys, n);
-                suffix = Arrays.copyOf(suffix, n);
-                count = Arrays.copyOf(count, n);
+            int page = id >>> PAGE_BITS;
+            if ((id & PAGE_MASK) == 0) {
+                if (page == keyPages.length) {
+                    keyPages = Arrays.copyOf(keyPages, page * 2);
+                    suffixPages = Arrays.copyOf(suffixPages, page * 2);
+                    countPages = Arrays.copyOf(countPages, page * 2);
+                }
+                keyPages[page] = new long[PAGE];
+                suffixPages[page] = new int[PAGE];
+                countPages[page] = new int[PAGE];
             }
-            keys[id] = key;
-            suffix[id] = suffixId;
-            hkeys[i] = key;
+            keyPages[page][id & PAGE_MASK] = key;
+            suffixPages[page][id & PAGE_MASK] = suffixId;
             hids[i] = id;
-            if (size > hkeys.length * 0.7) {
+            if (size > hids.length * 0.6) {
                 rehash();
             }
             return id;
         }
 
         private void rehash() {
-            int cap = hkeys.length * 2;
-            long[] nk = new long[cap];
+            int cap = hids.length * 2;
             int[] ni = new int[cap];
-            Arrays.fill(nk, NGramModel.EMPTY);
+            Arrays.fill(ni, -1);
             int mask = cap - 1;
             for (int id = 0; id < size; id++) {
-                long key = keys[id];
-                int i = (int) NGramModel.mix(key) & mask;
-                while (nk[i] != NGramModel.EMPTY) {
+                int i = (int) (NGramModel.mix(key(id)) >>> 32) & mask;
+                while (ni[i] >= 0) {
                     i = (i + 1) & mask;
                 }
-                nk[i] = key;
                 ni[i] = id;
             }
-            hkeys = nk;
             hids = ni;
             hmask = mask;
         }
 
-        void dropHash() {
-            hkeys = null;
+        /** Ends counting: drops the table and moves the pages into flat arrays, freeing each page once copied. */
+        void freeze() {
             hids = null;
+            keys = new long[size];
+            for (int p = 0; p * PAGE < size; p++) {
+                System.arraycopy(keyPages[p], 0, keys, p * PAGE, Math.min(PAGE, size - p * PAGE));
+                keyPages[p] = null;
+            }
+            keyPages = null;
+            suffix = new int[size];
+            for (int p = 0; p * PAGE < size; p++) {
+                System.arraycopy(suffixPages[p], 0, suffix, p * PAGE, Math.min(PAGE, size - p * PAGE));
+                suffixPages[p] = null;
+            }
+            suffixPages = null;
+            count = new int[size];
+            for (int p = 0; p * PAGE < size; p++) {
+                System.arraycopy(countPages[p], 0, count, p * PAGE, Math.min(PAGE, size - p * PAGE));
+                countPages[p] = null;
+            }
+            countPages = null;
         }
     }
 
@@ -326,7 +363,6 @@ public final class NGramTrainer {
             int[] pos = ch.pos;
             int[] in = k == 2 ? words : ch.ids[k - 1];
             int[] out = ch.ids[k];
-            int[] count = null;
             for (int p = 0, n = ch.size; p < n; p++) {
                 int i = pos[p];
                 if (i + 2 < k) {
@@ -338,8 +374,7 @@ public final class NGramTrainer {
                     out[p] = id;
                 }
                 if (i + 2 == k || k == order) {
-                    count = o.count;
-                    count[id]++;
+                    o.increment(id);
                 }
             }
         }
@@ -417,7 +452,7 @@ public final class NGramTrainer {
             long[] sizes = new long[order + 1];
             sizes[1] = v;
             for (int k = 2; k <= order; k++) {
-                orders[k].dropHash();
+                orders[k].freeze();
                 sizes[k] = orders[k].size;
             }
             // adjusted counts: raw for the highest order and for n-grams starting with <s>, else the number of
@@ -466,7 +501,7 @@ public final class NGramTrainer {
             // unigrams
             float[] uniProb = new float[v];
             float[] uniBo = new float[v];
-            double[] p1 = new double[v];
+            float[] p1 = new float[v];
             {
                 int[] a = adj[1];
                 double sum = 0;
@@ -479,100 +514,93 @@ public final class NGramTrainer {
                 double gamma = (d[1] * nb[1] + d[2] * nb[2] + d[3] * nb[3]) / sum;
                 double uniform = 1.0 / (v - 1);
                 for (int w = 0; w < v; w++) {
-                    p1[w] = (a[w] - d[Math.min(a[w], 3)]) / sum + gamma * uniform;
-                    uniProb[w] = (float) Math.log10(p1[w]);
+                    double p = (a[w] - d[Math.min(a[w], 3)]) / sum + gamma * uniform;
+                    p1[w] = (float) p;
+                    uniProb[w] = (float) Math.log10(p);
                 }
                 p1[BOS] = 1;
                 uniProb[BOS] = 0f;
             }
             progress.progress("estimate", 1, order);
             long[][] tables = new long[order + 1][];
-            double[] lowerP = p1;
+            float[] lowerP = p1;
             int[] lowerSlot = null;
-            // gamma and denominators of the contexts of order k (from the (k+1)-grams)
-            double[] ctxDenom = null;
-            float[] ctxGamma = null;
+            // denominators and interpolation weights of the contexts of order k-1 (from the k-grams)
+            Contexts ctx = null;
             if (order > 1) {
-                double[][] g = contexts(orders[2], adj[2], disc[2], v);
-                ctxDenom = g[0];
-                ctxGamma = toFloat(g[1]);
+                ctx = contexts(orders[2], adj[2], disc[2], v);
                 for (int w = 0; w < v; w++) {
-                    uniBo[w] = ctxDenom[w] > 0 ? (float) Math.log10(ctxGamma[w]) : 0f;
+                    uniBo[w] = ctx.denom[w] > 0 ? (float) Math.log10(ctx.gamma[w]) : 0f;
                 }
             }
+            long mask = (1L << NGramModel.WORD_BITS) - 1;
             for (int k = 2; k <= order; k++) {
                 Order o = orders[k];
                 int n = o.size;
                 int[] a = adj[k];
                 float[] d = disc[k];
-                double[] p = new double[n];
-                long mask = (1L << NGramModel.WORD_BITS) - 1;
+                float[] p = new float[n];
                 for (int id = 0; id < n; id++) {
-                    int ctx = (int) (o.keys[id] >>> NGramModel.WORD_BITS);
-                    p[id] = (a[id] - d[Math.min(a[id], 3)]) / ctxDenom[ctx] + ctxGamma[ctx] * lowerP[o.suffix[id]];
+                    int c = (int) (o.keys[id] >>> NGramModel.WORD_BITS);
+                    p[id] = (float) ((a[id] - d[Math.min(a[id], 3)]) / (double) ctx.denom[c]
+                            + ctx.gamma[c] * (double) lowerP[o.suffix[id]]);
                 }
-                double[] nextDenom = null;
-                float[] nextGamma = null;
-                if (k < order) {
-                    double[][] g = contexts(orders[k + 1], adj[k + 1], disc[k + 1], n);
-                    nextDenom = g[0];
-                    nextGamma = toFloat(g[1]);
-                }
+                // free what this order no longer needs before the next contexts and the table are made
+                ctx = null;
+                lowerP = null;
+                o.suffix = null;
+                o.count = null;
+                adj[k] = null;
+                Contexts next = k < order ? contexts(orders[k + 1], adj[k + 1], disc[k + 1], n) : null;
                 NGramModel.TableBuilder tb = new NGramModel.TableBuilder(n);
                 int[] slot = new int[n];
                 for (int id = 0; id < n; id++) {
                     long key = o.keys[id];
-                    int ctx = (int) (key >>> NGramModel.WORD_BITS);
-                    int ctxSlot = k == 2 ? ctx : lowerSlot[ctx];
-                    float bo = nextDenom != null && nextDenom[id] > 0 ? (float) Math.log10(nextGamma[id]) : 0f;
+                    int c = (int) (key >>> NGramModel.WORD_BITS);
+                    int ctxSlot = k == 2 ? c : lowerSlot[c];
+                    float bo = next != null && next.denom[id] > 0 ? (float) Math.log10(next.gamma[id]) : 0f;
                     slot[id] = tb.insert(ctxSlot, (int) (key & mask), (float) Math.log10(p[id]), bo);
                 }
                 tables[k] = tb.table;
-                // the order below is no longer needed
+                o.keys = null;
+                orders[k] = null;
                 lowerP = p;
                 lowerSlot = slot;
-                ctxDenom = nextDenom;
-                ctxGamma = nextGamma;
-                adj[k - 1] = null;
-                orders[k - 1] = null;
+                ctx = next;
                 progress.progress("estimate", k, order);
             }
             return new NGramModel(order, vocab, UNK, BOS, EOS, uniProb, uniBo, tables, sizes, analyzer.spec(), unit);
         }
 
-        private static float[] toFloat(double[] x) {
-            float[] f = new float[x.length];
-            for (int i = 0; i < x.length; i++) {
-                f[i] = (float) x[i];
-            }
-            return f;
+        /** Per context: the sum of its extensions' adjusted counts and its interpolation weight gamma. */
+        record Contexts(int[] denom, float[] gamma) {
         }
 
-        /** Per context id of the order below: {denominator, gamma} over the n-grams of {@code o}. */
-        private static double[][] contexts(Order o, int[] adj, float[] d, int contexts) {
-            double[] denom = new double[contexts];
+        /** The contexts (ids of the order below) of the n-grams of {@code o}. */
+        private static Contexts contexts(Order o, int[] adj, float[] d, int contexts) {
+            int[] denom = new int[contexts];
             int[] n1 = new int[contexts];
             int[] n2 = new int[contexts];
             int[] n3 = new int[contexts];
             for (int id = 0; id < o.size; id++) {
-                int ctx = (int) (o.keys[id] >>> NGramModel.WORD_BITS);
+                int c = (int) (o.keys[id] >>> NGramModel.WORD_BITS);
                 int a = adj[id];
-                denom[ctx] += a;
+                denom[c] += a;
                 if (a == 1) {
-                    n1[ctx]++;
+                    n1[c]++;
                 } else if (a == 2) {
-                    n2[ctx]++;
+                    n2[c]++;
                 } else {
-                    n3[ctx]++;
+                    n3[c]++;
                 }
             }
-            double[] gamma = n1.length == 0 ? new double[0] : new double[contexts];
+            float[] gamma = new float[contexts];
             for (int c = 0; c < contexts; c++) {
                 if (denom[c] > 0) {
-                    gamma[c] = (d[1] * n1[c] + d[2] * n2[c] + d[3] * n3[c]) / denom[c];
+                    gamma[c] = (float) ((d[1] * (double) n1[c] + d[2] * (double) n2[c] + d[3] * (double) n3[c]) / denom[c]);
                 }
             }
-            return new double[][] {denom, gamma};
+            return new Contexts(denom, gamma);
         }
     }
 }

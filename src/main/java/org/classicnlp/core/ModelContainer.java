@@ -386,7 +386,9 @@ public final class ModelContainer {
     }
 
     private static byte[] readBody(InputStream in, int length) throws IOException {
-        if (length <= DIRECT_READ_LIMIT) {
+        // a large length is trusted only when the source says it has that many bytes (a file does):
+        // then one array and one read, instead of readNBytes's chunks and copy
+        if (length <= DIRECT_READ_LIMIT || in.available() >= length) {
             byte[] b = new byte[length];
             int got = in.readNBytes(b, 0, length);
             return got == length ? b : Arrays.copyOf(b, got);

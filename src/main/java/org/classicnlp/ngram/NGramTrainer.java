@@ -38,12 +38,14 @@ public final class NGramTrainer {
     private final Analyzer analyzer;
     private final Unit unit;
     private final int threads;
+    private final float[] fallback;
 
     private NGramTrainer(Builder b) {
         this.order = b.order;
         this.analyzer = b.analyzer;
         this.unit = b.unit;
         this.threads = b.threads;
+        this.fallback = b.fallback;
     }
 
     public static Builder builder() {
@@ -56,6 +58,7 @@ public final class NGramTrainer {
         private Analyzer analyzer = Analyzer.whitespace();
         private Unit unit = Unit.WORD;
         private int threads = Threads.defaultCount();
+        private float[] fallback;
 
         /** Highest n-gram order, 1–6 (default 3). */
         public Builder order(int order) {
@@ -88,6 +91,20 @@ public final class NGramTrainer {
             return this;
         }
 
+        /**
+         * lmplz's {@code --discount_fallback}: discounts for adjusted counts 1, 2 and 3+ used for any order whose
+         * closed-form estimate fails (no singletons or doubletons, or a discount out of range). Default: none,
+         * and such a corpus fails as it does in lmplz. lmplz's fallback values are 0.5, 1, 1.5.
+         */
+        public Builder discountFallback(float d1, float d2, float d3) {
+            if (!(d1 >= 0 && d1 <= 1 && d2 >= 0 && d2 <= 2 && d3 >= 0 && d3 <= 3)) {
+                throw new IllegalArgumentException("fallback discounts must be in [0,1], [0,2], [0,3]; got "
+                        + d1 + ", " + d2 + ", " + d3);
+            }
+            this.fallback = new float[] {d1, d2, d3};
+            return this;
+        }
+
         public NGramTrainer build() {
             return new NGramTrainer(this);
         }
@@ -100,6 +117,7 @@ public final class NGramTrainer {
     /** Counts and estimates in one pass over {@code corpus}; reports {@code count} (documents) and {@code estimate} (orders). */
     public NGramModel fit(Corpus<Document> corpus, ProgressListener progress) {
         Counts c = new Counts(order, threads > 1 && order > 1);
+        c.fallback = fallback;
         TermBuffer buf = new TermBuffer();
         long[] docs = {0};
         try {
@@ -277,6 +295,7 @@ public final class NGramTrainer {
             for (int k = 2; k <= order; k++) {
                 orders[k] = new Order();
             }
+            discounts = new float[order + 1][];
             if (pipeline) {
                 stages = new ExecutorService[order + 1];
                 for (int k = 2; k <= order; k++) {
@@ -447,6 +466,11 @@ public final class NGramTrainer {
             throw new IllegalStateException(t);
         }
 
+        /** lmplz's --discount_fallback discounts (for adjusted counts 1, 2, 3+), or null to fail. */
+        float[] fallback;
+        /** The discounts used, per order: [0, D1, D2, D3+]. */
+        final float[][] discounts;
+
         NGramModel estimate(Analyzer analyzer, Unit unit, ProgressListener progress) {
             int v = vocab.size();
             long[] sizes = new long[order + 1];
@@ -482,21 +506,28 @@ public final class NGramTrainer {
                         t[x]++;
                     }
                 }
-                for (int j = 1; j <= 4; j++) {
-                    if (t[j] == 0) {
-                        throw new IllegalArgumentException("cannot estimate Kneser-Ney discounts: no " + k
-                                + "-grams with adjusted count " + j + " (the corpus is too small or too uniform"
-                                + " for order " + order + ")");
+                boolean ok = t[1] > 0 && t[2] > 0 && t[3] > 0 && t[4] > 0;
+                String problem = null;
+                if (!ok) {
+                    problem = "no " + k + "-grams with adjusted count " + (t[1] == 0 ? 1 : t[2] == 0 ? 2 : t[3] == 0 ? 3 : 4);
+                } else {
+                    float y = (float) t[1] / ((float) t[1] + 2.0f * (float) t[2]);
+                    for (int j = 1; j <= 3; j++) {
+                        disc[k][j] = (float) j - (float) (j + 1) * y * (float) t[j + 1] / (float) t[j];
+                        if (problem == null && (disc[k][j] < 0 || disc[k][j] > j)) {
+                            problem = "discount " + j + " of order " + k + " is " + disc[k][j] + ", outside [0, " + j + "]";
+                        }
                     }
                 }
-                float y = (float) t[1] / ((float) t[1] + 2.0f * (float) t[2]);
-                for (int j = 1; j <= 3; j++) {
-                    disc[k][j] = (float) j - (float) (j + 1) * y * (float) t[j + 1] / (float) t[j];
-                    if (disc[k][j] < 0 || disc[k][j] > j) {
-                        throw new IllegalArgumentException("Kneser-Ney discount " + j + " of order " + k + " is "
-                                + disc[k][j] + ", outside [0, " + j + "]: the counts-of-counts are unusual");
+                if (problem != null) {
+                    if (fallback == null) {
+                        throw new IllegalArgumentException("cannot estimate Kneser-Ney discounts: " + problem
+                                + " (the corpus is too small or too repetitive for order " + order + "); lmplz fails"
+                                + " here too unless given --discount_fallback: use discountFallback(...)");
                     }
+                    System.arraycopy(fallback, 0, disc[k], 1, 3);
                 }
+                discounts[k] = disc[k].clone();
             }
             // unigrams
             float[] uniProb = new float[v];

@@ -43,6 +43,11 @@ final class LmTrainCommand implements Callable<Integer> {
             + " one counting stage per order in a pipeline (default: available processors)")
     Integer threads;
 
+    @Option(names = "--discount-fallback", arity = "0..1", fallbackValue = "0.5,1,1.5", paramLabel = "D1,D2,D3",
+            description = "lmplz's --discount_fallback: discounts for adjusted counts 1, 2, 3+ used where the closed-form"
+                    + " estimate fails (tiny or repetitive corpora); alone: 0.5,1,1.5. Default: fail, as lmplz does.")
+    String discountFallback;
+
     @Option(names = {"-q", "--quiet", "--no-progress"}, description = "No progress or status lines on stderr.")
     boolean quiet;
 
@@ -61,6 +66,22 @@ final class LmTrainCommand implements Callable<Integer> {
                 .unit(LmCommand.unit(unit));
         if (threads != null) {
             b.threads(threads);
+        }
+        if (discountFallback != null) {
+            String[] d = discountFallback.split(",");
+            if (d.length != 3) {
+                throw Check.usage("--discount-fallback needs three discounts D1,D2,D3, got '" + discountFallback + "'");
+            }
+            float[] v = new float[3];
+            for (int i = 0; i < 3; i++) {
+                try {
+                    v[i] = Float.parseFloat(d[i].strip());
+                } catch (NumberFormatException e) {
+                    throw Check.usage("--discount-fallback: '" + d[i] + "' is not a number");
+                }
+                Check.inRange("--discount-fallback D" + (i + 1), v[i], 0, i + 1);
+            }
+            b.discountFallback(v[0], v[1], v[2]);
         }
         NGramTrainer trainer = b.build();
         Check.writable("--output", output);

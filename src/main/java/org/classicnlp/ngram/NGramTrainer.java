@@ -523,7 +523,8 @@ public final class NGramTrainer {
                     if (fallback == null) {
                         throw new IllegalArgumentException("cannot estimate Kneser-Ney discounts: " + problem
                                 + " (the corpus is too small or too repetitive for order " + order + "); lmplz fails"
-                                + " here too unless given --discount_fallback: use discountFallback(...)");
+                                + " here too unless given --discount_fallback: use discountFallback(...)"
+                                + " (lm train --discount-fallback)");
                     }
                     System.arraycopy(fallback, 0, disc[k], 1, 3);
                 }

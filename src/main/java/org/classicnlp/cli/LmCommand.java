@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             LmPerplexityCommand.class,
             LmScoreCommand.class,
             LmSampleCommand.class,
+            LmConvertCommand.class,
         },
         footer = {"", "Examples:",
             "  java -jar classicnlp.jar lm train --order 5 --input train.txt --output lm.bin",
@@ -37,7 +38,7 @@ final class LmCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: train, perplexity, score or sample");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: train, perplexity, score, sample or convert");
     }
 
     static Analyzer analyzer(String tokenizer) {

@@ -12,7 +12,8 @@
 #          query on OUR ARPA file (must give the same perplexity)
 #   query  binary models (KenLM build_binary probing, default; ours `lm convert` to .bin): tokens/s of KenLM query
 #          vs our `lm perplexity` with start-up and load cancelled out: time(5 copies) - time(1 copy) of the test
-#          split, best of REPEATS on each side; tokens = what query -v summary counts (</s> included)
+#          split (pd98: 10 and 50 copies, one being too short to time), best of REPEATS on each side; tokens = what
+#          query -v summary counts (</s> included)
 #
 # KenLM: set KENLM_BIN to a directory holding lmplz, build_binary and query (default /tmp/kenlm/build/bin). It is
 # built outside the repository from its public source (github.com/kpu/kenlm):
@@ -25,6 +26,7 @@
 #
 # Usage: bash bench/ngram_bench.sh        (from the repository root)
 #   CORPORA="en pd98"  ORDERS="3 5"  REPEATS=3
+#   NO_LOCK=1         do not wait on /tmp/classicnlp-bench.lock (held by other benchmarks while they run)
 #   JAVA_BUILD_OPTS   JVM options for our training runs (default "-Xmx1g -XX:+UseParallelGC": a bounded heap, so
 #                     that peak RSS reflects what training needs rather than how far the JVM lets its heap grow)
 # On a shared machine other jobs change the load between runs: rerun and compare before trusting a ratio.
@@ -42,6 +44,8 @@ JAVA_BUILD_OPTS=${JAVA_BUILD_OPTS:-"-Xmx1g -XX:+UseParallelGC"}
 KENLM_BIN=${KENLM_BIN:-/tmp/kenlm/build/bin}
 JAR=$ROOT/target/classicnlp.jar
 LOCK=/tmp/classicnlp-bench.lock
+# NO_LOCK=1: do not wait for other benchmarks' lock (figures then share the machine with them)
+lock() { if [ "${NO_LOCK:-0}" = 1 ]; then "$@"; else flock "$LOCK" "$@"; fi; }
 
 if [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; then
   mvn -q -B -ntp -DskipTests package
@@ -67,7 +71,10 @@ for c in $CORPORA; do
       *) echo "unknown corpus $c" >&2; exit 2 ;;
     esac
   fi
-  for i in 1 2 3 4 5; do cat "$OUT/$c-test.txt"; done > "$OUT/$c-test5.txt"
+  # the query test: the test split (en), or 10 copies of it (pd98: one copy takes too little time to measure)
+  mult=1; [ "$c" = pd98 ] && mult=10
+  for i in $(seq $mult); do cat "$OUT/$c-test.txt"; done > "$OUT/$c-q1.txt"
+  for i in $(seq $((5 * mult))); do cat "$OUT/$c-test.txt"; done > "$OUT/$c-test5.txt"
   echo "$c: $(wc -w < "$OUT/$c-train.txt") training words, $(wc -w < "$OUT/$c-test.txt") test words" >&2
 done
 
@@ -76,14 +83,14 @@ measure() {
   local out=$1; shift
   local t
   t=$(mktemp)
-  flock "$LOCK" /usr/bin/time -f "%e %M" -o "$t" "$@" > "$out"
+  lock /usr/bin/time -f "%e %M" -o "$t" "$@" > "$out"
   cat "$t"; rm -f "$t"
 }
 best_of() { # REPEATS runs of a command; prints the smallest wall time
   local best=""
   for _ in $(seq "$REPEATS"); do
     local s e d
-    s=$(date +%s.%N); flock "$LOCK" "$@" > /dev/null 2>&1; e=$(date +%s.%N)
+    s=$(date +%s.%N); lock "$@" > /dev/null 2>&1; e=$(date +%s.%N)
     d=$(echo "$e - $s" | bc -l)
     if [ -z "$best" ] || [ "$(echo "$d < $best" | bc -l)" = 1 ]; then best=$d; fi
   done
@@ -102,7 +109,7 @@ for c in $CORPORA; do
     read -r o_s o_kb < <(measure /dev/null java $JAVA_BUILD_OPTS -jar "$JAR" lm train --order "$n" --input "$TRAIN" \
       --output "$OUT/ours-$c-$n.arpa" -q)
     if [ $HAVE_KENLM = 1 ]; then
-      read -r k_s k_kb < <(measure "$OUT/kenlm-$c-$n.arpa" "$KENLM_BIN/lmplz" -o "$n" --text "$TRAIN")
+      read -r k_s k_kb < <(measure "$OUT/kenlm-$c-$n.arpa" sh -c "'$KENLM_BIN/lmplz' -o $n --text '$TRAIN' 2> '$OUT/kenlm-$c-$n.log'")
     elif [ "$c" = en ] && [ "$n" = 3 ]; then k_s=6.3; k_kb=629146
     elif [ "$c" = en ] && [ "$n" = 5 ]; then k_s=12.7; k_kb=629146
     else k_s=nan; k_kb=nan
@@ -113,20 +120,27 @@ for c in $CORPORA; do
     printf '%s\t%s\tbuild peak RSS MB\t%s\t%s\t%s\n' "$c" "$n" "$k_mb" "$o_mb" "$(ratio "$o_kb" "$k_kb")" | tee -a "$ROWS"
     # perplexity parity
     ours_ppl=$(java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.arpa" --input "$TEST")
-    printf '%s\t%s\tppl incl/excl, oovs, tokens: ours\t\t%s\n' "$c" "$n" "$ours_ppl" | tr '\t' ' ' | sed 's/ /\t/;s/ /\t/' | tee -a "$ROWS"
     if [ $HAVE_KENLM = 1 ]; then
-      printf '%s\t%s\tppl: KenLM query on its ARPA\t%s\n' "$c" "$n" "$(kenlm_ppl "$OUT/kenlm-$c-$n.arpa" "$TEST" | tr '\t' ' ')" | tee -a "$ROWS"
-      printf '%s\t%s\tppl: KenLM query on OUR ARPA\t%s\n' "$c" "$n" "$(kenlm_ppl "$OUT/ours-$c-$n.arpa" "$TEST" | tr '\t' ' ')" | tee -a "$ROWS"
+      ken_ppl=$(kenlm_ppl "$OUT/kenlm-$c-$n.arpa" "$TEST")
+      cross=$(kenlm_ppl "$OUT/ours-$c-$n.arpa" "$TEST")
+    else
+      ken_ppl="nan	nan	nan	nan"; cross="nan	nan	nan	nan"
     fi
+    col() { echo "$1" | cut -f"$2"; }
+    printf '%s\t%s\tppl incl. OOVs\t%s\t%s\n' "$c" "$n" "$(col "$ken_ppl" 1)" "$(col "$ours_ppl" 1)" | tee -a "$ROWS"
+    printf '%s\t%s\tppl excl. OOVs\t%s\t%s\n' "$c" "$n" "$(col "$ken_ppl" 2)" "$(col "$ours_ppl" 2)" | tee -a "$ROWS"
+    printf '%s\t%s\tOOVs / tokens\t%s / %s\t%s / %s\n' "$c" "$n" "$(col "$ken_ppl" 3)" "$(col "$ken_ppl" 4)" \
+      "$(col "$ours_ppl" 3)" "$(col "$ours_ppl" 4)" | tee -a "$ROWS"
+    printf '%s\t%s\tKenLM query on OUR ARPA: ppl incl./excl.\t%s / %s\n' "$c" "$n" "$(col "$cross" 1)" "$(col "$cross" 2)" | tee -a "$ROWS"
     # binary query throughput
     java -jar "$JAR" lm convert --model "$OUT/ours-$c-$n.arpa" --output "$OUT/ours-$c-$n.bin"
-    tokens=$(echo "$ours_ppl" | cut -f4)
-    o1=$(best_of java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$TEST")
+    tokens=$(java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$OUT/$c-q1.txt" | cut -f4)
+    o1=$(best_of java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$OUT/$c-q1.txt")
     o5=$(best_of java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$TEST5")
     o_tps=$(echo "4 * $tokens / ($o5 - $o1)" | bc -l | xargs printf '%.0f')
     if [ $HAVE_KENLM = 1 ]; then
       "$KENLM_BIN/build_binary" "$OUT/kenlm-$c-$n.arpa" "$OUT/kenlm-$c-$n.binary" > /dev/null 2>&1
-      k1=$(best_of sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$TEST'")
+      k1=$(best_of sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$OUT/$c-q1.txt'")
       k5=$(best_of sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$TEST5'")
       k_tps=$(echo "4 * $tokens / ($k5 - $k1)" | bc -l | xargs printf '%.0f')
       printf '%s\t%s\tquery 1 copy / 5 copies seconds\t%.2f / %.2f\t%.2f / %.2f\n' "$c" "$n" "$k1" "$k5" "$o1" "$o5" | tee -a "$ROWS"

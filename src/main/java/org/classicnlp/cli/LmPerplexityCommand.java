@@ -33,6 +33,10 @@ final class LmPerplexityCommand implements Callable<Integer> {
             + LmCommand.TOKENIZER_HELP)
     String tokenizer;
 
+    @Option(names = {"-t", "--threads"}, description = "1 (default): read and score on one thread; 2 or more: one thread"
+            + " reads and tokenizes while another scores (no faster on a busy 2-core machine; measure yours)")
+    Integer threads;
+
     @Option(names = {"-q", "--quiet", "--no-progress"}, description = "Accepted for symmetry; perplexity prints no progress.")
     boolean quiet;
 
@@ -40,7 +44,9 @@ final class LmPerplexityCommand implements Callable<Integer> {
     public Integer call() {
         NGramModel m = LmCommand.model(model, unit, tokenizer);
         DocumentSource src = DocumentSource.open(input, inputFormat);
-        Perplexity p = m.perplexity(src.corpus);
+        int t = threads != null ? (int) Check.atLeast("--threads", threads, 1)
+                : 1;
+        Perplexity p = m.perplexity(src.corpus, t);
         System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%d%n", number(p.includingOovs()), number(p.excludingOovs()),
                 p.oovs(), p.tokens());
         System.out.flush();

@@ -385,6 +385,152 @@ public final class NGramModel {
         return new Perplexity(acc[0], acc[1], n[0], n[1], n[2]);
     }
 
+    /**
+     * {@link #perplexity(Corpus)} with {@code threads > 1}: this thread reads, tokenizes and looks the words up
+     * while another scores them (a two-stage pipeline over blocks of word ids). Same result.
+     */
+    public Perplexity perplexity(Corpus<Document> corpus, int threads) {
+        if (threads <= 1) {
+            return perplexity(corpus);
+        }
+        java.util.concurrent.BlockingQueue<IdBlock> full = new java.util.concurrent.ArrayBlockingQueue<>(8);
+        java.util.concurrent.BlockingQueue<IdBlock> free = new java.util.concurrent.ArrayBlockingQueue<>(10);
+        for (int i = 0; i < 10; i++) {
+            free.add(new IdBlock());
+        }
+        IdBlock end = new IdBlock();
+        double[] acc = new double[2];
+        long[] cnt = new long[3];
+        Throwable[] failed = new Throwable[1];
+        Thread scorer = new Thread(() -> {
+            int[] a = beginState();
+            int[] b = emptyState();
+            double total = 0;
+            double oovTotal = 0;
+            long tokens = 0;
+            long oovs = 0;
+            long sentences = 0;
+            int[] begin = beginState();
+            try {
+                while (true) {
+                    IdBlock blk = full.take();
+                    if (blk == end) {
+                        break;
+                    }
+                    int[] ids = blk.ids;
+                    for (int i = 0, n = blk.n; i < n; i++) {
+                        int id = ids[i];
+                        float p = step(a, b, id);
+                        total += p;
+                        tokens++;
+                        if (id == unk) {
+                            oovs++;
+                            oovTotal += p;
+                        }
+                        if (id == eos) {
+                            sentences++;
+                            System.arraycopy(begin, 0, a, 0, a.length);
+                        } else {
+                            int[] t = a;
+                            a = b;
+                            b = t;
+                        }
+                    }
+                    blk.n = 0;
+                    free.put(blk);
+                }
+            } catch (Throwable t) {
+                failed[0] = t;
+                // keep draining so that the reader never blocks
+                try {
+                    while (full.take() != end) {
+                        // discard
+                    }
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            acc[0] = total;
+            acc[1] = oovTotal;
+            cnt[0] = tokens;
+            cnt[1] = oovs;
+            cnt[2] = sentences;
+        }, "ngram-score");
+        scorer.setDaemon(true);
+        scorer.start();
+        TermBuffer buf = new TermBuffer();
+        IdBlock[] cur = new IdBlock[1];
+        try {
+            cur[0] = free.take();
+            corpus.forEach(d -> {
+                int n = analyzer.analyze(d.text(), buf);
+                char[] c = buf.chars();
+                for (int i = 0; i < n; i++) {
+                    int st = buf.start(i);
+                    int e = buf.end(i);
+                    if (unit == Unit.WORD) {
+                        cur[0] = add(cur[0], id(c, st, e - st), full, free);
+                    } else {
+                        for (int q = st; q < e; ) {
+                            int cp = Character.codePointAt(c, q, e);
+                            int len = Character.charCount(cp);
+                            if (!Character.isWhitespace(cp)) {
+                                cur[0] = add(cur[0], id(c, q, len), full, free);
+                            }
+                            q += len;
+                        }
+                    }
+                }
+                cur[0] = add(cur[0], eos, full, free);
+            });
+            if (cur[0].n > 0) {
+                full.put(cur[0]);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } finally {
+            try {
+                full.put(end);
+                scorer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failed[0] instanceof RuntimeException r) {
+            throw r;
+        } else if (failed[0] instanceof Error err) {
+            throw err;
+        } else if (failed[0] != null) {
+            throw new IllegalStateException(failed[0]);
+        }
+        return new Perplexity(acc[0], acc[1], cnt[0], cnt[1], cnt[2]);
+    }
+
+    /** A block of word ids on its way from the reading thread to the scoring thread. */
+    private static final class IdBlock {
+        final int[] ids = new int[1 << 15];
+        int n;
+    }
+
+    /** Appends {@code id}, handing the block over and taking a free one when it is full. */
+    private static IdBlock add(IdBlock blk, int id, java.util.concurrent.BlockingQueue<IdBlock> full,
+            java.util.concurrent.BlockingQueue<IdBlock> free) {
+        blk.ids[blk.n++] = id;
+        if (blk.n < blk.ids.length) {
+            return blk;
+        }
+        try {
+            full.put(blk);
+            IdBlock next = free.take();
+            next.n = 0;
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        }
+    }
+
     // ------------------------------------------------------------------ sampling
 
     /**

@@ -14,11 +14,11 @@ final class Vocab {
     private int[] starts = new int[1 << 10];
     private int[] hashes = new int[1 << 10];
     private int size;
-    private int[] table = new int[1 << 11];
+    /** Slots: {@code hash << 32 | (id + 1)}, 0 when empty: the hash is checked without touching the word. */
+    private long[] table = new long[1 << 11];
     private int mask = table.length - 1;
 
     Vocab() {
-        Arrays.fill(table, -1);
     }
 
     int size() {
@@ -82,12 +82,12 @@ final class Vocab {
     int find(char[] c, int off, int len) {
         int h = hash(c, off, len);
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            int id = table[i];
-            if (id < 0) {
+            long e = table[i];
+            if (e == 0) {
                 return -1;
             }
-            if (hashes[id] == h && same(id, c, off, len)) {
-                return id;
+            if ((int) (e >>> 32) == h && same((int) e - 1, c, off, len)) {
+                return (int) e - 1;
             }
         }
     }
@@ -95,12 +95,12 @@ final class Vocab {
     int find(CharSequence w) {
         int h = hash(w);
         for (int i = h & mask; ; i = (i + 1) & mask) {
-            int id = table[i];
-            if (id < 0) {
+            long e = table[i];
+            if (e == 0) {
                 return -1;
             }
-            if (hashes[id] == h && same(id, w)) {
-                return id;
+            if ((int) (e >>> 32) == h && same((int) e - 1, w)) {
+                return (int) e - 1;
             }
         }
     }
@@ -115,12 +115,12 @@ final class Vocab {
         int h = hash(c, off, len);
         int i = h & mask;
         for (; ; i = (i + 1) & mask) {
-            int id = table[i];
-            if (id < 0) {
+            long e = table[i];
+            if (e == 0) {
                 break;
             }
-            if (hashes[id] == h && same(id, c, off, len)) {
-                return id;
+            if ((int) (e >>> 32) == h && same((int) e - 1, c, off, len)) {
+                return (int) e - 1;
             }
         }
         int id = size++;
@@ -136,23 +136,26 @@ final class Vocab {
         poolSize += len;
         starts[id + 1] = poolSize;
         hashes[id] = h;
-        table[i] = id;
+        table[i] = entry(h, id);
         if (size * 2 > table.length) {
             rehash();
         }
         return id;
     }
 
+    private static long entry(int h, int id) {
+        return ((long) h << 32) | (id + 1L);
+    }
+
     private void rehash() {
-        table = new int[table.length * 2];
-        Arrays.fill(table, -1);
+        table = new long[table.length * 2];
         mask = table.length - 1;
         for (int id = 0; id < size; id++) {
             int i = hashes[id] & mask;
-            while (table[i] >= 0) {
+            while (table[i] != 0) {
                 i = (i + 1) & mask;
             }
-            table[i] = id;
+            table[i] = entry(hashes[id], id);
         }
     }
 }

@@ -77,6 +77,7 @@ class KenLmParityTest {
         for (int n = 2; n <= 5; n++) {
             NGramModel m = n == 3 ? order3 : NGramTrainer.builder().order(n).build().fit(Corpora.lines(train));
             Perplexity p = m.perplexity(Corpora.lines(test));
+            assertEquals(p, m.perplexity(Corpora.lines(test), 2), "the pipelined scorer");
             assertEquals(5078, p.oovs(), "OOVs");
             assertEquals(49355, p.tokens(), "tokens");
             double[] r = ref.get(n);

@@ -670,24 +670,45 @@ public final class NGramModel {
             line.newline().writeTo(out);
         }
         int[] ws = new int[order];
+        ArpaBytes context = new ArpaBytes();
+        long wordMask = (1L << WORD_BITS) - 1;
         for (int k = 2; k <= order; k++) {
             out.write(("\n\\" + k + "-grams:\n").getBytes(StandardCharsets.US_ASCII));
+            // in key order, so that each context is spelled once and the lower tables are read in order
+            // rather than one random walk per n-gram
             long[] t = tables[k];
-            for (int slot = 0; slot < t.length / 2; slot++) {
-                long key = t[2 * slot];
-                if (key == EMPTY) {
-                    continue;
+            long[] keys = new long[(int) Math.min(counts[k], t.length / 2)];
+            int m = 0;
+            for (int slot = 0; slot < t.length / 2 && m < keys.length; slot++) {
+                if (t[2 * slot] != EMPTY) {
+                    keys[m++] = t[2 * slot];
                 }
-                words(k, slot, ws);
-                long v = t[2 * slot + 1];
+            }
+            Arrays.sort(keys, 0, m);
+            int lastContext = -1;
+            for (int i = 0; i < m; i++) {
+                long key = keys[i];
+                int ctx = (int) (key >>> WORD_BITS);
+                if (ctx != lastContext) {
+                    context.clear();
+                    if (k == 2) {
+                        context.append(words[ctx]);
+                    } else {
+                        words(k - 1, ctx, ws);
+                        for (int j = 0; j < k - 1; j++) {
+                            if (j > 0) {
+                                context.space();
+                            }
+                            context.append(words[ws[j]]);
+                        }
+                    }
+                    context.space();
+                    lastContext = ctx;
+                }
+                long v = t[2 * find(k, key) + 1];
                 line.clear();
                 line.number(Float.intBitsToFloat((int) (v >>> 32))).tab();
-                for (int i = 0; i < k; i++) {
-                    if (i > 0) {
-                        line.space();
-                    }
-                    line.append(words[ws[i]]);
-                }
+                line.append(context.b, context.n).append(words[(int) (key & wordMask)]);
                 if (k < order) {
                     line.tab().number(Float.intBitsToFloat((int) v));
                 }
@@ -906,6 +927,13 @@ public final class NGramModel {
             }
         }
 
+        ArpaBytes append(byte[] s, int len) {
+            ensure(len);
+            System.arraycopy(s, 0, b, n, len);
+            n += len;
+            return this;
+        }
+
         ArpaBytes append(byte[] s) {
             ensure(s.length);
             System.arraycopy(s, 0, b, n, s.length);
@@ -931,22 +959,81 @@ public final class NGramModel {
             return this;
         }
 
-        ArpaBytes number(float f) {
-            String s;
-            if (f == 0) {
-                s = "0";
-            } else {
-                s = Float.toString(f);
-                if (s.endsWith(".0")) {
-                    s = s.substring(0, s.length() - 2);
-                }
-                s = s.replace('E', 'e');
+        private static final double[] POW10 = new double[19];
+
+        static {
+            double x = 1;
+            for (int i = 0; i < POW10.length; i++) {
+                POW10[i] = x;
+                x *= 10;
             }
-            ensure(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                b[n++] = (byte) s.charAt(i);
+        }
+
+        /**
+         * {@code f} with 9 significant digits, trailing zeros dropped: enough for every float to read back
+         * exactly, and many times faster than {@link Float#toString} on the millions of numbers of an ARPA file.
+         */
+        ArpaBytes number(float f) {
+            ensure(32);
+            if (f == 0 || Float.isNaN(f) || Float.isInfinite(f) || Math.abs(f) < 1e-4f || Math.abs(f) >= 1e9f) {
+                String t;
+                if (f == 0) {
+                    t = "0";
+                } else if (Float.isInfinite(f)) {
+                    t = f < 0 ? "-inf" : "inf";
+                } else {
+                    t = Float.toString(f).replace('E', 'e');
+                }
+                for (int i = 0; i < t.length(); i++) {
+                    b[n++] = (byte) t.charAt(i);
+                }
+                return this;
+            }
+            double x = Math.abs((double) f);
+            int intDigits = x >= 1 ? (int) Math.floor(Math.log10(x)) + 1 : 0;
+            int lead = x >= 1 ? 0 : -(int) Math.floor(Math.log10(x)) - 1; // zeros right after the point
+            int decimals = Math.max(0, 9 - intDigits) + lead;
+            if (decimals > 18) {
+                decimals = 18;
+            }
+            long scaled = Math.round(x * POW10[decimals]);
+            // drop trailing zeros of the fraction
+            while (decimals > 0 && scaled % 10 == 0) {
+                scaled /= 10;
+                decimals--;
+            }
+            if (f < 0) {
+                b[n++] = '-';
+            }
+            long ip = decimals == 0 ? scaled : scaled / (long) POW10[decimals];
+            long fp = decimals == 0 ? 0 : scaled % (long) POW10[decimals];
+            n += writeLong(ip, b, n);
+            if (decimals > 0) {
+                b[n++] = '.';
+                int start = n;
+                for (int i = decimals - 1; i >= 0; i--) {
+                    b[start + i] = (byte) ('0' + fp % 10);
+                    fp /= 10;
+                }
+                n += decimals;
             }
             return this;
+        }
+
+        private static int writeLong(long v, byte[] out, int at) {
+            if (v == 0) {
+                out[at] = '0';
+                return 1;
+            }
+            int len = 0;
+            for (long t = v; t > 0; t /= 10) {
+                len++;
+            }
+            for (int i = len - 1; i >= 0; i--) {
+                out[at + i] = (byte) ('0' + v % 10);
+                v /= 10;
+            }
+            return len;
         }
 
         void writeTo(OutputStream out) throws IOException {

@@ -61,6 +61,8 @@ public final class NGramModel {
     private final int eos;
     private final float[] uniProb;
     private final float[] uniBackoff;
+    /** uniProb and uniBackoff side by side as {@link #value} longs: one memory access per unigram in queries. */
+    private final long[] uni;
     /** tables[k] for k = 2..order. */
     private final long[][] tables;
     private final int[] caps;
@@ -78,6 +80,10 @@ public final class NGramModel {
         this.eos = eos;
         this.uniProb = uniProb;
         this.uniBackoff = uniBackoff;
+        this.uni = new long[uniProb.length];
+        for (int i = 0; i < uni.length; i++) {
+            uni[i] = value(uniProb[i], uniBackoff[i]);
+        }
         this.tables = tables;
         this.caps = new int[order + 1];
         for (int k = 2; k <= order; k++) {
@@ -184,7 +190,7 @@ public final class NGramModel {
     }
 
     private float backoff(int k, int slot) {
-        return k == 1 ? uniBackoff[slot] : Float.intBitsToFloat((int) tables[k][2 * slot + 1]);
+        return Float.intBitsToFloat((int) (k == 1 ? uni[slot] : tables[k][2 * slot + 1]));
     }
 
     /** Word id of a token, {@code <unk>}'s when unknown. */
@@ -219,7 +225,7 @@ public final class NGramModel {
      */
     float step(int[] in, int[] out, int w) {
         int n = order - 1;
-        float prob = uniProb[w];
+        float prob = Float.intBitsToFloat((int) (uni[w] >>> 32));
         int matched = 1;
         if (n > 0) {
             out[0] = w;

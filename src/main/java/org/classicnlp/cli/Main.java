@@ -31,6 +31,7 @@ public final class Main {
         COMMANDS.put("train-tagger", TrainTaggerCommand::new);
         COMMANDS.put("tag", TagCommand::new);
         COMMANDS.put("score-tags", ScoreTagsCommand::new);
+        COMMANDS.put("lm", LmCommand::new);
     }
 
     public static void main(String[] args) {

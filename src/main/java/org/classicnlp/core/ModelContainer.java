@@ -116,8 +116,12 @@ public final class ModelContainer {
                 Files.createDirectories(parent);
             }
             tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                write(out, kind, spec, compression, body);
+            if (compression == Compression.NONE) {
+                writeStreaming(tmp, kind, spec, body);
+            } else {
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    write(out, kind, spec, compression, body);
+                }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -148,6 +152,20 @@ public final class ModelContainer {
             body.write(out);
             out.flush();
         }
+        CRC32 crc = new CRC32();
+        byte[] head = header(kind, spec, compression, bodyBytes.size());
+        crc.update(head);
+        byte[] stored = bodyBytes.toByteArray();
+        crc.update(stored);
+        target.write(head);
+        target.write(stored);
+        new DataOutputStream(target).writeInt((int) crc.getValue());
+        target.flush();
+    }
+
+    /** The header bytes, ending with the body length. */
+    private static byte[] header(Kind kind, AnalyzerSpec spec, Compression compression, long bodyLength)
+            throws IOException {
         ByteArrayOutputStream header = new ByteArrayOutputStream(256);
         DataOutputStream h = new DataOutputStream(header);
         h.write(MAGIC);
@@ -160,17 +178,50 @@ public final class ModelContainer {
         if (spec != null) {
             spec.write(h);
         }
-        h.writeLong(bodyBytes.size());
+        h.writeLong(bodyLength);
         h.flush();
-        CRC32 crc = new CRC32();
-        byte[] head = header.toByteArray();
-        crc.update(head);
-        byte[] stored = bodyBytes.toByteArray();
-        crc.update(stored);
-        target.write(head);
-        target.write(stored);
-        new DataOutputStream(target).writeInt((int) crc.getValue());
-        target.flush();
+        return header.toByteArray();
+    }
+
+    /**
+     * A plain (uncompressed) model file written without holding the body in memory, for bodies of hundreds
+     * of megabytes (n-gram tables): header with a provisional length, body streamed, length patched, then
+     * the checksum computed by reading the file back. Same bytes as {@link #write}.
+     */
+    private static void writeStreaming(Path file, Kind kind, AnalyzerSpec spec, BodyWriter body) throws IOException {
+        byte[] head = header(kind, spec, Compression.NONE, 0);
+        long length;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.READ)) {
+            OutputStream os = java.nio.channels.Channels.newOutputStream(ch);
+            java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(os, 1 << 16);
+            buffered.write(head);
+            DataOutputStream out = new DataOutputStream(buffered);
+            body.write(out);
+            out.flush();
+            length = ch.position() - head.length;
+            byte[] fixed = header(kind, spec, Compression.NONE, length);
+            ch.write(java.nio.ByteBuffer.wrap(fixed), 0);
+            CRC32 crc = new CRC32();
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(1 << 20);
+            long pos = 0;
+            long end = head.length + length;
+            while (pos < end) {
+                buf.clear();
+                buf.limit((int) Math.min(buf.capacity(), end - pos));
+                int n = ch.read(buf, pos);
+                if (n < 0) {
+                    throw new IOException("file shrank while its checksum was computed");
+                }
+                buf.flip();
+                crc.update(buf);
+                pos += n;
+            }
+            java.nio.ByteBuffer c = java.nio.ByteBuffer.allocate(4);
+            c.putInt((int) crc.getValue()).flip();
+            ch.write(c, end);
+        }
     }
 
     // ------------------------------------------------------------------ reading
@@ -335,7 +386,9 @@ public final class ModelContainer {
     }
 
     private static byte[] readBody(InputStream in, int length) throws IOException {
-        if (length <= DIRECT_READ_LIMIT) {
+        // a large length is trusted only when the source says it has that many bytes (a file does):
+        // then one array and one read, instead of readNBytes's chunks and copy
+        if (length <= DIRECT_READ_LIMIT || in.available() >= length) {
             byte[] b = new byte[length];
             int got = in.readNBytes(b, 0, length);
             return got == length ? b : Arrays.copyOf(b, got);

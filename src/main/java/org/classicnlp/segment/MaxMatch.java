@@ -102,8 +102,18 @@ final class MaxMatch {
 
         private static boolean hasEmojiSequence(char[] f, int n) {
             for (int i = 0; i < n; i++) {
-                if (CharClass.emojiSequenceLength(f, i, n) > 0) {
-                    return true;
+                char c = f[i];
+                // Every emoji sequence of two or more code points holds one of these: a U+1F000–U+1FFFF or
+                // tag (U+E00xx) high surrogate, ZWJ, VS16 or the keycap mark. Text without them (nearly all
+                // text) skips the full check, which the classic rules' hot path would pay per character.
+                if (c >= '\uD83C' && c <= '\uD83E' || c == '\uDB40' || c == '\u200D' || c == '\uFE0F'
+                        || c == '\u20E3') {
+                    for (int k = 0; k < n; k++) {
+                        if (CharClass.emojiSequenceLength(f, k, n) > 0) {
+                            return true;
+                        }
+                    }
+                    return false;
                 }
             }
             return false;

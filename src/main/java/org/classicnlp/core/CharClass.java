@@ -112,27 +112,32 @@ public final class CharClass {
      * (the whitespace tokenizer, SIGHAN lines, pre-tokenized Word2Vec input).
      */
     public static int[] whitespaceSpans(CharSequence s) {
+        // Two passes (count, then fill) so the result is the only array made: this runs once per document
+        // on the TF-IDF and Word2Vec hot paths.
         int n = s.length();
-        int[] out = new int[16];
+        int count = 0;
+        boolean inToken = false;
+        for (int i = 0; i < n; i++) {
+            boolean space = isWhitespace(s.charAt(i));
+            if (!space && !inToken) {
+                count++;
+            }
+            inToken = !space;
+        }
+        int[] out = new int[2 * count];
         int k = 0;
         int i = 0;
-        while (i < n) {
-            while (i < n && isWhitespace(s.charAt(i))) {
+        while (k < out.length) {
+            while (isWhitespace(s.charAt(i))) {
                 i++;
             }
-            int start = i;
+            out[k++] = i;
             while (i < n && !isWhitespace(s.charAt(i))) {
                 i++;
             }
-            if (i > start) {
-                if (k + 2 > out.length) {
-                    out = java.util.Arrays.copyOf(out, out.length * 2);
-                }
-                out[k++] = start;
-                out[k++] = i;
-            }
+            out[k++] = i;
         }
-        return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+        return out;
     }
 
     /** Splits {@code s} on {@linkplain #isWhitespace white space} as Python's {@code str.split()}. */

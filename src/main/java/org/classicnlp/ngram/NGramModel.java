@@ -65,7 +65,6 @@ public final class NGramModel {
     private final long[] uni;
     /** tables[k] for k = 2..order. */
     private final long[][] tables;
-    private final int[] caps;
     private final long[] counts;
     private final AnalyzerSpec spec;
     private final Unit unit;
@@ -85,10 +84,6 @@ public final class NGramModel {
             uni[i] = value(uniProb[i], uniBackoff[i]);
         }
         this.tables = tables;
-        this.caps = new int[order + 1];
-        for (int k = 2; k <= order; k++) {
-            caps[k] = tables[k].length / 2;
-        }
         this.counts = counts;
         this.spec = spec == null ? Analyzer.whitespace().spec() : spec;
         this.unit = unit;
@@ -168,21 +163,7 @@ public final class NGramModel {
 
     /** Slot of {@code key} in the table of order {@code k}, or -1. */
     int find(int k, long key) {
-        long[] t = tables[k];
-        int cap = caps[k];
-        int i = home(key, cap);
-        while (true) {
-            long kk = t[2 * i];
-            if (kk == key) {
-                return i;
-            }
-            if (kk == EMPTY) {
-                return -1;
-            }
-            if (++i == cap) {
-                i = 0;
-            }
-        }
+        return find(tables[k], key);
     }
 
     static long key(int contextSlot, int word) {

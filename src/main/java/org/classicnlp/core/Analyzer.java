@@ -234,8 +234,10 @@ public final class Analyzer {
                 }
             } else {
                 String norm = normalize(text.substring(s, e));
-                if (keep(norm)) {
-                    append(out, norm, s, e);
+                out.ensureChars(norm.length());
+                norm.getChars(0, norm.length(), out.chars, out.length);
+                if (keep(out.chars, out.length, norm.length())) {
+                    out.commit(norm.length(), s, e);
                 }
             }
         }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
-import org.classicnlp.core.CharClass;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.TermBuffer;
@@ -102,40 +101,6 @@ final class Vocab {
     }
 
     /**
-     * Counts one pass of {@code lines} of white-space separated tokens (see
-     * {@link Word2VecTrainer#fitPreTokenized}) and, when {@code cache} is not null, writes every token's type
-     * number to it. Known words cost a hash probe over the line's characters: no String per token.
-     *
-     * @throws IOException when writing the cache fails
-     */
-    static Vocab buildFromLines(Corpus<? extends CharSequence> lines, int minCount, int maxVocab,
-                                CorpusCache cache) throws IOException {
-        Counter counter = new Counter();
-        long raw = 0;
-        try (Stream<? extends CharSequence> s = lines.stream()) {
-            var it = s.iterator();
-            while (it.hasNext()) {
-                CharSequence line = it.next();
-                int[] spans = CharClass.whitespaceSpans(line);
-                for (int k = 0; k < spans.length; k += 2) {
-                    int type = counter.add(line, spans[k], spans[k + 1]);
-                    if (cache != null) {
-                        cache.token(type);
-                    }
-                }
-                raw += spans.length / 2;
-                if (cache != null) {
-                    cache.endSentence();
-                }
-            }
-        }
-        if (cache != null) {
-            cache.finish();
-        }
-        return counter.vocab(raw, minCount, maxVocab);
-    }
-
-    /**
      * Counts one pass of {@code documents} as {@code analyzer} turns them into terms (one sentence per
      * document) and, when {@code cache} is not null, writes every token's type number to it. Terms are
      * looked up from the analyzer's buffer: no String per known token.
@@ -151,7 +116,7 @@ final class Vocab {
             var it = s.iterator();
             while (it.hasNext()) {
                 int n = analyzer.analyze(it.next().text(), terms);
-                CharSequence chars = java.nio.CharBuffer.wrap(terms.chars());
+                char[] chars = terms.chars();
                 for (int i = 0; i < n; i++) {
                     int type = counter.add(chars, terms.start(i), terms.end(i));
                     if (cache != null) {
@@ -203,10 +168,10 @@ final class Vocab {
         }
 
         /** {@link #add(String)} of {@code text[start, end)}; a String is made only for a new word. */
-        int add(CharSequence text, int start, int end) {
+        int add(char[] text, int start, int end) {
             int h = 0;
             for (int k = start; k < end; k++) {
-                h = 31 * h + text.charAt(k);   // String.hashCode
+                h = 31 * h + text[k];   // String.hashCode
             }
             int len = end - start;
             int mask = slots.length - 1;
@@ -222,18 +187,15 @@ final class Vocab {
                 }
                 i = (i + 1) & mask;
             }
-            return insert(text.subSequence(start, end).toString(), h, i);
+            return insert(new String(text, start, len), h, i);
         }
 
-        private static boolean sameChars(String t, CharSequence text, int start, int len) {
+        private static boolean sameChars(String t, char[] text, int start, int len) {
             if (t.length() != len) {
                 return false;
             }
-            if (text instanceof String str) {
-                return t.regionMatches(0, str, start, len);
-            }
             for (int k = 0; k < len; k++) {
-                if (t.charAt(k) != text.charAt(start + k)) {
+                if (t.charAt(k) != text[start + k]) {
                     return false;
                 }
             }

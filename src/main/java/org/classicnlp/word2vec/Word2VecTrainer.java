@@ -10,8 +10,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
-import org.classicnlp.core.AnalyzerSpec;
-import org.classicnlp.core.CharClass;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ProgressListener;
@@ -337,27 +335,20 @@ public final class Word2VecTrainer {
 
     /** As {@link #fit(Corpus, Analyzer)}, reporting stage {@code "train"} as {@link #fit(Corpus, ProgressListener)}. */
     public WordVectors fit(Corpus<Document> documents, Analyzer analyzer, ProgressListener progress) {
-        AnalyzerSpec spec = analyzer.spec();
-        if (spec.segmenter().equals("whitespace") && spec.normalizers().isEmpty() && spec.stopWords().isEmpty()
-                && spec.minLength() <= 1 && !spec.dropSymbols() && spec.tags().isEmpty() && !analyzer.tags()) {
-            // tokens as given: split the text itself (the fastest path, gensim's LineSentence)
-            return fit(new LineSource(documents.map(Document::text)), progress);
-        }
         return fit(new AnalyzedSource(documents, analyzer), progress);
     }
 
     /**
      * Trains on lines of white-space separated tokens, one sentence per line, as gensim's
      * {@code LineSentence} reads them ({@link org.classicnlp.segment.WhitespaceTokenizer}'s white space).
-     * Equivalent to {@code fit(lines.map(WhitespaceTokenizer.INSTANCE::words))}, but word ids come straight
-     * from the characters of each line: no String, token or list per word, so reading allocates little
-     * more than the lines themselves and the heap stays small.
+     * {@code fit(documents, Analyzer.whitespace())} over the lines: equivalent to
+     * {@code fit(lines.map(WhitespaceTokenizer.INSTANCE::words))}, but with no String, token or list per word.
      *
      * @throws IllegalArgumentException when no word reaches {@code minCount}
      * @throws IllegalStateException    when reading or training fails; the message names the stage
      */
     public WordVectors fitPreTokenized(Corpus<? extends CharSequence> lines) {
-        return fit(new LineSource(lines), ProgressListener.NONE);
+        return fit(lines.map(l -> new Document("", l.toString())), Analyzer.whitespace());
     }
 
     /** Where sentences come from: counted once for the vocabulary, then (without the cache) once per epoch. */
@@ -403,39 +394,6 @@ public final class Word2VecTrainer {
                         Integer id = index.get(sentence.get(i));
                         sink.token(id == null ? -1 : id);
                     }
-                    sink.endSentence();
-                }
-            }
-            return tokens;
-        }
-    }
-
-    private final class LineSource implements Source {
-        final Corpus<? extends CharSequence> lines;
-
-        LineSource(Corpus<? extends CharSequence> lines) {
-            this.lines = lines;
-        }
-
-        @Override
-        public Vocab count(CorpusCache cache) throws IOException {
-            return Vocab.buildFromLines(lines, minCount, maxVocab, cache);
-        }
-
-        @Override
-        public long feed(Vocab vocab, TokenSink sink) throws InterruptedException {
-            Map<String, Integer> index = vocab.index;
-            long tokens = 0;
-            try (Stream<? extends CharSequence> s = lines.stream()) {
-                var it = s.iterator();
-                while (it.hasNext()) {
-                    CharSequence line = it.next();
-                    int[] spans = CharClass.whitespaceSpans(line);
-                    for (int k = 0; k < spans.length; k += 2) {
-                        Integer id = index.get(line.subSequence(spans[k], spans[k + 1]).toString());
-                        sink.token(id == null ? -1 : id);
-                    }
-                    tokens += spans.length / 2;
                     sink.endSentence();
                 }
             }

@@ -3,7 +3,7 @@ package org.classicnlp.core;
 import java.util.Arrays;
 
 /** A dense vector of floats. The array is copied in and never exposed, so the vector is immutable. */
-public final class DenseVector implements Vector {
+public final class DenseVector implements FeatureVector {
 
     private final float[] values;
 
@@ -31,8 +31,8 @@ public final class DenseVector implements Vector {
     }
 
     @Override
-    public double dot(Vector other) {
-        Vector.checkSameDimension(this, other);
+    public double dot(FeatureVector other) {
+        FeatureVector.checkSameDimension(this, other);
         if (other instanceof SparseVector sparse) {
             return sparse.dot(this);
         }

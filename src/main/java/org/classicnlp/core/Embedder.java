@@ -8,11 +8,23 @@ import java.util.List;
  */
 public interface Embedder {
 
-    Vector embed(Document document);
+    FeatureVector embed(Document document);
 
-    /** Embeds several documents; hosted implementations override this to batch requests. */
-    default List<Vector> embedAll(List<Document> documents) {
+    /** Embeds one text (a document with an empty id). */
+    default FeatureVector embed(String text) {
+        return embed(new Document("", text));
+    }
+
+    /**
+     * Embeds several documents, in order; hosted implementations override this to batch requests.
+     */
+    default List<FeatureVector> embedAll(List<Document> documents) {
         return documents.stream().map(this::embed).toList();
+    }
+
+    /** Embeds several texts, in order (see {@link #embedAll(List)}). */
+    default List<FeatureVector> embedTexts(List<String> texts) {
+        return embedAll(texts.stream().map(t -> new Document("", t)).toList());
     }
 
     int dimension();

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * A sparse vector: strictly increasing indices with their (non-zero) values. Immutable; arrays are
  * copied in and out.
  */
-public final class SparseVector implements Vector {
+public final class SparseVector implements FeatureVector {
 
     private final int dimension;
     private final int[] indices;
@@ -73,8 +73,8 @@ public final class SparseVector implements Vector {
     }
 
     @Override
-    public double dot(Vector other) {
-        Vector.checkSameDimension(this, other);
+    public double dot(FeatureVector other) {
+        FeatureVector.checkSameDimension(this, other);
         double sum = 0;
         if (other instanceof SparseVector s) {
             int i = 0;

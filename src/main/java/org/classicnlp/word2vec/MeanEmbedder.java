@@ -5,7 +5,7 @@ import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
-import org.classicnlp.core.Vector;
+import org.classicnlp.core.FeatureVector;
 
 /**
  * A document as the mean of the vectors of its known words (each occurrence counts). A document without a
@@ -30,7 +30,7 @@ public final class MeanEmbedder implements Embedder {
     }
 
     @Override
-    public Vector embed(Document document) {
+    public FeatureVector embed(Document document) {
         float[] sum = new float[vectors.dimension()];
         int n = 0;
         for (String w : analyzer.terms(document.text())) {

@@ -19,7 +19,7 @@ import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
-import org.classicnlp.core.Vector;
+import org.classicnlp.core.FeatureVector;
 import org.classicnlp.segment.Segmenter;
 
 /**
@@ -286,7 +286,7 @@ public final class SifEmbedder implements Embedder {
     }
 
     @Override
-    public Vector embed(Document document) {
+    public FeatureVector embed(Document document) {
         float[] v = weightedMean(document.text());
         double proj = 0;
         for (int c = 0; c < v.length; c++) {

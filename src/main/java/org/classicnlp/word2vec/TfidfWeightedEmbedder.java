@@ -8,7 +8,7 @@ import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
-import org.classicnlp.core.Vector;
+import org.classicnlp.core.FeatureVector;
 import org.classicnlp.tfidf.TfidfModel;
 
 /**
@@ -46,7 +46,7 @@ public final class TfidfWeightedEmbedder implements Embedder {
     }
 
     @Override
-    public Vector embed(Document document) {
+    public FeatureVector embed(Document document) {
         Map<String, Integer> tf = new HashMap<>();
         for (String w : analyzer.terms(document.text())) {
             tf.merge(w, 1, Integer::sum);

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.classicnlp.core.DenseVector;
 import org.classicnlp.core.TopK;
-import org.classicnlp.core.Vector;
+import org.classicnlp.core.FeatureVector;
 import org.classicnlp.core.VectorMath;
 
 /**
@@ -252,7 +252,7 @@ public final class WordVectors {
     }
 
     /** The {@code k} words nearest to {@code vector} by cosine, except those in {@code exclude}. */
-    public List<ScoredWord> mostSimilar(Vector vector, int k, Collection<String> exclude) {
+    public List<ScoredWord> mostSimilar(FeatureVector vector, int k, Collection<String> exclude) {
         if (vector.dimension() != dimension) {
             throw new IllegalArgumentException("vector has dimension " + vector.dimension() + ", expected "
                     + dimension);

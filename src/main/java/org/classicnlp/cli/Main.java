@@ -32,6 +32,7 @@ public final class Main {
         COMMANDS.put("tag", TagCommand::new);
         COMMANDS.put("score-tags", ScoreTagsCommand::new);
         COMMANDS.put("lm", LmCommand::new);
+        COMMANDS.put("serve", ServeCommand::new);
     }
 
     public static void main(String[] args) {

@@ -29,6 +29,18 @@ public interface Embedder {
 
     int dimension();
 
+    /**
+     * This embedder with its vectors reduced to {@code dimensions} components, as the hosted API's
+     * {@code dimensions} parameter reduces them: the word-vector embedders keep the first {@code dimensions}
+     * components and scale the result to unit length.
+     *
+     * @throws UnsupportedOperationException if this embedder cannot reduce its dimension (the default)
+     * @throws IllegalArgumentException      if {@code dimensions} is not between 1 and {@link #dimension()}
+     */
+    default Embedder withDimensions(int dimensions) {
+        throw new UnsupportedOperationException(name() + " cannot reduce its dimension");
+    }
+
     /** A short name saying what produces the vectors, e.g. {@code tfidf} or {@code w2v-mean}. */
     String name();
 }

@@ -20,6 +20,7 @@ import org.classicnlp.core.Embedder;
 import org.classicnlp.core.ModelContainer;
 import org.classicnlp.core.ModelFormatException;
 import org.classicnlp.core.FeatureVector;
+import org.classicnlp.core.TokenVocabulary;
 import org.classicnlp.segment.Segmenter;
 
 /**
@@ -32,7 +33,7 @@ import org.classicnlp.segment.Segmenter;
  * ({@code dimension²}, never the documents) gives the component by power iteration (the paper's
  * {@code TruncatedSVD(n_components=1)}, which also does not centre). Immutable and thread-safe.
  */
-public final class SifEmbedder implements Embedder {
+public final class SifEmbedder implements Embedder, TokenVocabulary {
 
     /** The paper's recommended smoothing {@code a}. */
     public static final double DEFAULT_A = 1e-3;
@@ -45,9 +46,17 @@ public final class SifEmbedder implements Embedder {
     private final Map<String, Double> probability;
     private final double a;
     private final float[] component;
+    /** Output components: the vectors' dimension, or fewer after {@link #withDimensions} (then unit length). */
+    private final int dimensions;
 
     private SifEmbedder(WordVectors vectors, Analyzer analyzer, Map<String, Double> probability,
                         double a, float[] component) {
+        this(vectors, analyzer, probability, a, component, vectors.dimension());
+    }
+
+    private SifEmbedder(WordVectors vectors, Analyzer analyzer, Map<String, Double> probability,
+                        double a, float[] component, int dimensions) {
+        this.dimensions = dimensions;
         this.vectors = vectors;
         this.analyzer = analyzer;
         this.probability = probability;
@@ -150,10 +159,18 @@ public final class SifEmbedder implements Embedder {
             if (i < 0) {
                 continue;
             }
-            double pw = probability.getOrDefault(w, 0.0);
-            vectors.addTo(i, (float) (a / (a + pw)), sum);
+            addWeighted(i, sum);
             n++;
         }
+        return mean(sum, n);
+    }
+
+    private void addWeighted(int i, float[] sum) {
+        double pw = probability.getOrDefault(vectors.word(i), 0.0);
+        vectors.addTo(i, (float) (a / (a + pw)), sum);
+    }
+
+    private static float[] mean(float[] sum, int n) {
         if (n > 0) {
             for (int c = 0; c < sum.length; c++) {
                 sum[c] /= n;
@@ -287,7 +304,42 @@ public final class SifEmbedder implements Embedder {
 
     @Override
     public FeatureVector embed(Document document) {
-        float[] v = weightedMean(document.text());
+        return removeComponent(weightedMean(document.text()));
+    }
+
+    @Override
+    public FeatureVector embedTokenIds(int[] ids) {
+        checkIds(ids);
+        float[] sum = new float[vectors.dimension()];
+        for (int i : ids) {
+            addWeighted(i, sum);
+        }
+        return removeComponent(mean(sum, ids.length));
+    }
+
+    /** Keeps the first {@code dimensions} components of each embedding and scales it to unit length. */
+    @Override
+    public SifEmbedder withDimensions(int dimensions) {
+        MeanEmbedder.checkDimensions(dimensions, vectors.dimension());
+        return new SifEmbedder(vectors, analyzer, probability, a, component, dimensions);
+    }
+
+    @Override
+    public int vocabularySize() {
+        return vectors.size();
+    }
+
+    @Override
+    public String term(int id) {
+        return vectors.word(id);
+    }
+
+    @Override
+    public int countTokens(String text) {
+        return analyzer.terms(text).size();
+    }
+
+    private FeatureVector removeComponent(float[] v) {
         double proj = 0;
         for (int c = 0; c < v.length; c++) {
             proj += (double) v[c] * component[c];
@@ -295,7 +347,7 @@ public final class SifEmbedder implements Embedder {
         for (int c = 0; c < v.length; c++) {
             v[c] -= (float) (proj * component[c]);
         }
-        return new DenseVector(v);
+        return MeanEmbedder.reduce(v, dimensions);
     }
 
     /** The removed common direction (unit length, or zeros when the corpus gave none). */
@@ -314,7 +366,7 @@ public final class SifEmbedder implements Embedder {
 
     @Override
     public int dimension() {
-        return vectors.dimension();
+        return dimensions;
     }
 
     @Override

@@ -111,7 +111,9 @@ public final class ServeCommand implements Callable<Integer> {
             try {
                 out.put(name, Embedders.byName(spec));
             } catch (IllegalArgumentException e) {
-                throw new CliErrors.Usage("--model " + name + "=" + spec + ": " + e.getMessage());
+                throw new CliErrors.Usage("--model " + name + "=" + spec + ": " + CliErrors.message(e));
+            } catch (RuntimeException e) {
+                throw new CliErrors.Failure("--model " + name + "=" + spec + ": " + CliErrors.message(e));
             }
         });
         return out;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -310,6 +309,51 @@ class EmbeddingServerTest {
         assertEquals(200, post("{\"model\":\"w2v-sif-en\",\"input\":\"a\"}").status());
     }
 
+    /** close() lets a running request finish, then the port is free (graceful shutdown, as on SIGTERM). */
+    @Test
+    void closeLetsRunningRequestsFinish() throws Exception {
+        Embedder inner = ServeFixtures.models().get("w2v-mean-en");
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Embedder slow = new Embedder() {
+            @Override
+            public org.classicnlp.core.FeatureVector embed(org.classicnlp.core.Document d) {
+                started.countDown();
+                try {
+                    Thread.sleep(700);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return inner.embed(d);
+            }
+
+            @Override
+            public int dimension() {
+                return inner.dimension();
+            }
+
+            @Override
+            public String name() {
+                return "slow";
+            }
+        };
+        EmbeddingServer s = EmbeddingServer.builder().port(0).model("slow", slow).shutdownSeconds(5).start();
+        java.util.concurrent.CompletableFuture<Answer> pending = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return post(s, "/embeddings", "{\"model\":\"slow\",\"input\":\"horse\"}", null);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(started.await(10, java.util.concurrent.TimeUnit.SECONDS));
+        s.close();
+        Answer a = pending.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, a.status());
+        assertEquals(inner.dimension(), a.json().get("data").get(0).get("embedding").size());
+        try (java.net.ServerSocket again = new java.net.ServerSocket(s.port())) {
+            assertEquals(s.port(), again.getLocalPort());   // no longer listening
+        }
+    }
+
     @Test
     void builderRefusesBadSettings() {
         assertThrows(IllegalStateException.class, () -> EmbeddingServer.builder().port(0).start());
@@ -321,6 +365,5 @@ class EmbeddingServerTest {
         java.io.UncheckedIOException busy = assertThrows(java.io.UncheckedIOException.class,
                 () -> EmbeddingServer.builder().port(server.port()).models(Map.of("x", e)).start());
         assertTrue(busy.getMessage().contains(String.valueOf(server.port())), busy.getMessage());
-        assertNull(null);
     }
 }

@@ -36,7 +36,9 @@ start_server() {
   if ! wait_ready "$port" "$SERVER_PID"; then
     if grep -q "no shipped embedders" "$log"; then
       echo "(this build ships no embedders: serving vectors trained from corpora/ with bench ServeFixture)" >&2
-      java -Xmx"$SERVE_XMX" -cp "$BENCH_CP" org.classicnlp.bench.ServeFixture "$port" 2> "$log" &
+      local keyenv=() prev=
+      for a in "$@"; do [ "$prev" = --api-key-env ] && keyenv=("$a"); prev=$a; done
+      java -Xmx"$SERVE_XMX" -cp "$BENCH_CP" org.classicnlp.bench.ServeFixture "$port" "${keyenv[@]}" 2> "$log" &
       SERVER_PID=$!
       SERVER_KIND=fixture
       wait_ready "$port" "$SERVER_PID" || { cat "$log" >&2; echo "fixture server did not start" >&2; exit 1; }

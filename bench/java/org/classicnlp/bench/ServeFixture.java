@@ -16,7 +16,7 @@ import org.classicnlp.word2vec.WordVectors;
  * own samples ({@code corpora/w2v-toy.txt} for English, {@code corpora/news-zh-en.txt} with the standard analyzer
  * for Chinese) and serves them under the shipped names ({@code w2v-mean-en}, {@code w2v-sif-en},
  * {@code w2v-mean-zh}, {@code w2v-sif-zh}) until SIGTERM, as {@code classicnlp serve} does.
- * Usage: ServeFixture PORT
+ * Usage: ServeFixture PORT [API_KEY_ENV]  (requires the key in that environment variable, as --api-key-env)
  */
 public final class ServeFixture {
 
@@ -34,6 +34,7 @@ public final class ServeFixture {
                 .model("w2v-sif-en", SifEmbedder.fit(enV, en, enDocs))
                 .model("w2v-mean-zh", new MeanEmbedder(zhV, Analyzer.standard()))
                 .model("w2v-sif-zh", SifEmbedder.fit(zhV, Analyzer.standard(), zhDocs))
+                .apiKey(args.length > 1 ? System.getenv(args[1]) : null)
                 .start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -165,9 +165,14 @@ public final class EmbeddingServer implements AutoCloseable {
                 ex.getResponseHeaders().set("Allow", ex.getRequestURI().getRawPath().startsWith("/v1/models")
                         ? "GET" : "POST");
             }
-            ex.sendResponseHeaders(status, body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+            if (ex.getRequestMethod().equals("HEAD")) {
+                ex.sendResponseHeaders(status, -1);   // a HEAD answer has no body
+                sent = 0;
+            } else {
+                ex.sendResponseHeaders(status, body.length);
+                try (OutputStream out = ex.getResponseBody()) {
+                    out.write(body);
+                }
             }
         } catch (IOException e) {
             status = -1;   // the client went away mid-answer

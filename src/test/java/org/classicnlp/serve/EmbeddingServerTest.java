@@ -273,6 +273,11 @@ class EmbeddingServerTest {
                 + "/")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(404, r.statusCode());
         assertTrue(JSON.readTree(r.body()).has("error"));
+        HttpResponse<Void> head = HTTP.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + "/models"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + KEY).build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertEquals(405, head.statusCode());
+        assertEquals(200, post("{\"model\":\"w2v-sif-en\",\"input\":\"a\"}").status());
     }
 
     /** A body over the limit: a 413 the client reads in full, with the declared length or chunked. */

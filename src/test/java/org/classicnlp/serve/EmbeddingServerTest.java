@@ -229,6 +229,26 @@ class EmbeddingServerTest {
         assertEquals(200, post("{\"model\":\"w2v-sif-en\",\"input\":\"" + "horse ".repeat(50) + "\"}").status());
     }
 
+    /** Texts no embedder expects (lone surrogates, controls, only spaces or symbols) still get an answer, not a 5xx. */
+    @Test
+    void oddTextsAreEmbeddedNotServerErrors() throws Exception {
+        String[] odd = {"\\ud800", "a\\udc00b", "\\u0000\\u0001", "   ", "。，、！", "😀👍🏽", "\\t\\n", "x".repeat(3000),
+            "Ｆｕｌｌｗｉｄｔｈ", "繁體中文測試"};
+        for (String model : ServeFixtures.models().keySet()) {
+            for (String text : odd) {
+                for (String dims : model.startsWith("w2v") ? new String[] {"", ",\"dimensions\":3"} : new String[] {""}) {
+                    Answer a = post("{\"model\":\"" + model + "\",\"input\":[\"" + text + "\"]" + dims + "}");
+                    assertTrue(a.status() == 200 || a.status() == 400, model + " " + text + ": " + a.json());
+                    if (a.status() == 200) {
+                        for (JsonNode x : a.json().get("data").get(0).get("embedding")) {
+                            assertTrue(Double.isFinite(x.asDouble()), model + " " + text);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void unknownModelIs404ModelNotFound() throws Exception {
         assertError(post("{\"model\":\"gpt-embed-9\",\"input\":\"a\"}"), 404, "model", "model_not_found");

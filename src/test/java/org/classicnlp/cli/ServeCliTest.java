@@ -27,6 +27,20 @@ class ServeCliTest {
                 "CLASSICNLP_SURELY_UNSET_VAR", "not set");
     }
 
+    /** The README's line for a port in use: what the CLI prints for the server's bind failure. */
+    @Test
+    void portInUseIsOneLine() throws Exception {
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            org.classicnlp.core.Embedder e = new org.classicnlp.word2vec.MeanEmbedder(
+                    org.classicnlp.word2vec.WordVectors.of(java.util.List.of("a"), new float[] {1}, 1, null),
+                    org.classicnlp.core.Analyzer.whitespace());
+            RuntimeException x = assertThrows(RuntimeException.class, () -> org.classicnlp.serve.EmbeddingServer.builder()
+                    .port(busy.getLocalPort()).model("m", e).start());
+            assertEquals("cannot listen on 127.0.0.1:" + busy.getLocalPort() + ": Address already in use",
+                    CliErrors.message(x));
+        }
+    }
+
     @Test
     void sizesInBinaryUnits() {
         assertEquals(8L << 20, ServeCommand.parseSize("--max-body", "8MiB"));

@@ -27,7 +27,8 @@ import jdk.jshell.spi.ExecutionEnv;
  * system class loader, so they see the library, XChart and {@link Display} exactly as the kernel does (one
  * {@code Display} sink, one copy of every static). A cell may hold several statements and declarations; the
  * value of its last expression, if it ends in one, is its result (the object itself, not jshell's string,
- * so a chart can be shown as a picture). Not thread-safe: Jupyter runs one cell at a time.
+ * so a chart can be shown as a picture). As in IPython, a trailing {@code ;} hides that value: {@code x} shows
+ * x, {@code x;} and {@code System.out.printf(...);} show nothing. Not thread-safe: Jupyter runs one cell at a time.
  */
 public final class JShellEvaluator implements AutoCloseable {
 
@@ -80,7 +81,8 @@ public final class JShellEvaluator implements AutoCloseable {
     /**
      * Evaluates every complete snippet of a cell in order.
      *
-     * @return the value of the last snippet if it is an expression (possibly null), else {@link #NO_VALUE}
+     * @return the value of the last snippet if it is an expression not ended by {@code ;} (possibly null), else
+     *         {@link #NO_VALUE}
      * @throws CellError.CompileError when a snippet does not compile or the cell ends unfinished
      * @throws CellError.CellException  when a snippet throws; the snippets before it stay evaluated
      */
@@ -99,7 +101,11 @@ public final class JShellEvaluator implements AutoCloseable {
                         List.of("error: the cell ends in an unfinished statement (a missing ';', ')' or '}'?):",
                                 "    " + firstLine(rest)));
             }
+            String written = remaining.substring(0, remaining.length() - info.remaining().length());
             last = evalSnippet(info.source());
+            if (written.strip().endsWith(";")) {
+                last = NO_VALUE;
+            }
             remaining = info.remaining();
         }
     }

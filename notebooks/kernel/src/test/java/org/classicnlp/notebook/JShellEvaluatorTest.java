@@ -43,6 +43,9 @@ class JShellEvaluatorTest {
         assertSame(JShellEvaluator.NO_VALUE, shell.eval("String twice(String s) { return s + s; }"));
         assertEquals("abab", shell.eval("twice(\"ab\")"));
         assertSame(JShellEvaluator.NO_VALUE, shell.eval("System.out.print(\"\")"));
+        assertSame(JShellEvaluator.NO_VALUE, shell.eval("c;"));   // a trailing ';' hides the value, as in IPython
+        assertSame(JShellEvaluator.NO_VALUE, shell.eval("System.out.printf(\"\");"));
+        assertEquals(43, shell.eval("c + 1 // no semicolon"));
     }
 
     @Test

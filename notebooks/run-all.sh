@@ -6,6 +6,8 @@
 # when an executed notebook has no image/png output. Notebooks read ../shared/data (or $CLASSICNLP_DATA)
 # where it helps and fall back to the samples in corpora/ when it is absent.
 # Usage: bash notebooks/run-all.sh [NOTEBOOK.ipynb ...]   (default: notebooks/*.ipynb)
+# STORE_OUTPUTS=1 also copies each executed notebook back over its source (outputs kept, run timestamps
+# dropped): how the stored notebooks get their outputs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
@@ -40,5 +42,17 @@ if errors or not pngs:
 print(f"run-all: ok: {sys.argv[1]} ({pngs} image/png outputs)", end="")
 PY
   echo " in $(( $(date +%s) - t0 )) s"
+  if [ "${STORE_OUTPUTS:-}" = 1 ]; then
+    /usr/bin/python3 - "target/notebooks/$name" "$nb" <<'PY'
+import json, sys
+nb = json.load(open(sys.argv[1], encoding="utf-8"))
+for c in nb["cells"]:
+    c.get("metadata", {}).pop("execution", None)   # per-cell run timestamps: noise in diffs
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    json.dump(nb, f, ensure_ascii=False, indent=1)
+    f.write("\n")
+PY
+    echo "run-all: stored outputs in $nb"
+  fi
 done
 echo "run-all: ${#notebooks[@]} notebooks executed without a cell error in $(( $(date +%s) - start )) s; executed copies in target/notebooks/"

@@ -179,12 +179,23 @@ public final class JShellEvaluator implements AutoCloseable {
                 if (isKernelFrame(frame)) {
                     break;  // below the cell: jshell's and our invocation machinery
                 }
-                lines.add("\tat " + frame);
+                lines.add("\tat " + describe(frame));
             }
             t = t.getCause();
             prefix = "Caused by: ";
         }
         return new CellError.CellException(className, message, lines);
+    }
+
+    /** jshell names a cell's frames by snippet id only ({@code .(#15:1)}): say so in words. */
+    private static String describe(StackTraceElement frame) {
+        String file = frame.getFileName();
+        if (file != null && file.startsWith("#")) {
+            String method = frame.getMethodName();
+            return "snippet " + file + ":" + frame.getLineNumber()
+                    + (method == null || method.isEmpty() || method.startsWith("do_it$") ? "" : " in " + method + "()");
+        }
+        return frame.toString();
     }
 
     private static boolean isKernelFrame(StackTraceElement frame) {

@@ -12,19 +12,31 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-packages=(jupyter-client jupyter-nbconvert python3-nbconvert python3-nbclient fonts-wqy-microhei)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if [ ${#missing[@]} -gt 0 ]; then
+SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+updated=""
+# apt_install REQUIRED|OPTIONAL PACKAGE...: installs the missing ones (apt-get update once, if the first try fails)
+apt_install() {
+  local need=$1; shift
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
   echo "install-kernel: apt-get install ${missing[*]}" >&2
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  if ! $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2; then
-    $SUDO apt-get update -q >&2
-    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 && return 0
+  if [ -z "$updated" ]; then
+    $SUDO apt-get update -q >&2 || true
+    updated=1
+    $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2 && return 0
   fi
-fi
+  if [ "$need" = REQUIRED ]; then
+    echo "install-kernel: error: could not install ${missing[*]} (needed to run notebooks)" >&2
+    exit 1
+  fi
+  echo "install-kernel: warning: could not install ${missing[*]}; charts will show Chinese labels as boxes" >&2
+}
+apt_install REQUIRED jupyter-client jupyter-nbconvert python3-nbconvert python3-nbclient
+apt_install OPTIONAL fonts-wqy-microhei
 
 if [ ! -f target/classicnlp.jar ]; then
   echo "install-kernel: building target/classicnlp.jar" >&2

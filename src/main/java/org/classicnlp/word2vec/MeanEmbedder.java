@@ -11,7 +11,10 @@ import org.classicnlp.core.FeatureVector;
  * A document as the mean of the vectors of its known words (each occurrence counts). A document without a
  * known word becomes the zero vector. Thread-safe.
  */
-public final class MeanEmbedder implements Embedder {
+public final class MeanEmbedder implements Embedder, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     private final WordVectors vectors;
     private final Analyzer analyzer;

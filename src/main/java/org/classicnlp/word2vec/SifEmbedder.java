@@ -32,7 +32,7 @@ import org.classicnlp.segment.Segmenter;
  * ({@code dimension²}, never the documents) gives the component by power iteration (the paper's
  * {@code TruncatedSVD(n_components=1)}, which also does not centre). Immutable and thread-safe.
  */
-public final class SifEmbedder implements Embedder {
+public final class SifEmbedder implements Embedder, java.io.Serializable {
 
     /** The paper's recommended smoothing {@code a}. */
     public static final double DEFAULT_A = 1e-3;
@@ -45,6 +45,8 @@ public final class SifEmbedder implements Embedder {
     private final Map<String, Double> probability;
     private final double a;
     private final float[] component;
+    /** Where this embedder was loaded from, when it can ship by reference (Java serialisation); else null. */
+    private volatile org.classicnlp.core.ModelRef ref;
 
     private SifEmbedder(WordVectors vectors, Analyzer analyzer, Map<String, Double> probability,
                         double a, float[] component) {
@@ -205,6 +207,27 @@ public final class SifEmbedder implements Embedder {
     /** As {@link #load(Path, WordVectors, Segmenter)}, from a stream (closed here) named {@code source}. */
     public static SifEmbedder load(InputStream in, String source, WordVectors vectors, Segmenter segmenter) {
         return ModelContainer.load(in, source, body -> readBody(body, vectors, segmenter), KIND);
+    }
+
+    /**
+     * The embedder saved at {@code ref}, on {@code vectors}, loaded once per JVM for that content and those
+     * vectors ({@link org.classicnlp.core.ModelCache}, kind {@code "sif"}); it serialises as the reference and
+     * the vectors (which ship by their own reference), never as its word probabilities.
+     */
+    public static SifEmbedder load(org.classicnlp.core.ModelRef ref, WordVectors vectors) {
+        return org.classicnlp.core.ModelCache.get("sif", ref.sha256() + "/vectors@" + System.identityHashCode(vectors),
+                () -> {
+                    SifEmbedder e = load(new java.io.ByteArrayInputStream(ref.bytes()), ref.name(), vectors, null);
+                    e.ref = ref;
+                    return e;
+                });
+    }
+
+    /** Serialised as its {@link org.classicnlp.core.ModelRef} and its vectors. */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        org.classicnlp.core.ModelRef r = ref;
+        WordVectors v = vectors;
+        return org.classicnlp.core.ModelCache.proxyOf("SifEmbedder", r, () -> load(r, v));
     }
 
     private static SifEmbedder readBody(ModelContainer.Body body, WordVectors vectors, Segmenter segmenter)

@@ -47,7 +47,7 @@ for ((i = 0; i < REPS; i++)); do
   CLI_W+=("$w"); [ "$m" -gt "$CLI_M" ] && CLI_M=$m
   echo "  cli 2 threads: $w s, $((m / 1024)) MB" >&2
   rm -rf "$OUT/spark-out"
-  read -r w m < <(run_once /dev/null bash spark/run-local.sh keywords --tokenizer whitespace --top 10 \
+  read -r w m < <(SPARK_NO_BUILD=1 run_once /dev/null bash spark/run-local.sh keywords --tokenizer whitespace --top 10 \
       --input "$INPUT" --output "$OUT/spark-out")
   SP_W+=("$w"); [ "$m" -gt "$SP_M" ] && SP_M=$m
   echo "  spark local[2]: $w s, $((m / 1024)) MB" >&2

@@ -20,18 +20,27 @@ shift
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$root/pom.xml" | head -1)
 m2=${CLASSICNLP_M2:-$HOME/.m2/repository}
 core="$m2/org/classicnlp/classicnlp/$version/classicnlp-$version.jar"
-if [ ! -f "$core" ] || [ ! -f "$root/target/classicnlp.jar" ] \
-   || [ -n "$(find "$root/src/main" "$root/pom.xml" "$root/models" -newer "$core" -print -quit 2>/dev/null)" ]; then
-  echo "run-local: building and installing the core (mvn install -DskipTests)" >&2
-  (cd "$root" && mvn -B -ntp -q install -DskipTests) >&2
-fi
 jar="$here/target/classicnlp-spark-$version.jar"
 cp_file="$here/target/runtime-classpath.txt"
-if [ ! -f "$jar" ] || [ ! -f "$cp_file" ] || [ "$core" -nt "$jar" ] \
-   || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]; then
-  echo "run-local: building classicnlp-spark" >&2
-  (cd "$here" && mvn -B -ntp -q package -DskipTests \
-     && mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") >&2
+core_stale() {
+  [ ! -f "$core" ] || [ ! -f "$root/target/classicnlp.jar" ] \
+    || [ -n "$(find "$root/src/main" "$root/pom.xml" "$root/models" -newer "$core" -print -quit 2>/dev/null)" ]
+}
+spark_stale() {
+  [ ! -f "$jar" ] || [ ! -f "$cp_file" ] || [ "$core" -nt "$jar" ] \
+    || [ -n "$(find "$here/src/main" "$here/pom.xml" -newer "$jar" -print -quit)" ]
+}
+# SPARK_NO_BUILD=1 skips the build checks (benchmarks time the job, not the build)
+if [ -z "${SPARK_NO_BUILD:-}" ]; then
+  if core_stale; then
+    echo "run-local: building and installing the core (mvn install -DskipTests)" >&2
+    (cd "$root" && mvn -B -ntp -q install -DskipTests) >&2
+  fi
+  if spark_stale; then
+    echo "run-local: building classicnlp-spark" >&2
+    (cd "$here" && mvn -B -ntp -q package -DskipTests \
+       && mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=compile -Dmdep.outputFile="$cp_file") >&2
+  fi
 fi
 
 opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED

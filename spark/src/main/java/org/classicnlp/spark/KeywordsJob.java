@@ -44,7 +44,7 @@ import scala.Tuple2;
  * Options (the CLI's names and defaults): {@code --input SRC --output DIR [--top K] [--format jsonl|parquet]
  * [--input-format auto|lines|jsonl] [--tokenizer default|whitespace|english] [--lowercase] [--stop-words zh|en|FILE]
  * [--min-df N|P] [--max-df N|P] [--max-features N] [--ngram MIN,MAX] [--norm l2|l1|none] [--no-idf]
- * [--no-smooth-idf] [--sublinear-tf] [--min-length N] [--exclude zh|en|FILE] [--keep-symbols]
+ * [--no-smooth-idf] [--sublinear-tf] [--min-length N] [--exclude zh|en|FILE] [--keep-symbols] [--pos TAGS]
  * [--partitions N] [--save-model FILE] [--master URL]}.
  */
 public final class KeywordsJob {
@@ -62,6 +62,7 @@ public final class KeywordsJob {
         int minLength = 1;
         String exclude;
         boolean keepSymbols;
+        List<String> pos = List.of();
         int partitions = 0;
         String saveModel;
         String master;
@@ -115,6 +116,7 @@ public final class KeywordsJob {
                     case "--min-length" -> o.minLength = atLeast(a, integer(a, value(args, ++i, a)), 1);
                     case "--exclude" -> o.exclude = value(args, ++i, a);
                     case "--keep-symbols" -> o.keepSymbols = true;
+                    case "--pos" -> o.pos = List.of(value(args, ++i, a).split(","));
                     case "--partitions" -> o.partitions = atLeast(a, integer(a, value(args, ++i, a)), 1);
                     case "--save-model" -> o.saveModel = value(args, ++i, a);
                     case "--master" -> o.master = value(args, ++i, a);
@@ -208,7 +210,7 @@ public final class KeywordsJob {
         }
         TfidfModel shipped = SparkModels.broadcast(spark, fitted);
         List<String> exclude = o.exclude == null ? List.of() : List.copyOf(StopWords.byName(o.exclude));
-        Extraction settings = new Extraction(o.top, o.minLength, exclude, !o.keepSymbols);
+        Extraction settings = new Extraction(o.top, o.minLength, exclude, !o.keepSymbols, o.pos);
         JavaRDD<Tuple2<String, List<Keyword>>> keywords = keywords(docs, shipped, settings);
         if (o.format.equals("parquet")) {
             toDataFrame(spark, keywords).write().parquet(o.output);
@@ -218,14 +220,23 @@ public final class KeywordsJob {
     }
 
     /** What the CLI's keywords options set on the extractor; serialisable, so each partition builds its own. */
-    public record Extraction(int top, int minLength, List<String> exclude, boolean skipNonWords)
+    public record Extraction(int top, int minLength, List<String> exclude, boolean skipNonWords, List<String> pos)
             implements java.io.Serializable {
+
+        /** Only words tagged with one of {@code pos} (the shipped Chinese tagger) may be keywords; empty: any. */
+        public Extraction {
+            exclude = List.copyOf(exclude);
+            pos = List.copyOf(pos);
+        }
 
         KeywordExtractor extractor(TfidfModel model) {
             KeywordExtractor.Builder b = KeywordExtractor.builder(model).top(top).minLength(minLength)
                     .unseen(KeywordExtractor.Unseen.IGNORE).skipNonWords(skipNonWords);
             if (!exclude.isEmpty()) {
                 b.stopWords(exclude);
+            }
+            if (!pos.isEmpty()) {
+                b.allowedTags(pos);
             }
             return b.build();
         }

@@ -204,6 +204,11 @@ class SparkLocalModeTest {
         Path jsonOut = dir.resolve("kw-json");
         Path parquetOut = dir.resolve("kw-parquet");
         KeywordsJob.run(spark, KeywordsJob.Options.parse("--input", small.toString(), "--output", jsonOut.toString(), "--top", "3"));
+        Path posOut = dir.resolve("kw-pos");
+        KeywordsJob.run(spark, KeywordsJob.Options.parse("--input", small.toString(), "--output", posOut.toString(),
+                "--top", "5", "--stop-words", "zh,en", "--pos", "n,nr,ns,nt,nz,v,vn"));
+        assertEquals(sorted(cli("keywords", "--input", small.toString(), "--format", "jsonl", "--top", "5", "--stop-words",
+                "zh,en", "--pos", "n,nr,ns,nt,nz,v,vn", "--quiet")), sorted(parts(posOut)), "the README's main command");
         KeywordsJob.run(spark, KeywordsJob.Options.parse("--input", small.toString(), "--output", parquetOut.toString(),
                 "--top", "3", "--format", "parquet"));
         Dataset<Row> rows = spark.read().parquet(parquetOut.toString());

@@ -318,7 +318,15 @@ public final class Analyzer implements java.io.Serializable {
      * (a built-in segmenter as its name, a shipped or referenced tagger as its {@link ModelRef}), so the
      * receiving JVM loads each model once ({@link ModelCache}) and rebuilds this cheap chain around them.
      */
-    private Object writeReplace() {
+    private Object writeReplace() throws java.io.NotSerializableException {
+        if (!(segmenter instanceof java.io.Serializable)) {
+            throw new java.io.NotSerializableException("the analyzer's segmenter " + segmenter.getClass().getName()
+                    + " is not serialisable; use a built-in one or wrap it in Segmenters.shipped(key, factory)");
+        }
+        if (tagger != null && !(tagger instanceof java.io.Serializable)) {
+            throw new java.io.NotSerializableException("the analyzer's tagger " + tagger.getClass().getName()
+                    + " is not serialisable; use a shipped tagger or one loaded with Taggers.load(ModelRef)");
+        }
         return new Shipped(spec, segmenter, tagger);
     }
 

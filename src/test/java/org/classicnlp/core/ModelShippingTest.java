@@ -125,6 +125,10 @@ class ModelShippingTest {
         assertEquals(1, ModelCache.loads("tagger") - before, "the tagger model loads once for both copies");
         assertEquals(tagging.analyze(MIXED), t1.analyze(MIXED));
         assertEquals(tagging.analyze(MIXED), t2.analyze(MIXED));
+
+        Analyzer lambdaTagger = Analyzer.builder(AnalyzerSpec.of("whitespace")).tagger(ts -> ts).build();
+        NotSerializableException e = assertThrows(NotSerializableException.class, () -> serialize(lambdaTagger));
+        assertTrue(e.getMessage().contains("Taggers.load(ModelRef)"), e.getMessage());
     }
 
     @Test

@@ -82,6 +82,9 @@ echo "$CP" | tr ':' '\n' | grep -q "classicnlp-$VERSION.jar" || fail "classicnlp
 if echo "$CP" | tr ':' '\n' | grep -iE 'picocli|progressbar|jline'; then
   fail "a library user gets the CLI-only jars above"
 fi
+if echo "$CP" | tr ':' '\n' | grep -E '/org/apache/spark/|/org/scala-lang/'; then
+  fail "a library user gets Spark or Scala jars (only classicnlp-spark may use them, as provided)"
+fi
 
 # 2c. run it, and 3. compare with the runnable jar
 TEXT='我用Java写了NLP程序，version 2.0。研究生命起源。'

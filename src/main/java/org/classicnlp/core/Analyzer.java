@@ -28,7 +28,7 @@ import org.classicnlp.segment.Segmenters;
  *
  * <p>This is the one class in {@code core} that reaches into {@code segment}: it resolves segmenter names.
  */
-public final class Analyzer {
+public final class Analyzer implements java.io.Serializable {
 
     private final AnalyzerSpec spec;
     private final Segmenter segmenter;
@@ -311,6 +311,30 @@ public final class Analyzer {
     @Override
     public String toString() {
         return "Analyzer" + spec;
+    }
+
+    /**
+     * Serialised as its spec, its segmenter and its tagger, each of which ships by name or model reference
+     * (a built-in segmenter as its name, a shipped or referenced tagger as its {@link ModelRef}), so the
+     * receiving JVM loads each model once ({@link ModelCache}) and rebuilds this cheap chain around them.
+     */
+    private Object writeReplace() throws java.io.NotSerializableException {
+        if (!(segmenter instanceof java.io.Serializable)) {
+            throw new java.io.NotSerializableException("the analyzer's segmenter " + segmenter.getClass().getName()
+                    + " is not serialisable; use a built-in one or wrap it in Segmenters.shipped(key, factory)");
+        }
+        if (tagger != null && !(tagger instanceof java.io.Serializable)) {
+            throw new java.io.NotSerializableException("the analyzer's tagger " + tagger.getClass().getName()
+                    + " is not serialisable; use a shipped tagger or one loaded with Taggers.load(ModelRef)");
+        }
+        return new Shipped(spec, segmenter, tagger);
+    }
+
+    private record Shipped(AnalyzerSpec spec, Segmenter segmenter, UnaryOperator<List<Token>> tagger)
+            implements java.io.Serializable {
+        private Object readResolve() {
+            return new Analyzer(spec, segmenter, tagger);
+        }
     }
 
     /** Builds an {@link Analyzer}; every setter changes one field of the {@link AnalyzerSpec}. */

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  *                    (a tagger sets the tags); sorted
  */
 public record AnalyzerSpec(String segmenter, List<String> normalizers, List<String> stopWords, int minLength,
-        boolean dropSymbols, List<String> tags) {
+        boolean dropSymbols, List<String> tags) implements java.io.Serializable {
 
     /** Format version of {@link #write}; bumped when fields are added. */
     static final int VERSION = 1;

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import org.classicnlp.core.CharClass;
 import org.classicnlp.core.LogProbs;
+import org.classicnlp.core.ModelCache;
 import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelRef;
 import org.classicnlp.core.ModelFormatException;
 
 /**
@@ -39,9 +41,11 @@ import org.classicnlp.core.ModelFormatException;
  * int   W, then W words in ascending order: word (writeUTF), unsigned byte n, n x (byte tag, int count)
  * </pre>
  */
-public final class HmmTagger implements Tagger {
+public final class HmmTagger implements Tagger, java.io.Serializable {
 
     static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-hmm", 1);
+    /** Where this model was loaded from, when it can ship by reference (Java serialisation); else null. */
+    volatile ModelRef ref;
     private static final int MAX_CANDIDATES = 12;
     private static final double CANDIDATE_RATIO = 1e-3;
 
@@ -517,6 +521,12 @@ public final class HmmTagger implements Tagger {
     /** Loads from a stream (closed here); {@code source} names it in error messages. */
     public static HmmTagger load(InputStream in, String source) {
         return ModelContainer.load(in, source, HmmTagger::readBody, KIND);
+    }
+
+    /** Serialised as its {@link ModelRef}; the receiving JVM loads the model once ({@link Taggers#load(ModelRef)}). */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        ModelRef r = ref;
+        return ModelCache.proxyOf("HmmTagger", r, () -> Taggers.load(r));
     }
 
     @Override

@@ -11,7 +11,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.classicnlp.core.ModelCache;
 import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelRef;
 import org.classicnlp.core.ModelFormatException;
 
 /**
@@ -31,7 +33,7 @@ import org.classicnlp.core.ModelFormatException;
  * int   F, then F features in ascending key order: long key, unsigned byte n, n x (byte tag, float weight)
  * </pre>
  */
-public final class PerceptronTagger implements Tagger {
+public final class PerceptronTagger implements Tagger, java.io.Serializable {
 
     static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-perceptron", 1);
 
@@ -46,6 +48,8 @@ public final class PerceptronTagger implements Tagger {
     private final int beam;
     /** The first stage of a stacked model (its tags of the next words are features here), or null. */
     private final PerceptronTagger first;
+    /** Where this model was loaded from, when it can ship by reference (Java serialisation); else null. */
+    volatile ModelRef ref;
 
     /** Sorted feature keys, and per key its entries. */
     PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, long[] sortedKeys, int[] rowStart,
@@ -83,6 +87,7 @@ public final class PerceptronTagger implements Tagger {
         this.entryWeight = m.entryWeight;
         this.mask = m.mask;
         this.beam = beam;
+        this.ref = m.ref;
     }
 
     /** This model decoding with a beam of {@code width} (1 = greedy). */
@@ -463,7 +468,16 @@ public final class PerceptronTagger implements Tagger {
             throw new UncheckedIOException(new IOException("classpath resource " + resource
                     + " not found (the jar was built without the models/ directory)"));
         }
-        return load(in, "classpath:" + resource);
+        PerceptronTagger t = load(in, "classpath:" + resource);
+        t.ref = ModelRef.resource(resource);
+        return t;
+    }
+
+    /** Serialised as its {@link ModelRef} and beam; the receiving JVM loads the model once ({@link Taggers#load(ModelRef)}). */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        ModelRef r = ref;
+        int b = beam;
+        return ModelCache.proxyOf("PerceptronTagger", r, () -> ((PerceptronTagger) Taggers.load(r)).withBeam(b));
     }
 
     @Override

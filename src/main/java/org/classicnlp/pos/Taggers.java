@@ -8,7 +8,9 @@ import java.util.Collection;
 import java.util.List;
 import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.AnalyzerSpec;
+import org.classicnlp.core.ModelCache;
 import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelRef;
 import org.classicnlp.core.ModelFormatException;
 
 /**
@@ -45,6 +47,23 @@ public final class Taggers {
     /** As {@link #load(Path)} from a stream (closed here); {@code source} names it in messages. */
     public static Tagger load(InputStream in, String source) {
         return ModelContainer.load(in, source, Taggers::readAny, PerceptronTagger.KIND, HmmTagger.KIND);
+    }
+
+    /**
+     * A tagger model of either kind from {@code ref}, loaded once per JVM for its content hash ({@link
+     * ModelCache}, kind {@code "tagger"}); the tagger serialises as that reference, so it ships to Spark
+     * executors without its tables.
+     */
+    public static Tagger load(ModelRef ref) {
+        return ModelCache.get("tagger", ref, (in, source) -> {
+            Tagger t = load(in, source);
+            if (t instanceof PerceptronTagger p) {
+                p.ref = ref;
+            } else if (t instanceof HmmTagger h) {
+                h.ref = ref;
+            }
+            return t;
+        });
     }
 
     private static Tagger readAny(ModelContainer.Body body) throws IOException {

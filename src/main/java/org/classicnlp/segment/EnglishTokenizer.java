@@ -11,11 +11,16 @@ import org.classicnlp.lexicon.CharNormalizer;
  * PTB-style clitics ({@code do n't}), each punctuation mark alone. Han characters come out one per
  * token; use a Chinese segmenter for Chinese or mixed text (they apply these same rules to non-Han runs).
  */
-public final class EnglishTokenizer implements Segmenter {
+public final class EnglishTokenizer implements Segmenter, java.io.Serializable {
 
     public static final EnglishTokenizer INSTANCE = new EnglishTokenizer();
 
     private EnglishTokenizer() {
+    }
+
+    /** Stateless: a deserialised copy is the one instance. */
+    private Object readResolve() {
+        return INSTANCE;
     }
 
     @Override

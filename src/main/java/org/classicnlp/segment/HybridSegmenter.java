@@ -61,7 +61,7 @@ public final class HybridSegmenter extends SpanSegmenter {
     static final String STANDARD_HMM = "/org/classicnlp/segment/hybrid-standard.hmm";
 
     private static final class StandardHolder {
-        static final HybridSegmenter INSTANCE = loadStandard();
+        static final HybridSegmenter INSTANCE = (HybridSegmenter) loadStandard().builtin("standard");
     }
 
     /**

@@ -35,10 +35,22 @@ public final class Segmenters {
      */
     public static Segmenter create(String algorithm) {
         return switch (algorithm.toLowerCase(Locale.ROOT)) {
-            case "hmm" -> new HmmSegmenter();
+            case "hmm" -> new HmmSegmenter().builtin("hmm");
             case "hybrid" -> HybridSegmenter.standard();
-            default -> create(algorithm, LexiconLoaders.hanlpCore(), MatchRules.MIXED, true);
+            default -> ((SpanSegmenter) create(algorithm, LexiconLoaders.hanlpCore(), MatchRules.MIXED, true))
+                    .builtin(algorithm.toLowerCase(Locale.ROOT));
         };
+    }
+
+    /**
+     * A segmenter made by {@code factory} (for example over a user dictionary read from the classpath or a
+     * shared path) that serialises as {@code key} and the factory, never as its tables: each JVM that
+     * deserialises it runs the factory once for that key ({@link org.classicnlp.core.ModelCache}, kind
+     * {@code "segmenter"}) and shares the result. The factory must be serialisable (a lambda assigned to
+     * {@code ModelCache.Loader} is).
+     */
+    public static Segmenter shipped(String key, org.classicnlp.core.ModelCache.Loader<Segmenter> factory) {
+        return new ShippedSegmenter(key, factory);
     }
 
     /** A dictionary segmenter ({@code fmm}, {@code bmm}, {@code bimm}) over {@code lexicon}, mixed-text rules. */

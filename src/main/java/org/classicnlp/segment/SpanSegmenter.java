@@ -9,7 +9,29 @@ import org.classicnlp.core.Token;
  * A segmenter whose native output is spans over the working arrays of {@link MaxMatch.Work}; its spans,
  * tokens and words of a text are all made here from {@link #spans(MaxMatch.Work, int[])}.
  */
-abstract class SpanSegmenter implements Segmenter {
+abstract class SpanSegmenter implements Segmenter, java.io.Serializable {
+
+    /** The {@link Segmenters#byName} name this instance was made under, or null for one built from custom parts. */
+    private volatile String builtinName;
+
+    /** Marks this instance as the built-in {@code name} (set once, by {@link Segmenters}, before it is shared). */
+    SpanSegmenter builtin(String name) {
+        this.builtinName = name;
+        return this;
+    }
+
+    /**
+     * A built-in segmenter serialises as its name and resolves, once per JVM, to {@link Segmenters#byName};
+     * one built from custom dictionaries or models ships through {@link Segmenters#shipped}.
+     */
+    Object writeReplace() throws java.io.ObjectStreamException {
+        String name = builtinName;
+        if (name == null) {
+            throw new java.io.NotSerializableException(getClass().getSimpleName() + " built from custom dictionaries"
+                    + " or models has no name to ship by; wrap its construction in Segmenters.shipped(key, factory)");
+        }
+        return new org.classicnlp.core.ModelCache.Proxy("segmenter", name, () -> Segmenters.byName(name));
+    }
 
     /** Working arrays for one text: mixed-text atoms over width-folded text unless a subclass says otherwise. */
     MaxMatch.Work work(String text) {

@@ -8,11 +8,16 @@ import org.classicnlp.core.Token;
  * Splits on {@linkplain CharClass#isWhitespace white space} only, exactly as Python's {@code str.split()}:
  * for pre-tokenized text (SIGHAN output, normalized corpora).
  */
-public final class WhitespaceTokenizer implements Segmenter {
+public final class WhitespaceTokenizer implements Segmenter, java.io.Serializable {
 
     public static final WhitespaceTokenizer INSTANCE = new WhitespaceTokenizer();
 
     private WhitespaceTokenizer() {
+    }
+
+    /** Stateless: a deserialised copy is the one instance. */
+    private Object readResolve() {
+        return INSTANCE;
     }
 
     @Override

@@ -6,5 +6,5 @@ package org.classicnlp.tfidf;
  * @param term   the term (a word or a space-joined n-gram)
  * @param weight its weight; keywords are ranked by weight, highest first
  */
-public record Keyword(String term, double weight) {
+public record Keyword(String term, double weight) implements java.io.Serializable {
 }

@@ -16,7 +16,9 @@ import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.AnalyzerSpec;
 import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.ModelCache;
 import org.classicnlp.core.ModelContainer;
+import org.classicnlp.core.ModelRef;
 import org.classicnlp.core.ModelFormatException;
 import org.classicnlp.core.Embedder;
 import org.classicnlp.core.SparseVector;
@@ -50,7 +52,7 @@ import org.classicnlp.segment.Segmenters;
  * The container checks kind, version, length and checksum; errors name the file, the byte or term and
  * what was expected. Files of the format before the container ({@code CNLPTFID}) are not read: fit again.
  */
-public final class TfidfModel implements Embedder {
+public final class TfidfModel implements Embedder, java.io.Serializable {
 
     private static final int LOG_TABLE = 4096;
 
@@ -64,6 +66,8 @@ public final class TfidfModel implements Embedder {
     private final double medianIdf;
     private final double[] sublinear;
     private final ThreadLocal<Work> work;
+    /** Where this model was loaded from, when it can ship by reference (Java serialisation); else null. */
+    private volatile ModelRef ref;
 
     TfidfModel(TermAnalyzer analyzer, Weighting weighting, long documentCount, String[] terms, long[] df,
             double[] idf) {
@@ -340,26 +344,61 @@ public final class TfidfModel implements Embedder {
 
     /** Writes the model in the {@link ModelContainer} format described in the class comment. */
     public void save(Path file) {
-        ModelContainer.save(file, KIND, specOf(analyzer), ModelContainer.Compression.GZIP, out -> {
-            out.writeInt(analyzer.ngramMin());
-            out.writeInt(analyzer.ngramMax());
-            out.writeByte(switch (weighting.norm()) {
-                case NONE -> 0;
-                case L1 -> 1;
-                case L2 -> 2;
-            });
-            out.writeBoolean(weighting.useIdf());
-            out.writeBoolean(weighting.smoothIdf());
-            out.writeBoolean(weighting.sublinearTf());
-            out.writeBoolean(weighting.textbook());
-            out.writeLong(documentCount);
-            out.writeInt(size);
-            for (int i = 0; i < size; i++) {
-                writeString(out, index.term(i));
-                out.writeLong(df[i]);
-                out.writeDouble(idf[i]);
-            }
+        ModelContainer.save(file, KIND, specOf(analyzer), ModelContainer.Compression.GZIP, this::writeBody);
+    }
+
+    private void writeBody(DataOutputStream out) throws IOException {
+        out.writeInt(analyzer.ngramMin());
+        out.writeInt(analyzer.ngramMax());
+        out.writeByte(switch (weighting.norm()) {
+            case NONE -> 0;
+            case L1 -> 1;
+            case L2 -> 2;
         });
+        out.writeBoolean(weighting.useIdf());
+        out.writeBoolean(weighting.smoothIdf());
+        out.writeBoolean(weighting.sublinearTf());
+        out.writeBoolean(weighting.textbook());
+        out.writeLong(documentCount);
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            writeString(out, index.term(i));
+            out.writeLong(df[i]);
+            out.writeDouble(idf[i]);
+        }
+    }
+
+    /** Writes the model file's bytes to {@code out} (left open): for a broadcast, or a {@link ModelRef#bytes}. */
+    public void save(java.io.OutputStream out) {
+        try {
+            ModelContainer.write(out, KIND, specOf(analyzer), ModelContainer.Compression.GZIP, this::writeBody);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the TF-IDF model: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The model saved at {@code ref}, loaded once per JVM for its content hash ({@link ModelCache}, kind
+     * {@code "tfidf"}); the model serialises as that reference, so it ships to Spark executors without its
+     * vocabulary. Its tokenizer is found by name, as {@link #load(Path)} finds it.
+     */
+    public static TfidfModel load(ModelRef ref) {
+        return ModelCache.get("tfidf", ref, (in, source) -> {
+            TfidfModel m = load(in, source);
+            m.ref = ref;
+            return m;
+        });
+    }
+
+    /** The reference this model was loaded through ({@link #load(ModelRef)}), if any. */
+    public java.util.Optional<ModelRef> ref() {
+        return java.util.Optional.ofNullable(ref);
+    }
+
+    /** Serialised as its {@link ModelRef}: the receiving JVM loads the model once. */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        ModelRef r = ref;
+        return ModelCache.proxyOf("TfidfModel", r, () -> load(r));
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -217,6 +217,45 @@ public final class TfidfVectorizer {
         return rows;
     }
 
+    /**
+     * The model {@link #fit} gives for a corpus of {@code documentCount} documents in which {@code terms[i]} (as
+     * {@link #analyzer()} makes terms) occurs in {@code df[i]} documents, {@code tf[i]} times in all: how a
+     * distributed job fits once it has summed the counts of its partitions ({@code
+     * org.classicnlp.spark.KeywordsJob}). Terms in any order, each once; {@code tf} may be null unless
+     * {@code maxFeatures} is set. min_df, max_df and max_features apply as in {@link #fit}.
+     */
+    public TfidfModel fitCounts(long documentCount, List<String> terms, long[] df, long[] tf) {
+        if (df.length != terms.size() || (tf != null && tf.length != terms.size())) {
+            throw new IllegalArgumentException("counts for " + df.length + " terms, " + terms.size() + " terms given");
+        }
+        if (maxFeatures > 0 && tf == null) {
+            throw new IllegalArgumentException("maxFeatures needs the total count (tf) of every term");
+        }
+        DocumentFrequencies counts = new DocumentFrequencies(maxFeatures > 0);
+        for (int i = 0; i < df.length; i++) {
+            if (df[i] < 1 || df[i] > documentCount || df[i] > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("term '" + terms.get(i) + "': document frequency " + df[i]
+                        + ", expected 1 to " + Math.min(documentCount, Integer.MAX_VALUE));
+            }
+            int g = counts.table.add(terms.get(i));
+            if (g != counts.size() - 1) {
+                throw new IllegalArgumentException("term '" + terms.get(i) + "' given twice");
+            }
+            if (g >= counts.df.length) {
+                counts.df = Arrays.copyOf(counts.df, counts.df.length * 2);
+                if (counts.tf != null) {
+                    counts.tf = Arrays.copyOf(counts.tf, counts.df.length);
+                }
+            }
+            counts.df[g] = (int) df[i];
+            if (counts.tf != null) {
+                counts.tf[g] = tf[i];
+            }
+        }
+        counts.documents = documentCount;
+        return finish(counts).model;
+    }
+
     private record Fitted(TfidfModel model, int[] toIndex, boolean cached) {
     }
 

@@ -15,7 +15,9 @@ import org.classicnlp.core.VectorMath;
  * known word becomes the zero vector. Token ids ({@link TokenVocabulary}) are the rows of the word vectors.
  * Thread-safe.
  */
-public final class MeanEmbedder implements Embedder, TokenVocabulary {
+public final class MeanEmbedder implements Embedder, TokenVocabulary, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     private final WordVectors vectors;
     private final Analyzer analyzer;

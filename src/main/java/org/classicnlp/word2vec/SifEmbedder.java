@@ -33,7 +33,7 @@ import org.classicnlp.segment.Segmenter;
  * ({@code dimension²}, never the documents) gives the component by power iteration (the paper's
  * {@code TruncatedSVD(n_components=1)}, which also does not centre). Immutable and thread-safe.
  */
-public final class SifEmbedder implements Embedder, TokenVocabulary {
+public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Serializable {
 
     /** The paper's recommended smoothing {@code a}. */
     public static final double DEFAULT_A = 1e-3;
@@ -48,6 +48,8 @@ public final class SifEmbedder implements Embedder, TokenVocabulary {
     private final float[] component;
     /** Output components: the vectors' dimension, or fewer after {@link #withDimensions} (then unit length). */
     private final int dimensions;
+    /** Where this embedder was loaded from, when it can ship by reference (Java serialisation); else null. */
+    private volatile org.classicnlp.core.ModelRef ref;
 
     private SifEmbedder(WordVectors vectors, Analyzer analyzer, Map<String, Double> probability,
                         double a, float[] component) {
@@ -222,6 +224,27 @@ public final class SifEmbedder implements Embedder, TokenVocabulary {
     /** As {@link #load(Path, WordVectors, Segmenter)}, from a stream (closed here) named {@code source}. */
     public static SifEmbedder load(InputStream in, String source, WordVectors vectors, Segmenter segmenter) {
         return ModelContainer.load(in, source, body -> readBody(body, vectors, segmenter), KIND);
+    }
+
+    /**
+     * The embedder saved at {@code ref}, on {@code vectors}, loaded once per JVM for that content and those
+     * vectors ({@link org.classicnlp.core.ModelCache}, kind {@code "sif"}); it serialises as the reference and
+     * the vectors (which ship by their own reference), never as its word probabilities.
+     */
+    public static SifEmbedder load(org.classicnlp.core.ModelRef ref, WordVectors vectors) {
+        return org.classicnlp.core.ModelCache.get("sif", ref.sha256() + "/vectors@" + System.identityHashCode(vectors),
+                () -> {
+                    SifEmbedder e = load(new java.io.ByteArrayInputStream(ref.bytes()), ref.name(), vectors, null);
+                    e.ref = ref;
+                    return e;
+                });
+    }
+
+    /** Serialised as its {@link org.classicnlp.core.ModelRef} and its vectors. */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        org.classicnlp.core.ModelRef r = ref;
+        WordVectors v = vectors;
+        return org.classicnlp.core.ModelCache.proxyOf("SifEmbedder", r, () -> load(r, v));
     }
 
     private static SifEmbedder readBody(ModelContainer.Body body, WordVectors vectors, Segmenter segmenter)

@@ -17,7 +17,10 @@ import org.classicnlp.tfidf.TfidfModel;
  * function so any weights plug in; words it does not know should get 0 (or a default of the caller's
  * choosing). Thread-safe when the function is.
  */
-public final class TfidfWeightedEmbedder implements Embedder {
+public final class TfidfWeightedEmbedder implements Embedder, java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
 
     private final WordVectors vectors;
     private final Analyzer analyzer;
@@ -38,7 +41,7 @@ public final class TfidfWeightedEmbedder implements Embedder {
      * same terms; words the model does not know weigh 0.
      */
     public TfidfWeightedEmbedder(WordVectors vectors, TfidfModel tfidf) {
-        this(vectors, tfidf.analyzer().analyzer(), w -> tfidf.idf(w).orElse(0));
+        this(vectors, tfidf.analyzer().analyzer(), (ToDoubleFunction<String> & java.io.Serializable) w -> tfidf.idf(w).orElse(0));
     }
 
     public Analyzer analyzer() {

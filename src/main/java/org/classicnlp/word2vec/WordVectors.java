@@ -27,7 +27,7 @@ import org.classicnlp.core.VectorMath;
  * <p>{@link #save}/{@link #load} use the word2vec C tool's text and binary formats (see
  * {@link Word2VecFormat}); files written by the C tool and gensim load, and gensim loads ours.
  */
-public final class WordVectors {
+public final class WordVectors implements java.io.Serializable {
 
     /** How {@link #analogy} combines the three words. */
     public enum AnalogyMethod {
@@ -48,6 +48,8 @@ public final class WordVectors {
     private final float[] vectors;
     private final float[] unit;
     private final long[] counts;
+    /** Where these vectors were loaded from, when they can ship by reference (Java serialisation); else null. */
+    private volatile org.classicnlp.core.ModelRef ref;
 
     private WordVectors(String[] words, float[] vectors, int dimension, long[] counts) {
         if (dimension <= 0) {
@@ -120,6 +122,31 @@ public final class WordVectors {
     /** As {@link #load(java.io.InputStream, String)} in the given format. */
     public static WordVectors load(java.io.InputStream in, String source, Word2VecFormat format) {
         return Word2VecFormat.read(in, source, format);
+    }
+
+    /**
+     * The vectors saved at {@code ref} (word2vec text or binary, chosen by the source name's ending or the
+     * content, as {@link #load(java.io.InputStream, String)} chooses), loaded once per JVM for their content
+     * hash ({@link org.classicnlp.core.ModelCache}, kind {@code "vectors"}); they serialise as that reference,
+     * so they ship to Spark executors without the matrix.
+     */
+    public static WordVectors load(org.classicnlp.core.ModelRef ref) {
+        return org.classicnlp.core.ModelCache.get("vectors", ref, (in, source) -> {
+            WordVectors v = load(in, source);
+            v.ref = ref;
+            return v;
+        });
+    }
+
+    /** The reference these vectors were loaded through ({@link #load(org.classicnlp.core.ModelRef)}), if any. */
+    public java.util.Optional<org.classicnlp.core.ModelRef> ref() {
+        return java.util.Optional.ofNullable(ref);
+    }
+
+    /** Serialised as its {@link org.classicnlp.core.ModelRef}: the receiving JVM loads the vectors once. */
+    private Object writeReplace() throws java.io.ObjectStreamException {
+        org.classicnlp.core.ModelRef r = ref;
+        return org.classicnlp.core.ModelCache.proxyOf("WordVectors", r, () -> load(r));
     }
 
     /** Writes the word2vec format chosen by the extension: {@code .bin} binary, anything else text. */

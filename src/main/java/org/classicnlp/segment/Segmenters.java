@@ -12,7 +12,7 @@ public final class Segmenters {
     public static final List<String> DICTIONARY_ALGORITHMS = List.of("fmm", "bmm", "bimm");
 
     /** Names of the trained segmenters accepted by {@link #create(String)}. */
-    public static final List<String> STATISTICAL_ALGORITHMS = List.of("hmm", "hybrid");
+    public static final List<String> STATISTICAL_ALGORITHMS = List.of("hmm", "hybrid", "perceptron");
 
     private Segmenters() {
     }
@@ -29,7 +29,8 @@ public final class Segmenters {
 
     /**
      * A segmenter that needs no files: {@code fmm}, {@code bmm}, {@code bimm} over HanLP's core dictionary,
-     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}. All of them are over
+     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}, {@code perceptron} =
+     * {@link PerceptronSegmenter#defaultModel()}. All of them are over
      * Simplified resources and read Traditional characters as Simplified (see {@link
      * org.classicnlp.core.TraditionalChinese}); tokens keep the original characters and offsets.
      */
@@ -37,6 +38,7 @@ public final class Segmenters {
         return switch (algorithm.toLowerCase(Locale.ROOT)) {
             case "hmm" -> new HmmSegmenter();
             case "hybrid" -> HybridSegmenter.standard();
+            case "perceptron" -> PerceptronSegmenter.defaultModel();
             default -> create(algorithm, LexiconLoaders.hanlpCore(), MatchRules.MIXED, true);
         };
     }
@@ -75,7 +77,7 @@ public final class Segmenters {
 
     /** Every name {@link #byName} accepts. */
     public static final List<String> NAMES = List.of("standard", "fmm", "bmm", "bimm", "hmm", "hybrid",
-            "whitespace", "english");
+            "perceptron", "whitespace", "english");
 
     /**
      * Any built-in segmenter by name, as analyzers store it: {@code standard} (also {@code default}),
@@ -87,7 +89,7 @@ public final class Segmenters {
             case "standard", "default" -> standard();
             case "whitespace" -> WhitespaceTokenizer.INSTANCE;
             case "english" -> EnglishTokenizer.INSTANCE;
-            case "fmm", "bmm", "bimm", "hmm", "hybrid" -> create(name);
+            case "fmm", "bmm", "bimm", "hmm", "hybrid", "perceptron" -> create(name);
             default -> throw new IllegalArgumentException("unknown segmenter '" + name + "'; expected one of "
                     + NAMES);
         };

@@ -72,8 +72,9 @@ final class TrainSegmenterCommand implements Callable<Integer> {
             description = "perceptron: seed of the per-epoch shuffle (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--dict-min-count", defaultValue = "2", paramLabel = "N",
-            description = "perceptron: training words seen at least N times enter the feature dictionary (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dict-min-count", defaultValue = "1", paramLabel = "N",
+            description = "perceptron: while training, a dictionary word counts for a sentence only if the other"
+                    + " sentences hold it at least N times (default: ${DEFAULT-VALUE}, leave-one-out).")
     int dictMinCount;
 
     @Option(names = "--feature-min-count", defaultValue = "2", paramLabel = "N",

@@ -269,6 +269,15 @@ final class PerceptronFeatures {
 
     /** The dictionary buckets of the units {@code [from, to)} of one chunk. */
     void dictionary(MaxMatch.Work w, Units u, int from, int to) {
+        dictionary(w, u, from, to, null);
+    }
+
+    /**
+     * As {@link #dictionary(MaxMatch.Work, Units, int, int)}, counting only the dictionary words (by id)
+     * that {@code use} accepts (all when null): training leaves out the words only the sentence itself
+     * put into the dictionary.
+     */
+    void dictionary(MaxMatch.Work w, Units u, int from, int to, java.util.function.IntPredicate use) {
         Arrays.fill(u.ds, from, to, (byte) 0);
         Arrays.fill(u.de, from, to, (byte) 0);
         Arrays.fill(u.dm, from, to, (byte) 0);
@@ -287,7 +296,7 @@ final class PerceptronFeatures {
             for (int m = 0; m < found; m++) {
                 int e = ends[m];
                 int len = e - a;
-                if (len < 2 || !boundary[e]) {
+                if (len < 2 || !boundary[e] || use != null && !use.test(ids[m])) {
                     continue;
                 }
                 byte b = bucket(len);
@@ -339,9 +348,9 @@ final class PerceptronFeatures {
             s[o + 2] = uniBase + (2 * codes + c0) * 4;
             s[o + 3] = uniBase + (3 * codes + cp1) * 4;
             s[o + 4] = uniBase + (4 * codes + cp2) * 4;
-            // bigram (k-2,k-1) is pair[i+1], (k-1,k) pair[i+2], (k,k+1) pair[i+3], (k+1,k+2) pair[i+4]
+            // bigram (k-2,k-1) is pair[i], (k-1,k) pair[i+1], (k,k+1) pair[i+2], (k+1,k+2) pair[i+3]
             for (int t = 0; t < 4; t++) {
-                int r = pair[i + 1 + t];
+                int r = pair[i + t];
                 s[o + 5 + t] = r < 0 ? -1 : biBase + r * 16 + t * 4;
             }
             int r = skips.get(bigramKey(cm1, cp1));
@@ -363,16 +372,18 @@ final class PerceptronFeatures {
         }
     }
 
-    /** An open-addressing map from long keys to their index in a sorted key array. */
+    /**
+     * An open-addressing map from long keys to their index in a sorted key array; key and value sit side by
+     * side in one array (one cache line per probe), at most a third of the slots used.
+     */
     static final class LongIntMap {
-        private final long[] keys;
-        private final int[] values;
+        /** Slot s: table[2s] = key + 1 (0 = empty), table[2s + 1] = value. */
+        private final long[] table;
         private final int mask;
 
         private LongIntMap(int capacity) {
-            int cap = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
-            keys = new long[cap];
-            values = new int[cap];
+            int cap = Integer.highestOneBit(Math.max(4, capacity * 3)) << 1;
+            table = new long[2 * cap];
             mask = cap - 1;
         }
 
@@ -386,26 +397,27 @@ final class PerceptronFeatures {
 
         private static int hash(long key) {
             long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 29));
+            return (int) (h >>> 32);
         }
 
         void put(long key, int value) {
-            long stored = key + 1; // 0 marks an empty slot
+            long stored = key + 1;
             int s = hash(key) & mask;
-            while (keys[s] != 0 && keys[s] != stored) {
+            while (table[2 * s] != 0 && table[2 * s] != stored) {
                 s = (s + 1) & mask;
             }
-            keys[s] = stored;
-            values[s] = value;
+            table[2 * s] = stored;
+            table[2 * s + 1] = value;
         }
 
         int get(long key) {
             long stored = key + 1;
+            long[] t = table;
             int s = hash(key) & mask;
             long k;
-            while ((k = keys[s]) != 0) {
+            while ((k = t[2 * s]) != 0) {
                 if (k == stored) {
-                    return values[s];
+                    return (int) t[2 * s + 1];
                 }
                 s = (s + 1) & mask;
             }

@@ -91,9 +91,14 @@ public final class PerceptronSegmenter extends SpanSegmenter {
         return new MaxMatch.Work(text, t2s);
     }
 
+    /** Working arrays of the calling thread (reused: segmenting allocates nothing per character). */
+    private static final ThreadLocal<PerceptronFeatures.Units> UNITS =
+            ThreadLocal.withInitial(PerceptronFeatures.Units::new);
+
     @Override
     int spans(MaxMatch.Work w, int[] spans) {
-        PerceptronFeatures.Units u = new PerceptronFeatures.Units();
+        // A huge text gets arrays of its own, so a thread does not keep them after it.
+        PerceptronFeatures.Units u = w.n <= 1 << 16 ? UNITS.get() : new PerceptronFeatures.Units();
         int n = features.units(w, u);
         int count = 0;
         int from = 0;
@@ -392,8 +397,14 @@ public final class PerceptronSegmenter extends SpanSegmenter {
             throw body.error("weight scale " + scale + ", expected a positive number");
         }
         float[] w = new float[nwts];
-        for (int i = 0; i < nwts; i++) {
-            w[i] = in.readShort() * scale;
+        byte[] raw = new byte[1 << 16];
+        for (int i = 0; i < nwts; ) {
+            int chunk = Math.min(raw.length / 2, nwts - i);
+            in.readFully(raw, 0, 2 * chunk);
+            for (int k = 0; k < chunk; k++) {
+                w[i + k] = (short) ((raw[2 * k] << 8) | (raw[2 * k + 1] & 0xFF)) * scale;
+            }
+            i += chunk;
         }
         body.section("the transition weights");
         float[] tr = new float[16];

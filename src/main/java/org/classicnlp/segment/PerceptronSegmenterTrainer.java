@@ -69,6 +69,9 @@ public final class PerceptronSegmenterTrainer {
     private record Sequence(int[] slots, int[] code, byte[] gold) {
     }
 
+    /** Frequency given to user dictionary words: always in the dictionary, whatever a sentence holds. */
+    private static final long USER_WORD = 1L << 40;
+
     /**
      * Trains; with {@code dev} (may be null) keeps the best dev epoch. Reports stages {@code "read"}
      * (sentences), {@code "features"} (sentences of the total), {@code "train"} (epochs of the maximum) and,
@@ -120,21 +123,28 @@ public final class PerceptronSegmenterTrainer {
             }
         }
         chars = Arrays.copyOf(chars, nc);
+        // The dictionary holds every training word (two or more characters); while training, a sentence
+        // sees a word in it only if the rest of the corpus has it at least dictionaryMinCount times, so the
+        // model learns to handle words the dictionary lacks, as it must on new text.
         Lexicon.Builder db = new Lexicon.Builder(counts.size(), true);
         counts.forEach((w, n) -> {
-            if (n >= dictionaryMinCount && w.length() >= 2) {
+            if (w.length() >= 2) {
                 db.add(w, n);
             }
         });
-        Lexicon dictionary = db.build("training words");
         for (Lexicon l : userDictionaries) {
-            dictionary = dictionary.merge(l);
+            for (int id = 0; id < l.size(); id++) {
+                if (l.word(id).length() >= 2) {
+                    db.add(CharNormalizer.foldWidth(l.word(id)), USER_WORD);
+                }
+            }
         }
+        Lexicon dictionary = db.build("training words");
         // Units and n-gram counts.
         PerceptronFeatures provisional = new PerceptronFeatures(chars, new long[0], new long[0], new long[0], dictionary);
         int ns = sentences.size();
         PerceptronFeatures.Units[][] units = new PerceptronFeatures.Units[ns][];
-        parallel(ns, i -> units[i] = chunks(provisional, sentences.get(i)));
+        parallel(ns, i -> units[i] = chunks(provisional, sentences.get(i), dictionaryMinCount));
         long[] bigramKeys = frequent(units, featureMinCount, 0);
         long[] skipKeys = frequent(units, featureMinCount, 1);
         long[] trigramKeys = frequent(units, featureMinCount, 2);
@@ -171,8 +181,17 @@ public final class PerceptronSegmenterTrainer {
      * The chunks (white-space-free unit runs) of a training sentence, each as its own units with codes,
      * dictionary buckets and gold tags (in {@code tags}).
      */
-    private static PerceptronFeatures.Units[] chunks(PerceptronFeatures features, Sentence s) {
+    private static PerceptronFeatures.Units[] chunks(PerceptronFeatures features, Sentence s, int minCount) {
         String text = s.text();
+        Map<String, Integer> own = new HashMap<>();
+        for (Token t : s.tokens()) {
+            own.merge(CharNormalizer.foldWidth(t.text()), 1, Integer::sum);
+        }
+        Lexicon dict = features.dictionary;
+        java.util.function.IntPredicate use = id -> {
+            long rest = dict.frequency(id) - own.getOrDefault(dict.word(id), 0);
+            return rest >= minCount;
+        };
         MaxMatch.Work w = new MaxMatch.Work(text);
         boolean[] wordBoundary = new boolean[text.length() + 1];
         for (Token t : s.tokens()) {
@@ -185,7 +204,7 @@ public final class PerceptronSegmenterTrainer {
         int from = 0;
         while (from < n) {
             int to = PerceptronFeatures.chunkEnd(all, from);
-            features.dictionary(w, all, from, to);
+            features.dictionary(w, all, from, to, use);
             PerceptronFeatures.Units u = new PerceptronFeatures.Units();
             int len = to - from;
             u.ensure(len, 0);
@@ -390,7 +409,7 @@ public final class PerceptronSegmenterTrainer {
     public static final class Builder {
         private int epochs = 20;
         private long seed = 1;
-        private int dictionaryMinCount = 2;
+        private int dictionaryMinCount = 1;
         private int featureMinCount = 2;
         private int threads = Threads.defaultCount();
         private int patience = 3;
@@ -415,9 +434,9 @@ public final class PerceptronSegmenterTrainer {
         }
 
         /**
-         * Training words (two or more characters) seen at least this often enter the dictionary of the match
-         * features (default 2: words seen once stay out, so the model learns what to do with a word the
-         * dictionary lacks, as it must on new text).
+         * While training, a dictionary word counts for a sentence only if the other sentences hold it at least
+         * this often (default 1: leave-one-out, so a word only this sentence has looks new, as on new text);
+         * the saved dictionary holds every training word of two or more characters.
          */
         public Builder dictionaryMinCount(int n) {
             if (n < 1) {

@@ -40,11 +40,13 @@ public final class HybridSegmenter extends SpanSegmenter {
     private final double newWordMargin;
 
     /**
-     * Default {@link #newWordMargin()}, chosen on the People's Daily development split (trained on 1–24
-     * January 1998, scored on 25–31 January; {@code bench/java/org/classicnlp/bench/HybridNewWordDev.java},
-     * figures in models/README.md).
+     * Default {@link #newWordMargin()} of {@link #standard()} and of a {@link Builder} with HanLP's core
+     * dictionary, the configuration it was chosen for on the People's Daily development split (trained on
+     * 1–24 January 1998, scored on 25–31 January; {@code bench/java/org/classicnlp/bench/HybridNewWordDev.java},
+     * figures in models/README.md). Without the core dictionary the HMM is the only source of the words the
+     * training text lacks, and every invented word is kept (as the constructors do).
      */
-    public static final double DEFAULT_NEW_WORD_MARGIN = Double.NEGATIVE_INFINITY;
+    public static final double DEFAULT_NEW_WORD_MARGIN = 2.0;
 
     /** A hybrid over exactly this dictionary and HMM, characters looked up as written (width-folded). */
     public HybridSegmenter(HmmModel hmm, Lexicon lexicon) {
@@ -57,7 +59,7 @@ public final class HybridSegmenter extends SpanSegmenter {
      * original characters and offsets).
      */
     public HybridSegmenter(HmmModel hmm, Lexicon lexicon, boolean traditionalToSimplified) {
-        this(hmm, lexicon, traditionalToSimplified, DEFAULT_NEW_WORD_MARGIN);
+        this(hmm, lexicon, traditionalToSimplified, Double.NEGATIVE_INFINITY);
     }
 
     private HybridSegmenter(HmmModel hmm, Lexicon lexicon, boolean traditionalToSimplified, double newWordMargin) {
@@ -96,7 +98,7 @@ public final class HybridSegmenter extends SpanSegmenter {
         if (merged == null) {
             return builder().build();
         }
-        return new HybridSegmenter(hmm.join(), merged, true);
+        return new HybridSegmenter(hmm.join(), merged, true, DEFAULT_NEW_WORD_MARGIN);
     }
 
     /**
@@ -329,6 +331,7 @@ public final class HybridSegmenter extends SpanSegmenter {
         private Boolean t2s;
         private double trainingWeight = DEFAULT_TRAINING_WEIGHT;
         private final List<Lexicon> userDictionaries = new ArrayList<>();
+        private Double newWordMargin;
 
         private Builder() {
         }
@@ -450,9 +453,26 @@ public final class HybridSegmenter extends SpanSegmenter {
                         }
                     }
                 }
-                return new HybridSegmenter(model, all.build(name), convert);
+                return new HybridSegmenter(model, all.build(name), convert, margin());
             }
-            return new HybridSegmenter(model, words.build(name), convert);
+            return new HybridSegmenter(model, words.build(name), convert, margin());
+        }
+
+        private double margin() {
+            return newWordMargin != null ? newWordMargin
+                    : coreDictionary ? DEFAULT_NEW_WORD_MARGIN : Double.NEGATIVE_INFINITY;
+        }
+
+        /**
+         * Least HMM margin per character of a kept invented word (see {@link HybridSegmenter#withNewWordMargin});
+         * default {@link #DEFAULT_NEW_WORD_MARGIN} with the core dictionary, keep-all without it.
+         */
+        public Builder newWordMargin(double margin) {
+            if (Double.isNaN(margin)) {
+                throw new IllegalArgumentException("margin must be a number");
+            }
+            this.newWordMargin = margin;
+            return this;
         }
 
         private interface Adder {

@@ -22,9 +22,9 @@ public final class Segmenters {
      * perceptron segmenter with its shipped People's Daily 1998 model ({@link
      * PerceptronSegmenter#defaultModel()}), reading Traditional characters as Simplified. Chosen as the most
      * accurate on the average of the PKU test and a People's Daily development split (F1 0.955 / 0.964,
-     * against the hybrid's 0.944 / 0.954 with its new-word margin) at more than 1 M chars/s on one thread; {@link
-     * HybridSegmenter#standard()} knows more names and terms (HanLP's dictionary). Loaded once and shared, so
-     * calling this repeatedly is cheap.
+     * against the hybrid's 0.944 / 0.954 with its new-word margin), at about 2.2 M chars per CPU second on one
+     * thread; {@link HybridSegmenter#standard()} knows more names and terms (HanLP's dictionary). Loaded once
+     * and shared, so calling this repeatedly is cheap.
      */
     public static Segmenter standard() {
         return PerceptronSegmenter.defaultModel();

@@ -16,6 +16,7 @@ import org.classicnlp.segment.HmmModel;
 import org.classicnlp.segment.HmmSegmenter;
 import org.classicnlp.segment.HybridModel;
 import org.classicnlp.segment.HybridSegmenter;
+import org.classicnlp.segment.PerceptronSegmenter;
 import org.classicnlp.segment.Segmenter;
 
 /**
@@ -25,7 +26,8 @@ import org.classicnlp.segment.Segmenter;
  *
  * Usage: java -cp $BENCH_CP org.classicnlp.bench.StatisticalSegmentSpeed NAME INPUT OUT RUNS [MODEL]
  * NAME: hmm (MODEL = hmm or hybrid model file) | hybrid-train (MODEL = hybrid file, no HanLP dictionary)
- *       | hybrid (shipped defaults) | hanlp (HanLP StandardTokenizer)
+ *       | hybrid (shipped defaults) | hanlp (HanLP StandardTokenizer) | perceptron ([MODEL], default the
+ *       shipped one) | standard (Segmenters.standard()) | hanlp-perceptron (MODEL = HanLP perceptron CWS model)
  */
 public class StatisticalSegmentSpeed {
     public static void main(String[] args) throws IOException {
@@ -39,6 +41,14 @@ public class StatisticalSegmentSpeed {
             case "hybrid-train" -> words(HybridSegmenter.builder().model(HybridModel.load(Path.of(args[4])))
                     .coreDictionary(false).build());
             case "hybrid" -> words(HybridSegmenter.standard());
+            case "perceptron" -> words(args.length > 4 ? PerceptronSegmenter.load(Path.of(args[4]))
+                    : PerceptronSegmenter.defaultModel());
+            case "standard" -> words(org.classicnlp.segment.Segmenters.standard());
+            case "hanlp-perceptron" -> {
+                com.hankcs.hanlp.model.perceptron.PerceptronSegmenter h =
+                        new com.hankcs.hanlp.model.perceptron.PerceptronSegmenter(args[4]);
+                yield h::segment;
+            }
             case "hanlp" -> line -> {
                 List<Term> terms = StandardTokenizer.segment(line);
                 List<String> w = new ArrayList<>(terms.size());

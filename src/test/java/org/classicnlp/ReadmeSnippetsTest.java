@@ -21,6 +21,7 @@ import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 import org.classicnlp.lexicon.LexiconLoaders;
+import org.classicnlp.segment.HybridSegmenter;
 import org.classicnlp.segment.Segmenters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,8 +149,11 @@ class ReadmeSnippetsTest {
     @Test
     void theNameExampleFindsTheName() throws IOException {
         String readme = Files.readString(Path.of("README.md"));
-        assertTrue(readme.contains("seg.words(\"梅西在巴塞罗那踢球。\");"), "README example changed: update this test");
+        assertTrue(readme.contains("keepAll.words(\"梅西在巴塞罗那踢球。\");"), "README example changed: update this test");
         assertFalse(LexiconLoaders.hanlpCore().contains("梅西"));
-        assertEquals(List.of("梅西", "在", "巴塞罗那", "踢球", "。"), Segmenters.standard().words("梅西在巴塞罗那踢球。"));
+        assertEquals(List.of("梅西", "在", "巴塞罗那", "踢球", "。"),
+                HybridSegmenter.standard().withNewWordMargin(Double.NEGATIVE_INFINITY).words("梅西在巴塞罗那踢球。"));
+        assertTrue(readme.contains("seg.words(\"我爱北京天安门。\");"), "README example changed: update this test");
+        assertEquals(List.of("我", "爱", "北京", "天安门", "。"), Segmenters.standard().words("我爱北京天安门。"));
     }
 }

@@ -13,6 +13,7 @@ import org.classicnlp.segment.HmmSegmenter;
 import org.classicnlp.segment.HybridModel;
 import org.classicnlp.segment.HybridSegmenter;
 import org.classicnlp.segment.MatchRules;
+import org.classicnlp.segment.PerceptronSegmenter;
 import org.classicnlp.segment.SearchSegmenter;
 import org.classicnlp.segment.Segmenter;
 import org.classicnlp.segment.Segmenters;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Segments Chinese (and tokenizes English or mixed) text, one output line per input line.",
             "Blank lines are kept; words are separated by single spaces. Without --algo: the library's",
-            "standard segmenter (Segmenters.standard(): the dictionary + HMM hybrid)."},
+            "standard segmenter (Segmenters.standard(): the perceptron with its shipped model)."},
         footer = {"", "Examples:",
             "  echo '我用Java写了NLP程序，version 2.0。' | java -jar classicnlp.jar segment",
             "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt",
@@ -39,11 +40,11 @@ final class SegmentCommand implements Callable<Integer> {
     enum DictFormat { words, user }
 
     /** Every --algo name. */
-    static final List<String> ALGORITHMS = List.of("fmm", "bmm", "bimm", "hmm", "hybrid", "standard");
+    static final List<String> ALGORITHMS = List.of("fmm", "bmm", "bimm", "hmm", "hybrid", "perceptron", "standard");
 
     @Option(names = "--algo", defaultValue = "standard", paramLabel = "ALGO",
-            description = "fmm | bmm | bimm | hmm | hybrid | standard (default: ${DEFAULT-VALUE}: the library's"
-                    + " Segmenters.standard(), today the hybrid with the shipped model and HanLP's core dictionary;"
+            description = "fmm | bmm | bimm | hmm | hybrid | perceptron | standard (default: ${DEFAULT-VALUE}: the library's"
+                    + " Segmenters.standard(), today the perceptron with its shipped People's Daily 1998 model;"
                     + " with --model, --dict, --mode or --no-core-dict it is the hybrid so configured)")
     String algo;
 
@@ -51,7 +52,7 @@ final class SegmentCommand implements Callable<Integer> {
     enum Mode { default_, search }
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "hmm/hybrid: model from train-segmenter (default: the shipped People's Daily 1998 model).")
+            description = "hmm/hybrid/perceptron: model from train-segmenter (default: the shipped People's Daily 1998 model).")
     Path model;
 
     @Option(names = "--mode", defaultValue = "default", paramLabel = "MODE", converter = ModeConverter.class,
@@ -132,6 +133,20 @@ final class SegmentCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rules applies to --algo fmm|bmm|bimm only");
         }
         List<Lexicon> user = dictionaries(true);
+        if (name.equals("perceptron")) {
+            if (noCoreDict) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--no-core-dict applies to --algo hybrid|hmm only (the perceptron has no core dictionary)");
+            }
+            PerceptronSegmenter p = model == null ? PerceptronSegmenter.defaultModel()
+                    : PerceptronSegmenter.load(model).traditionalToSimplified(true);
+            Lexicon extra = merged(null, user);
+            if (extra != null) {
+                p = p.withDictionary(extra);
+            }
+            return mode == Mode.search ? new SearchSegmenter(p, extra != null ? LexiconLoaders.hanlpCore().merge(extra)
+                    : LexiconLoaders.hanlpCore()) : p;
+        }
         if (name.equals("hmm")) {
             if (noCoreDict && mode == Mode.search && user.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(),

@@ -32,6 +32,21 @@ public final class HybridSegmenter extends SpanSegmenter {
     private final boolean t2s;
     private final float[] logProb;
     private final float unknownLogProb;
+    /**
+     * Least HMM margin per character (log P of the characters as one word minus log P of them as single
+     * words, over the length) for an HMM-invented word to be kept; below it the word's characters stay
+     * single. {@link Double#NEGATIVE_INFINITY} keeps every invented word (jieba's behaviour).
+     */
+    private final double newWordMargin;
+
+    /**
+     * Default {@link #newWordMargin()} of {@link #standard()} and of a {@link Builder} with HanLP's core
+     * dictionary, the configuration it was chosen for on the People's Daily development split (trained on
+     * 1–24 January 1998, scored on 25–31 January; {@code bench/java/org/classicnlp/bench/HybridNewWordDev.java},
+     * figures in models/README.md). Without the core dictionary the HMM is the only source of the words the
+     * training text lacks, and every invented word is kept (as the constructors do).
+     */
+    public static final double DEFAULT_NEW_WORD_MARGIN = 2.0;
 
     /** A hybrid over exactly this dictionary and HMM, characters looked up as written (width-folded). */
     public HybridSegmenter(HmmModel hmm, Lexicon lexicon) {
@@ -44,6 +59,11 @@ public final class HybridSegmenter extends SpanSegmenter {
      * original characters and offsets).
      */
     public HybridSegmenter(HmmModel hmm, Lexicon lexicon, boolean traditionalToSimplified) {
+        this(hmm, lexicon, traditionalToSimplified, Double.NEGATIVE_INFINITY);
+    }
+
+    private HybridSegmenter(HmmModel hmm, Lexicon lexicon, boolean traditionalToSimplified, double newWordMargin) {
+        this.newWordMargin = newWordMargin;
         this.hmm = Objects.requireNonNull(hmm, "hmm");
         this.lexicon = Objects.requireNonNull(lexicon, "lexicon");
         this.t2s = traditionalToSimplified;
@@ -78,7 +98,7 @@ public final class HybridSegmenter extends SpanSegmenter {
         if (merged == null) {
             return builder().build();
         }
-        return new HybridSegmenter(hmm.join(), merged, true);
+        return new HybridSegmenter(hmm.join(), merged, true, DEFAULT_NEW_WORD_MARGIN);
     }
 
     /**
@@ -101,6 +121,43 @@ public final class HybridSegmenter extends SpanSegmenter {
     /** Whether dictionary and HMM lookups see Traditional characters as Simplified. */
     public boolean traditionalToSimplified() {
         return t2s;
+    }
+
+    /** The least per-character HMM margin of a kept invented word (see {@link #withNewWordMargin}). */
+    public double newWordMargin() {
+        return newWordMargin;
+    }
+
+    /**
+     * The same segmenter keeping an HMM-invented word (a multi-character word from a run of single
+     * characters that is in no dictionary) only when its HMM margin per character, log P(the characters
+     * tagged as one word) − log P(them tagged as single words) over the length, is at least {@code margin};
+     * {@link Double#NEGATIVE_INFINITY} keeps all of them.
+     */
+    public HybridSegmenter withNewWordMargin(double margin) {
+        if (Double.isNaN(margin)) {
+            throw new IllegalArgumentException("margin must be a number");
+        }
+        return new HybridSegmenter(hmm, lexicon, t2s, margin);
+    }
+
+    /** Whether the HMM word {@code f[from, to)} is likely enough to keep (see {@link #newWordMargin}). */
+    private boolean likely(char[] f, int from, int to) {
+        if (newWordMargin == Double.NEGATIVE_INFINITY) {
+            return true;
+        }
+        int len = to - from;
+        double word = hmm.logEmission(HmmModel.B, f[from]) + hmm.logEmission(HmmModel.E, f[to - 1]);
+        double single = hmm.logEmission(HmmModel.S, f[from]) + hmm.logEmission(HmmModel.S, f[to - 1]);
+        int prev = HmmModel.B;
+        for (int i = from + 1; i < to - 1; i++) {
+            word += hmm.logTransition(prev, HmmModel.M) + hmm.logEmission(HmmModel.M, f[i]);
+            single += hmm.logEmission(HmmModel.S, f[i]);
+            prev = HmmModel.M;
+        }
+        word += hmm.logTransition(prev, HmmModel.E);
+        single += (len - 1) * hmm.logTransition(HmmModel.S, HmmModel.S);
+        return (word - single) / len >= newWordMargin;
     }
 
     @Override
@@ -214,7 +271,28 @@ public final class HybridSegmenter extends SpanSegmenter {
             return count;
         }
         if (to - from > 1 && !isKnownWord(f, from, to, ends, ids)) {
-            return hmm.cut(f, from, to, spans, count, work);
+            int end = hmm.cut(f, from, to, spans, count, work);
+            if (newWordMargin == Double.NEGATIVE_INFINITY) {
+                return end;
+            }
+            // Keep the likely invented words; the characters of the others become single words.
+            int[] cut = java.util.Arrays.copyOfRange(spans, 2 * count, 2 * end);
+            for (int k = 0; k < cut.length; k += 2) {
+                int a = cut[k];
+                int b = cut[k + 1];
+                if (b - a == 1 || likely(f, a, b) || isKnownWord(f, a, b, ends, ids)) {
+                    spans[2 * count] = a;
+                    spans[2 * count + 1] = b;
+                    count++;
+                } else {
+                    for (int c = a; c < b; c++) {
+                        spans[2 * count] = c;
+                        spans[2 * count + 1] = c + 1;
+                        count++;
+                    }
+                }
+            }
+            return count;
         }
         for (int c = from; c < to; c++) {
             spans[2 * count] = c;
@@ -253,6 +331,7 @@ public final class HybridSegmenter extends SpanSegmenter {
         private Boolean t2s;
         private double trainingWeight = DEFAULT_TRAINING_WEIGHT;
         private final List<Lexicon> userDictionaries = new ArrayList<>();
+        private Double newWordMargin;
 
         private Builder() {
         }
@@ -374,9 +453,26 @@ public final class HybridSegmenter extends SpanSegmenter {
                         }
                     }
                 }
-                return new HybridSegmenter(model, all.build(name), convert);
+                return new HybridSegmenter(model, all.build(name), convert, margin());
             }
-            return new HybridSegmenter(model, words.build(name), convert);
+            return new HybridSegmenter(model, words.build(name), convert, margin());
+        }
+
+        private double margin() {
+            return newWordMargin != null ? newWordMargin
+                    : coreDictionary ? DEFAULT_NEW_WORD_MARGIN : Double.NEGATIVE_INFINITY;
+        }
+
+        /**
+         * Least HMM margin per character of a kept invented word (see {@link HybridSegmenter#withNewWordMargin});
+         * default {@link #DEFAULT_NEW_WORD_MARGIN} with the core dictionary, keep-all without it.
+         */
+        public Builder newWordMargin(double margin) {
+            if (Double.isNaN(margin)) {
+                throw new IllegalArgumentException("margin must be a number");
+            }
+            this.newWordMargin = margin;
+            return this;
         }
 
         private interface Adder {

@@ -12,24 +12,28 @@ public final class Segmenters {
     public static final List<String> DICTIONARY_ALGORITHMS = List.of("fmm", "bmm", "bimm");
 
     /** Names of the trained segmenters accepted by {@link #create(String)}. */
-    public static final List<String> STATISTICAL_ALGORITHMS = List.of("hmm", "hybrid");
+    public static final List<String> STATISTICAL_ALGORITHMS = List.of("hmm", "hybrid", "perceptron");
 
     private Segmenters() {
     }
 
     /**
-     * The best general-purpose segmenter for Chinese and mixed Chinese/English text that needs no files:
-     * the dictionary + HMM hybrid with the shipped People's Daily model and HanLP's core dictionary
-     * ({@link HybridSegmenter#standard()}), reading Traditional characters as Simplified. Loaded once and
-     * shared, so calling this repeatedly is cheap.
+     * The best general-purpose segmenter for Chinese and mixed Chinese/English text that needs no files: the
+     * perceptron segmenter with its shipped People's Daily 1998 model ({@link
+     * PerceptronSegmenter#defaultModel()}), reading Traditional characters as Simplified. Chosen as the most
+     * accurate on the average of the PKU test and a People's Daily development split (F1 0.955 / 0.964,
+     * against the hybrid's 0.944 / 0.954 with its new-word margin), at about 2.2 M chars per CPU second on one
+     * thread; {@link HybridSegmenter#standard()} knows more names and terms (HanLP's dictionary). Loaded once
+     * and shared, so calling this repeatedly is cheap.
      */
     public static Segmenter standard() {
-        return HybridSegmenter.standard();
+        return PerceptronSegmenter.defaultModel();
     }
 
     /**
      * A segmenter that needs no files: {@code fmm}, {@code bmm}, {@code bimm} over HanLP's core dictionary,
-     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}. All of them are over
+     * {@code hmm} with the shipped model, {@code hybrid} = {@link #standard()}, {@code perceptron} =
+     * {@link PerceptronSegmenter#defaultModel()}. All of them are over
      * Simplified resources and read Traditional characters as Simplified (see {@link
      * org.classicnlp.core.TraditionalChinese}); tokens keep the original characters and offsets.
      */
@@ -37,6 +41,7 @@ public final class Segmenters {
         return switch (algorithm.toLowerCase(Locale.ROOT)) {
             case "hmm" -> new HmmSegmenter().builtin("hmm");
             case "hybrid" -> HybridSegmenter.standard();
+            case "perceptron" -> PerceptronSegmenter.defaultModel();
             default -> ((SpanSegmenter) create(algorithm, LexiconLoaders.hanlpCore(), MatchRules.MIXED, true))
                     .builtin(algorithm.toLowerCase(Locale.ROOT));
         };
@@ -87,7 +92,7 @@ public final class Segmenters {
 
     /** Every name {@link #byName} accepts. */
     public static final List<String> NAMES = List.of("standard", "fmm", "bmm", "bimm", "hmm", "hybrid",
-            "whitespace", "english");
+            "perceptron", "whitespace", "english");
 
     /**
      * Any built-in segmenter by name, as analyzers store it: {@code standard} (also {@code default}),
@@ -99,7 +104,7 @@ public final class Segmenters {
             case "standard", "default" -> standard();
             case "whitespace" -> WhitespaceTokenizer.INSTANCE;
             case "english" -> EnglishTokenizer.INSTANCE;
-            case "fmm", "bmm", "bimm", "hmm", "hybrid" -> create(name);
+            case "fmm", "bmm", "bimm", "hmm", "hybrid", "perceptron" -> create(name);
             default -> throw new IllegalArgumentException("unknown segmenter '" + name + "'; expected one of "
                     + NAMES);
         };

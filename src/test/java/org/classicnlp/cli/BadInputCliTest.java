@@ -69,7 +69,7 @@ class BadInputCliTest {
 
     @Test
     void unknownNamesExitTwoListingEveryChoice() {
-        contains(fails(2, "segment", "--algo", "foo"), "--algo", "fmm, bmm, bimm, hmm, hybrid, standard", "'foo'");
+        contains(fails(2, "segment", "--algo", "foo"), "--algo", "fmm, bmm, bimm, hmm, hybrid, perceptron, standard", "'foo'");
         contains(fails(2, "keywords", "--input", SAMPLE, "--format", "xml"), "--format", "tsv, jsonl");
         contains(fails(2, "tfidf", "fit", "--input", SAMPLE, "--out", "m", "--input-format", "csv"), "--input-format",
                 "auto, lines, jsonl, dir");

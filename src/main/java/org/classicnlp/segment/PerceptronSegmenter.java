@@ -1,0 +1,452 @@
+package org.classicnlp.segment;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import org.classicnlp.core.ModelContainer;
+import org.classicnlp.lexicon.Lexicon;
+
+/**
+ * Segmentation by character (unit) B/M/E/S tagging with an averaged structured perceptron and Viterbi
+ * decoding over the features of {@link PerceptronFeatures}: character n-grams in a window of five, character
+ * types, and dictionary matches (the longest dictionary word starting at, ending at, covering each
+ * position). Units are the atoms of {@link Atoms}, so an English word, number or URL is never cut, and white
+ * space is never a token. Trained by {@link PerceptronSegmenterTrainer}; {@link #defaultModel()} is the
+ * shipped model trained on People's Daily 1998 January. Immutable and thread-safe.
+ *
+ * <p>Body of the model file ({@link ModelContainer} kind {@code perceptron-seg}, version 1, gzip): {@code int}
+ * character count and the characters (ascending {@code char}s); the dictionary ({@code int} count, then
+ * UTF words in ascending order); the bigram, skip-bigram and trigram keys (each: {@code int} count, then the
+ * ascending keys as unsigned LEB128 deltas); {@code float} scale and {@code int} weight count, then every
+ * feature weight as a {@code short} (weight = short × scale); {@code float[16]} transition weights
+ * (from·4+to, B M E S).
+ */
+public final class PerceptronSegmenter extends SpanSegmenter {
+
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("perceptron-seg", 1);
+    /** Classpath resource of the shipped model. */
+    static final String DEFAULT_RESOURCE = "/org/classicnlp/models/perceptron-pd98-199801.bin";
+
+    private static final float NEG = -1e30f;
+
+    private final PerceptronFeatures features;
+    private final float[] weights;
+    private final float[] transitions;
+    private final boolean t2s;
+
+    PerceptronSegmenter(PerceptronFeatures features, float[] weights, float[] transitions, boolean t2s) {
+        this.features = features;
+        this.weights = weights;
+        this.transitions = transitions;
+        this.t2s = t2s;
+        if (weights.length != features.size || transitions.length != 16) {
+            throw new IllegalArgumentException("weights do not fit the feature index");
+        }
+    }
+
+    /**
+     * The same model with Traditional characters read as Simplified (or not); tokens keep the original
+     * characters and offsets.
+     */
+    public PerceptronSegmenter traditionalToSimplified(boolean on) {
+        return on == t2s ? this : new PerceptronSegmenter(features, weights, transitions, on);
+    }
+
+    /** Whether Traditional characters are looked up as Simplified. */
+    public boolean traditionalToSimplified() {
+        return t2s;
+    }
+
+    /**
+     * The same weights with {@code words} added to the dictionary of the match features, so a user's
+     * words (names, terms) are preferred as words.
+     */
+    public PerceptronSegmenter withDictionary(Lexicon words) {
+        Objects.requireNonNull(words, "words");
+        Lexicon merged = features.dictionary.size() == 0 ? words : features.dictionary.merge(words);
+        PerceptronFeatures f = new PerceptronFeatures(features.chars, features.bigramKeys, features.skipKeys,
+                features.trigramKeys, merged);
+        return new PerceptronSegmenter(f, weights, transitions, t2s);
+    }
+
+    /** Number of words in the dictionary of the match features. */
+    public int dictionarySize() {
+        return features.dictionary.size();
+    }
+
+    /** Number of feature weights (for reports: the model's size in memory is 4 bytes each). */
+    public int weightCount() {
+        return weights.length;
+    }
+
+    @Override
+    MaxMatch.Work work(String text) {
+        return new MaxMatch.Work(text, t2s);
+    }
+
+    /** Working arrays of the calling thread (reused: segmenting allocates nothing per character). */
+    private static final ThreadLocal<PerceptronFeatures.Units> UNITS =
+            ThreadLocal.withInitial(PerceptronFeatures.Units::new);
+
+    @Override
+    int spans(MaxMatch.Work w, int[] spans) {
+        // A huge text gets arrays of its own, so a thread does not keep them after it.
+        PerceptronFeatures.Units u = w.n <= 1 << 16 ? UNITS.get() : new PerceptronFeatures.Units();
+        int n = features.units(w, u);
+        int count = 0;
+        int from = 0;
+        while (from < n) {
+            int to = PerceptronFeatures.chunkEnd(u, from);
+            tag(w, u, from, to);
+            int start = u.start[from];
+            for (int k = from; k < to; k++) {
+                byte t = u.tags[k - from];
+                if (t == PerceptronFeatures.E || t == PerceptronFeatures.S) {
+                    spans[2 * count] = start;
+                    spans[2 * count + 1] = u.end[k];
+                    count++;
+                    if (k + 1 < to) {
+                        start = u.start[k + 1];
+                    }
+                }
+            }
+            from = to;
+        }
+        return count;
+    }
+
+    /** Tags the units {@code [from, to)} (one chunk) into {@code u.tags[0, to - from)}. */
+    void tag(MaxMatch.Work w, PerceptronFeatures.Units u, int from, int to) {
+        features.dictionary(w, u, from, to);
+        features.slots(u, from, to);
+        decode(features, weights, transitions, u, from, to);
+    }
+
+    /** Emission scores from the slots, then Viterbi; tags land in {@code u.tags[0, to - from)}. */
+    static void decode(PerceptronFeatures features, float[] w, float[] tr, PerceptronFeatures.Units u, int from,
+            int to) {
+        decode(w, tr, u.slots, u.code, from, to - from, u.emit, u.back, u.tags);
+    }
+
+    /**
+     * Emission scores of {@code n} positions from their slots ({@code code[codeFrom + i]} the unit codes),
+     * then Viterbi into {@code tags[0, n)}; {@code em} and {@code back} are scratch of 4n.
+     */
+    static void decode(float[] w, float[] tr, int[] s, int[] code, int codeFrom, int n, float[] em, byte[] back,
+            byte[] tags) {
+        for (int i = 0; i < n; i++) {
+            float b = 0;
+            float m = 0;
+            float e = 0;
+            float x = 0;
+            int o = i * PerceptronFeatures.SLOTS;
+            for (int k = 0; k < PerceptronFeatures.SLOTS; k++) {
+                int off = s[o + k];
+                if (off >= 0) {
+                    b += w[off];
+                    m += w[off + 1];
+                    e += w[off + 2];
+                    x += w[off + 3];
+                }
+            }
+            if (code[codeFrom + i] == PerceptronFeatures.OTHER) {
+                // an emoji sequence or other symbol atom is always a word of its own
+                b = NEG;
+                m = NEG;
+                e = NEG;
+            }
+            em[i * 4] = b;
+            em[i * 4 + 1] = m;
+            em[i * 4 + 2] = e;
+            em[i * 4 + 3] = x;
+        }
+        viterbi(em, tr, n, back, tags);
+    }
+
+    /** Best legal B/M/E/S sequence: starts with B or S, ends with E or S; B,M → M,E; E,S → B,S. */
+    static void viterbi(float[] em, float[] tr, int n, byte[] back, byte[] tags) {
+        float db = em[0];
+        float dm = NEG;
+        float de = NEG;
+        float ds = em[3];
+        float bm = tr[1];
+        float be = tr[2];
+        float mm = tr[5];
+        float me = tr[6];
+        float eb = tr[8];
+        float es = tr[11];
+        float sb = tr[12];
+        float ss = tr[15];
+        for (int t = 1; t < n; t++) {
+            int o = t * 4;
+            float b1 = de + eb;
+            float b2 = ds + sb;
+            float m1 = db + bm;
+            float m2 = dm + mm;
+            float e1 = db + be;
+            float e2 = dm + me;
+            float s1 = de + es;
+            float s2 = ds + ss;
+            float nb;
+            float nm;
+            float ne;
+            float ns;
+            if (b1 >= b2) {
+                nb = b1;
+                back[o] = PerceptronFeatures.E;
+            } else {
+                nb = b2;
+                back[o] = PerceptronFeatures.S;
+            }
+            if (m1 >= m2) {
+                nm = m1;
+                back[o + 1] = PerceptronFeatures.B;
+            } else {
+                nm = m2;
+                back[o + 1] = PerceptronFeatures.M;
+            }
+            if (e1 >= e2) {
+                ne = e1;
+                back[o + 2] = PerceptronFeatures.B;
+            } else {
+                ne = e2;
+                back[o + 2] = PerceptronFeatures.M;
+            }
+            if (s1 >= s2) {
+                ns = s1;
+                back[o + 3] = PerceptronFeatures.E;
+            } else {
+                ns = s2;
+                back[o + 3] = PerceptronFeatures.S;
+            }
+            db = nb + em[o];
+            dm = nm + em[o + 1];
+            de = ne + em[o + 2];
+            ds = ns + em[o + 3];
+        }
+        int state = de > ds ? PerceptronFeatures.E : PerceptronFeatures.S;
+        for (int t = n - 1; t >= 0; t--) {
+            tags[t] = (byte) state;
+            if (t > 0) {
+                state = back[t * 4 + state];
+            }
+        }
+    }
+
+    // ---- equality (for the save/load round trip) -------------------------------------------------
+
+    /** Same characters, dictionary words, n-gram keys, weights and transitions. */
+    public boolean sameModel(PerceptronSegmenter other) {
+        if (!Arrays.equals(features.chars, other.features.chars)
+                || !Arrays.equals(features.bigramKeys, other.features.bigramKeys)
+                || !Arrays.equals(features.skipKeys, other.features.skipKeys)
+                || !Arrays.equals(features.trigramKeys, other.features.trigramKeys)
+                || !Arrays.equals(weights, other.weights) || !Arrays.equals(transitions, other.transitions)
+                || features.dictionary.size() != other.features.dictionary.size()) {
+            return false;
+        }
+        for (String word : sortedWords(features.dictionary)) {
+            if (!other.features.dictionary.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- persistence ----------------------------------------------------------------------------
+
+    /** Saves in the {@link ModelContainer} (kind {@code perceptron-seg}, version 1) as described on this class. */
+    public void save(Path file) {
+        ModelContainer.save(file, KIND, null, ModelContainer.Compression.GZIP, this::writeBody);
+    }
+
+    private static List<String> sortedWords(Lexicon l) {
+        List<String> words = new ArrayList<>(l.size());
+        for (int id = 0; id < l.size(); id++) {
+            words.add(l.word(id));
+        }
+        words.sort(null);
+        return words;
+    }
+
+    private void writeBody(DataOutputStream out) throws IOException {
+        out.writeInt(features.chars.length);
+        for (char c : features.chars) {
+            out.writeChar(c);
+        }
+        List<String> words = sortedWords(features.dictionary);
+        out.writeInt(words.size());
+        for (String word : words) {
+            out.writeUTF(word);
+        }
+        writeKeys(out, features.bigramKeys);
+        writeKeys(out, features.skipKeys);
+        writeKeys(out, features.trigramKeys);
+        float scale = scale(weights);
+        out.writeFloat(scale);
+        out.writeInt(weights.length);
+        for (float v : weights) {
+            out.writeShort(Math.round(v / scale));
+        }
+        for (float v : transitions) {
+            out.writeFloat(v);
+        }
+    }
+
+    /** The quantization step of {@code w}: the largest magnitude maps to 32767. */
+    static float scale(float[] w) {
+        float max = 0;
+        for (float v : w) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max == 0 ? 1f : max / 32767f;
+    }
+
+    /** {@code w} rounded to the stored 16-bit grid, so a trained model equals its saved and loaded copy. */
+    static float[] quantized(float[] w) {
+        float scale = scale(w);
+        float[] q = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            q[i] = (short) Math.round(w[i] / scale) * scale;
+        }
+        return q;
+    }
+
+    private static void writeKeys(DataOutputStream out, long[] keys) throws IOException {
+        out.writeInt(keys.length);
+        long prev = -1;
+        for (long k : keys) {
+            long d = k - prev;
+            while ((d & ~0x7FL) != 0) {
+                out.writeByte((int) ((d & 0x7F) | 0x80));
+                d >>>= 7;
+            }
+            out.writeByte((int) d);
+            prev = k;
+        }
+    }
+
+    private static long[] readKeys(ModelContainer.Body body, String what) throws IOException {
+        DataInputStream in = body.in();
+        body.section(what + " keys");
+        int n = in.readInt();
+        if (n < 0 || n > 1 << 28) {
+            throw body.error(what + " key count " + n + ", expected 0 to " + (1 << 28));
+        }
+        long[] keys = new long[n];
+        long prev = -1;
+        for (int i = 0; i < n; i++) {
+            long d = 0;
+            int shift = 0;
+            int b;
+            do {
+                b = in.readUnsignedByte();
+                d |= (long) (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0 && shift < 64);
+            if (d <= 0) {
+                throw body.error(what + " key " + i + " not above the one before, expected ascending keys");
+            }
+            prev += d;
+            keys[i] = prev;
+        }
+        return keys;
+    }
+
+    private static PerceptronSegmenter readBody(ModelContainer.Body body) throws IOException {
+        DataInputStream in = body.in();
+        body.section("the character table");
+        int nc = in.readInt();
+        if (nc < 0 || nc >= 0xFFFF - PerceptronFeatures.FIRST_CHAR) {
+            throw body.error("character count " + nc + ", expected 0 to " + (0xFFFF - PerceptronFeatures.FIRST_CHAR - 1));
+        }
+        char[] chars = new char[nc];
+        for (int i = 0; i < nc; i++) {
+            chars[i] = in.readChar();
+            if (i > 0 && chars[i] <= chars[i - 1]) {
+                throw body.error("character U+" + Integer.toHexString(chars[i]) + " out of order, expected ascending");
+            }
+        }
+        body.section("the dictionary");
+        int nw = in.readInt();
+        if (nw < 0) {
+            throw body.error("dictionary size " + nw + ", expected >= 0");
+        }
+        Lexicon.Builder dict = new Lexicon.Builder(nw, true);
+        for (int i = 0; i < nw; i++) {
+            dict.add(in.readUTF(), 1);
+        }
+        long[] bigrams = readKeys(body, "bigram");
+        long[] skips = readKeys(body, "skip-bigram");
+        long[] trigrams = readKeys(body, "trigram");
+        PerceptronFeatures features = new PerceptronFeatures(chars, bigrams, skips, trigrams, dict.build("perceptron"));
+        body.section("the feature weights");
+        float scale = in.readFloat();
+        int nwts = in.readInt();
+        if (nwts != features.size) {
+            throw body.error("weight count " + nwts + ", expected " + features.size + " for this feature index");
+        }
+        if (!(scale > 0) || Float.isInfinite(scale)) {
+            throw body.error("weight scale " + scale + ", expected a positive number");
+        }
+        float[] w = new float[nwts];
+        byte[] raw = new byte[1 << 16];
+        for (int i = 0; i < nwts; ) {
+            int chunk = Math.min(raw.length / 2, nwts - i);
+            in.readFully(raw, 0, 2 * chunk);
+            for (int k = 0; k < chunk; k++) {
+                w[i + k] = (short) ((raw[2 * k] << 8) | (raw[2 * k + 1] & 0xFF)) * scale;
+            }
+            i += chunk;
+        }
+        body.section("the transition weights");
+        float[] tr = new float[16];
+        for (int i = 0; i < 16; i++) {
+            tr[i] = in.readFloat();
+        }
+        return new PerceptronSegmenter(features, w, tr, false);
+    }
+
+    /**
+     * Loads a model saved by {@link #save}; Traditional characters are read as written (see {@link
+     * #traditionalToSimplified(boolean)}).
+     *
+     * @throws org.classicnlp.core.ModelFormatException naming the file if it is not such a model or is damaged
+     */
+    public static PerceptronSegmenter load(Path file) {
+        return ModelContainer.load(file, PerceptronSegmenter::readBody, KIND);
+    }
+
+    /** Loads from a stream (closed here); {@code source} names it in error messages. */
+    public static PerceptronSegmenter load(InputStream in, String source) {
+        return ModelContainer.load(in, source, PerceptronSegmenter::readBody, KIND);
+    }
+
+    private static final class DefaultHolder {
+        static final PerceptronSegmenter INSTANCE = (PerceptronSegmenter) loadResource().builtin("perceptron");
+    }
+
+    private static PerceptronSegmenter loadResource() {
+        InputStream in = PerceptronSegmenter.class.getResourceAsStream(DEFAULT_RESOURCE);
+        if (in == null) {
+            throw new UncheckedIOException(new IOException("classpath resource " + DEFAULT_RESOURCE
+                    + " not found (the jar was built without the models/ directory)"));
+        }
+        return load(in, "classpath:" + DEFAULT_RESOURCE).traditionalToSimplified(true);
+    }
+
+    /**
+     * The shipped model, trained on People's Daily 1998 January (see {@code models/README.md}), reading
+     * Traditional characters as Simplified; loaded once from the classpath and shared.
+     */
+    public static PerceptronSegmenter defaultModel() {
+        return DefaultHolder.INSTANCE;
+    }
+}

@@ -1,5 +1,6 @@
 package org.classicnlp.cli;
 
+import org.classicnlp.core.Hit;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -46,8 +47,8 @@ final class W2vAnalogyCommand implements Callable<Integer> {
         WordVectors v = WordVectors.load(vectors);
         Writer out = CliIO.stdout();
         var m = method == Method.add ? WordVectors.AnalogyMethod.COS_ADD : WordVectors.AnalogyMethod.COS_MUL;
-        for (WordVectors.ScoredWord s : v.analogy(a, b, c, top, m)) {
-            out.write(s.word() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
+        for (Hit s : v.analogy(a, b, c, top, m)) {
+            out.write(s.id() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
         }
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package org.classicnlp.cli;
 
+import org.classicnlp.core.Hit;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ final class W2vSimilarCommand implements Callable<Integer> {
         Check.atLeast("--top", top, 1);
         WordVectors v = WordVectors.load(vectors);
         Writer out = CliIO.stdout();
-        for (WordVectors.ScoredWord s : v.mostSimilar(word, top)) {
-            out.write(s.word() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
+        for (Hit s : v.mostSimilar(word, top)) {
+            out.write(s.id() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
         }
         out.flush();
         return 0;

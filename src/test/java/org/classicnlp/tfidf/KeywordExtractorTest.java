@@ -1,5 +1,6 @@
 package org.classicnlp.tfidf;
 
+import org.classicnlp.core.Hit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,9 +22,9 @@ class KeywordExtractorTest {
                 .skipNonWords(false).build();
         for (Document d : TfidfModelTest.docs()) {
             SparseVector v = MODEL.transform(d);
-            List<Keyword> expected = new ArrayList<>();
+            List<Hit> expected = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
-                expected.add(new Keyword(MODEL.term(v.indexAt(i)), v.valueAt(i)));
+                expected.add(new Hit(MODEL.term(v.indexAt(i)), v.valueAt(i)));
             }
             expected.sort(Comparator.comparingDouble(Keyword::weight).reversed()
                     .thenComparing(Keyword::term, TfidfVectorizer::compareCodePoints));
@@ -38,9 +39,9 @@ class KeywordExtractorTest {
         TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").norm(Norm.NONE).build()
                 .fit(TfidfModelTest.sample());
         KeywordExtractor k = KeywordExtractor.builder(m).top(10).build();
-        List<Keyword> kws = k.extract("zebra zebra cat");
-        assertEquals(new Keyword("zebra", 2 * m.medianIdf()), kws.get(0));
-        assertEquals(new Keyword("cat", m.idf("cat").getAsDouble()), kws.get(1));
+        List<Hit> kws = k.extract("zebra zebra cat");
+        assertEquals(new Hit("zebra", 2 * m.medianIdf()), kws.get(0));
+        assertEquals(new Hit("cat", m.idf("cat").getAsDouble()), kws.get(1));
         // jieba's median: element n/2 of the sorted idf values
         double[] idf = new double[m.dimension()];
         for (int i = 0; i < idf.length; i++) {
@@ -58,10 +59,10 @@ class KeywordExtractorTest {
         KeywordExtractor filtered = KeywordExtractor.builder(MODEL).top(20).minLength(4)
                 .stopWords(List.of("学习")).build();
         String text = "北京 大学 的 学生 在 北京 学习 students";
-        List<Keyword> a = all.extract(text);
-        List<Keyword> f = filtered.extract(text);
-        assertEquals(a.stream().filter(kw -> kw.term().codePointCount(0, kw.term().length()) >= 4
-                && !kw.term().equals("学习")).toList(), f);
+        List<Hit> a = all.extract(text);
+        List<Hit> f = filtered.extract(text);
+        assertEquals(a.stream().filter(kw -> kw.id().codePointCount(0, kw.id().length()) >= 4
+                && !kw.id().equals("学习")).toList(), f);
         assertEquals(List.of("students"), f.stream().map(Keyword::term).toList());
     }
 
@@ -78,7 +79,7 @@ class KeywordExtractorTest {
     void sameKeywordsAloneOrInABatch() {
         KeywordExtractor k = KeywordExtractor.builder(MODEL).top(5).build();
         List<Document> docs = TfidfModelTest.docs();
-        List<List<Keyword>> batch = new ArrayList<>();
+        List<List<Hit>> batch = new ArrayList<>();
         for (Document d : docs) {
             batch.add(k.extract(d));
         }

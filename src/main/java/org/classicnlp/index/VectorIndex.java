@@ -205,6 +205,29 @@ public final class VectorIndex {
         }
     }
 
+    /** The row of {@code id}, or -1 (always -1 for an {@link #ofUnitRows} view). */
+    public int row(String id) {
+        lock.readLock().lock();
+        try {
+            Integer r = rowOf.get(id);
+            return r == null ? -1 : r;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The score of one row for {@code query}, as a search would give it. */
+    public double score(float[] query, int row) {
+        float[] q = prepare(query);
+        lock.readLock().lock();
+        try {
+            Objects.checkIndex(row, size);
+            return rowScore(q, row);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** A copy of the stored vector of {@code row} (unit-normalised for cosine). */
     public float[] vector(int row) {
         lock.readLock().lock();
@@ -355,7 +378,7 @@ public final class VectorIndex {
             }
             TopK top = new TopK(k);
             for (ScoreDoc d : found) {
-                top.offer(d.doc, score(q, d.doc));
+                top.offer(d.doc, rowScore(q, d.doc));
             }
             return hits(top);
         } catch (IOException e) {
@@ -400,7 +423,7 @@ public final class VectorIndex {
     private TopK scan(float[] q, int k, IntPredicate rowFilter, int limit) {
         TopK top = new TopK(k);
         for (int i = 0; i < limit; i++) {
-            float s = score(q, i);
+            float s = rowScore(q, i);
             // the filter is checked only for a row that would be kept (it may be costly)
             if (top.accepts(s) && (rowFilter == null || rowFilter.test(i))) {
                 top.add(i, s);
@@ -409,7 +432,7 @@ public final class VectorIndex {
         return top;
     }
 
-    private float score(float[] q, int row) {
+    private float rowScore(float[] q, int row) {
         int o = row * dimension;
         if (metric != Metric.L2) {
             return VectorMath.dot(matrix, o, q, 0, dimension);

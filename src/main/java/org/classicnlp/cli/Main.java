@@ -32,6 +32,8 @@ public final class Main {
         COMMANDS.put("tag", TagCommand::new);
         COMMANDS.put("score-tags", ScoreTagsCommand::new);
         COMMANDS.put("lm", LmCommand::new);
+        COMMANDS.put("index", IndexCommand::new);
+        COMMANDS.put("faq", FaqCommand::new);
     }
 
     public static void main(String[] args) {

@@ -66,6 +66,19 @@ public final class Bm25Index implements TextSearcher {
         this.postingFreqs = postingFreqs;
     }
 
+    /**
+     * The analyzer BM25 uses unless told otherwise: {@link Analyzer#standard()} (Chinese and English
+     * segmentation, width and Traditional→Simplified folding, lowercase) with punctuation and symbol tokens
+     * dropped, so a shared "？" does not count as a match.
+     */
+    public static Analyzer defaultAnalyzer() {
+        return DefaultAnalyzerHolder.INSTANCE;
+    }
+
+    private static final class DefaultAnalyzerHolder {
+        static final Analyzer INSTANCE = Analyzer.builder(Analyzer.standardSpec()).dropSymbols(true).build();
+    }
+
     /** An index of {@code corpus} with Lucene's defaults. */
     public static Bm25Index fit(Corpus<Document> corpus, Analyzer analyzer) {
         return fit(corpus, analyzer, DEFAULT_K1, DEFAULT_B);

@@ -26,12 +26,12 @@ class KeywordExtractorTest {
             for (int i = 0; i < v.size(); i++) {
                 expected.add(new Hit(MODEL.term(v.indexAt(i)), v.valueAt(i)));
             }
-            expected.sort(Comparator.comparingDouble(Keyword::weight).reversed()
-                    .thenComparing(Keyword::term, TfidfVectorizer::compareCodePoints));
+            expected.sort(Comparator.comparingDouble(Hit::score).reversed()
+                    .thenComparing(Hit::id, TfidfVectorizer::compareCodePoints));
             assertEquals(expected.subList(0, Math.min(3, expected.size())), k.extract(d), d.text());
         }
         // "cats and dogs": three terms of equal weight (each in one document, once): code-point order
-        assertEquals(List.of("and", "cats", "dogs"), k.extract("cats and dogs").stream().map(Keyword::term).toList());
+        assertEquals(List.of("and", "cats", "dogs"), k.extract("cats and dogs").stream().map(Hit::id).toList());
     }
 
     @Test
@@ -50,7 +50,7 @@ class KeywordExtractorTest {
         java.util.Arrays.sort(idf);
         assertEquals(idf[idf.length / 2], m.medianIdf());
         KeywordExtractor ignore = KeywordExtractor.builder(m).unseen(KeywordExtractor.Unseen.IGNORE).build();
-        assertEquals(List.of("cat"), ignore.extract("zebra zebra cat").stream().map(Keyword::term).toList());
+        assertEquals(List.of("cat"), ignore.extract("zebra zebra cat").stream().map(Hit::id).toList());
     }
 
     @Test
@@ -63,7 +63,7 @@ class KeywordExtractorTest {
         List<Hit> f = filtered.extract(text);
         assertEquals(a.stream().filter(kw -> kw.id().codePointCount(0, kw.id().length()) >= 4
                 && !kw.id().equals("学习")).toList(), f);
-        assertEquals(List.of("students"), f.stream().map(Keyword::term).toList());
+        assertEquals(List.of("students"), f.stream().map(Hit::id).toList());
     }
 
     @Test
@@ -71,7 +71,7 @@ class KeywordExtractorTest {
         TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").build().fit(
                 () -> java.util.stream.Stream.of(new Document("0", "( a ) ，"), new Document("1", "b")));
         assertEquals(List.of("a"), KeywordExtractor.builder(m).build().extract("( a ) ，").stream()
-                .map(Keyword::term).toList());
+                .map(Hit::id).toList());
         assertEquals(4, KeywordExtractor.builder(m).skipNonWords(false).build().extract("( a ) ，").size());
     }
 

@@ -34,6 +34,7 @@ public final class Main {
         COMMANDS.put("lm", LmCommand::new);
         COMMANDS.put("index", IndexCommand::new);
         COMMANDS.put("faq", FaqCommand::new);
+        COMMANDS.put("classify", ClassifyCommand::new);
     }
 
     public static void main(String[] args) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.classicnlp.core.FeatureVector;
 import org.classicnlp.core.SparseVector;
-import smile.classification.Classifier;
 import smile.classification.SVM;
 import smile.classification.SparseLogisticRegression;
 import smile.data.SparseDataset;
@@ -104,18 +103,19 @@ final class SmileLinear {
         for (int i = 0; i < y.length; i++) {
             pm[i] = y[i] == positive ? 1 : -1;
         }
-        return weights(SVM.fit(rows, pm, dim, c, tol, epochs), dim);
-    }
-
-    private static double[] weights(Classifier<SparseArray> m, int dim) {
+        // the kernel machine itself (Smile's sparse linear shortcut, SVM.fit(SparseArray[], int[], int, ...),
+        // sizes its weight vector by the sample count and fails): w = Σ α_i y_i x_i over the support vectors
+        SVM<SparseArray> m = SVM.fit(rows, pm, new smile.math.kernel.SparseLinearKernel(), c, tol, epochs);
         double[] w = new double[dim + 1];
-        double b = m.score(new SparseArray());
-        w[dim] = b;
-        for (int j = 0; j < dim; j++) {
-            SparseArray e = new SparseArray();
-            e.append(j, 1.0);
-            w[j] = m.score(e) - b;
+        SparseArray[] sv = m.vectors();
+        double[] alpha = m.weights();
+        for (int i = 0; i < sv.length; i++) {
+            for (SparseArray.Entry e : sv[i]) {
+                w[e.i] += alpha[i] * e.x;
+            }
         }
+        w[dim] = m.intercept();
         return w;
     }
+
 }

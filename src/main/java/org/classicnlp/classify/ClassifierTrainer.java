@@ -73,11 +73,11 @@ public final class ClassifierTrainer {
         switch (b.algorithm) {
             case NB -> w = naiveBayes(x, y, k, dim, b.alpha);
             case LOGREG -> {
-                SmileLinear.requireSmile("logistic regression");
+                SmileCheck.require("logistic regression");
                 w = SmileLinear.logisticRegression(x, y, k, dim, b.c != null ? b.c : DEFAULT_LOGREG_C, b.tol, b.maxIter);
             }
             case SVM -> {
-                SmileLinear.requireSmile("the linear SVM");
+                SmileCheck.require("the linear SVM");
                 w = SmileLinear.linearSvm(x, y, k, dim, b.c != null ? b.c : DEFAULT_SVM_C, b.tol, b.epochs);
             }
             default -> throw new AssertionError(b.algorithm);

@@ -19,16 +19,6 @@ final class SmileLinear {
     private SmileLinear() {
     }
 
-    /** Fails with a clear message when Smile is not on the class path. */
-    static void requireSmile(String what) {
-        try {
-            Class.forName("smile.classification.SVM", false, SmileLinear.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(what + " needs Smile (com.github.haifengl:smile-core 3.1.1, GPL-3.0) on "
-                    + "the class path; it is an optional dependency of classicnlp");
-        }
-    }
-
     static SparseArray sparse(FeatureVector v) {
         SparseArray a = new SparseArray();
         if (v instanceof SparseVector s) {

@@ -35,6 +35,7 @@ public final class Main {
         COMMANDS.put("index", IndexCommand::new);
         COMMANDS.put("faq", FaqCommand::new);
         COMMANDS.put("classify", ClassifyCommand::new);
+        COMMANDS.put("cluster", ClusterCommand::new);
     }
 
     public static void main(String[] args) {

@@ -78,7 +78,8 @@ public final class ClassifierTrainer {
             }
             case SVM -> {
                 SmileCheck.require("the linear SVM");
-                w = SmileLinear.linearSvm(x, y, k, dim, b.c != null ? b.c : DEFAULT_SVM_C, b.tol, b.epochs);
+                w = SmileLinear.linearSvm(x, y, k, dim, b.c != null ? b.c : DEFAULT_SVM_C, b.tol, b.epochs,
+                        b.threads);
             }
             default -> throw new AssertionError(b.algorithm);
         }

@@ -70,7 +70,7 @@ final class SmileLinear {
      * classifier is read back into weights by scoring the zero vector (the intercept) and each unit vector.
      */
     static double[][] linearSvm(List<FeatureVector> x, int[] y, int classes, int dim, double c, double tol,
-            int epochs) {
+            int epochs, int threads) {
         SparseArray[] rows = new SparseArray[x.size()];
         for (int i = 0; i < rows.length; i++) {
             rows[i] = sparse(x.get(i));
@@ -80,8 +80,18 @@ final class SmileLinear {
             w[1] = binarySvm(rows, y, 1, dim, c, tol, epochs);
             w[0] = new double[dim + 1];
         } else {
-            for (int k = 0; k < classes; k++) { // one versus rest, as Smile's OneVersusRest does
-                w[k] = binarySvm(rows, y, k, dim, c, tol, epochs);
+            // one versus rest, as Smile's OneVersusRest does; the binary problems are independent
+            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
+            try {
+                pool.submit(() -> java.util.stream.IntStream.range(0, classes).parallel()
+                        .forEach(k -> w[k] = binarySvm(rows, y, k, dim, c, tol, epochs))).get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } finally {
+                pool.shutdown();
             }
         }
         return w;

@@ -344,6 +344,22 @@ public final class VectorIndex {
         if (hnsw == null) {
             return searchExact(query, k, filter);
         }
+        return search(query, k, filter, hnsw.efSearch());
+    }
+
+    /**
+     * Approximate search keeping {@code efSearch} candidates (at least k) instead of the stored
+     * {@link HnswParams#efSearch()}: more is slower and finds more of the true neighbours.
+     *
+     * @throws IllegalStateException for an exact index
+     */
+    public List<Hit> search(float[] query, int k, Predicate<String> filter, int efSearch) {
+        if (hnsw == null) {
+            throw new IllegalStateException("an exact index has no HNSW graph; use search or searchExact");
+        }
+        if (efSearch < 1) {
+            throw new IllegalArgumentException("efSearch must be >= 1, got " + efSearch);
+        }
         float[] q = prepare(query);
         checkK(k);
         lock.readLock().lock();
@@ -366,7 +382,7 @@ public final class VectorIndex {
             };
             RandomVectorScorer scorer = DefaultFlatVectorScorer.INSTANCE.getRandomVectorScorer(metric.lucene,
                     new Rows(), q);
-            int beam = Math.max(k, hnsw.efSearch());
+            int beam = Math.max(k, efSearch);
             ScoreDoc[] found;
             if (graph != null) {
                 KnnCollector c = HnswGraphSearcher.search(scorer, beam, graph, accept, Integer.MAX_VALUE);
@@ -442,7 +458,7 @@ public final class VectorIndex {
             float x = matrix[o + j] - q[j];
             d += x * x;
         }
-        return (float) -Math.sqrt(d);
+        return d == 0 ? 0f : (float) -Math.sqrt(d); // no -0.0
     }
 
     private float[] prepare(float[] query) {

@@ -115,6 +115,9 @@ public final class VectorIndex {
     /** The graph read from a file, searched until the first {@link #add}. */
     private PackedHnswGraph packed;
     private HnswGraphBuilder builder;
+    /** Rows in the graph read from the file, and the length of the bit set marking them. */
+    private int loadedRows;
+    private int loadedBitsLength;
 
     /** A view over a caller's unit rows ({@link #ofUnitRows}): no id map, no {@link #add}. */
     private final boolean view;
@@ -305,21 +308,22 @@ public final class VectorIndex {
 
     private void insertIntoGraph(int from, int to) {
         try {
-            if (builder == null) {
-                RandomVectorScorerSupplier supplier = DefaultFlatVectorScorer.INSTANCE
-                        .getRandomVectorScorerSupplier(metric.lucene, new Rows());
-                if (packed == null) {
-                    builder = HnswGraphBuilder.create(supplier, hnsw.maxConn(), hnsw.beamWidth(), hnsw.seed());
-                } else {
-                    // a graph read from a file: Lucene rebuilds an on-heap copy, then inserts into it
-                    FixedBitSet initialized = new FixedBitSet(Math.max(1, from));
-                    initialized.set(0, from);
-                    int[] identity = new int[from];
-                    Arrays.setAll(identity, i -> i);
-                    builder = InitializedHnswGraphBuilder.fromGraph(supplier, hnsw.maxConn(), hnsw.beamWidth(),
-                            hnsw.seed(), packed.view(), identity, initialized, to);
-                    packed = null;
-                }
+            RandomVectorScorerSupplier supplier = DefaultFlatVectorScorer.INSTANCE
+                    .getRandomVectorScorerSupplier(metric.lucene, new Rows());
+            if (builder == null && packed == null) {
+                builder = HnswGraphBuilder.create(supplier, hnsw.maxConn(), hnsw.beamWidth(), hnsw.seed());
+            } else if (packed != null) {
+                // a graph read from a file: Lucene copies it on heap, then inserts into the copy
+                loadedRows = from;
+                int[] identity = new int[from];
+                Arrays.setAll(identity, i -> i);
+                builder = InitializedHnswGraphBuilder.fromGraph(supplier, hnsw.maxConn(), hnsw.beamWidth(),
+                        hnsw.seed(), packed.view(), identity, loadedBits(ids.length), to);
+                packed = null;
+            } else if (builder instanceof InitializedHnswGraphBuilder && to > loadedBitsLength) {
+                // its bit set of loaded rows must cover every row it is asked to insert
+                builder = new InitializedHnswGraphBuilder(supplier, hnsw.maxConn(), hnsw.beamWidth(), hnsw.seed(),
+                        graph, loadedBits(ids.length));
             }
             for (int row = from; row < to; row++) {
                 builder.addGraphNode(row);
@@ -328,6 +332,14 @@ public final class VectorIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // Lucene's in-memory vectors never do I/O
         }
+    }
+
+    /** Rows 0..loadedRows-1 set: the rows a loaded graph already holds (Lucene skips them). */
+    private FixedBitSet loadedBits(int length) {
+        FixedBitSet bits = new FixedBitSet(Math.max(1, length));
+        bits.set(0, loadedRows);
+        loadedBitsLength = bits.length();
+        return bits;
     }
 
     /** The {@code k} best rows for {@code query}: through the graph when approximate, else exact. */

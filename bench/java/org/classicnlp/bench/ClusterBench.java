@@ -21,8 +21,9 @@ import org.classicnlp.word2vec.WordVectors;
 /**
  * k-means (Smile, through KMeansClustering) on an embedder's vectors of labelled JSONL documents; writes
  * the vectors (TSV: label, values) for the scikit-learn peer and prints purity and NMI. EMBEDDER is a name
- * Embedders.byName resolves, or w2v-mean-train / w2v-sif-train: word vectors trained here on TRAIN.jsonl
- * (dim 100, 5 epochs, english analyzer lowercased) for use before the shipped embedders exist.
+ * Embedders.byName resolves, or, for use before the shipped embedders exist, models fitted here on
+ * TRAIN.jsonl: w2v-mean-train / w2v-sif-train (word vectors, dim 100, 5 epochs, english analyzer
+ * lowercased) or tfidf-N-train (TF-IDF of the N most frequent terms, english stop words dropped).
  * Usage: ClusterBench EMBEDDER TRAIN.jsonl DOCS.jsonl K VECTORS_OUT.tsv SEED[,SEED...]
  */
 public final class ClusterBench {
@@ -35,7 +36,13 @@ public final class ClusterBench {
         int k = Integer.parseInt(args[3]);
         long[] seeds = java.util.Arrays.stream(args[5].split(",")).mapToLong(Long::parseLong).toArray();
         Embedder e;
-        if (name.startsWith("w2v-") && name.endsWith("-train")) {
+        if (name.startsWith("tfidf-") && name.endsWith("-train")) {
+            // e.g. tfidf-300-train: the N most frequent terms (english stop words dropped), sublinear tf, l2
+            int features = Integer.parseInt(name.substring(6, name.length() - 6));
+            e = org.classicnlp.tfidf.TfidfVectorizer.builder().tokenizer("english").lowercase(true).sublinearTf(true)
+                    .stopWords(org.classicnlp.tfidf.StopWords.english()).maxFeatures(features).threads(2).build()
+                    .fit(train);
+        } else if (name.startsWith("w2v-") && name.endsWith("-train")) {
             Analyzer a = Analyzer.forTokenizer("english", true);
             WordVectors v = Word2VecTrainer.builder().dimension(100).minCount(5).epochs(5).threads(2).seed(1).build()
                     .fit(train, a);

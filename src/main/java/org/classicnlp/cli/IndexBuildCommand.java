@@ -49,6 +49,9 @@ final class IndexBuildCommand implements Callable<Integer> {
     @Option(names = "--hnsw-ef-search", paramLabel = "N", defaultValue = "100", description = "HNSW search beam, stored with the index (default: ${DEFAULT-VALUE}).")
     int efSearch;
 
+    @Option(names = "--with-bm25", description = "With an embedder: also write bm25.bin, for 'index search --hybrid W'.")
+    boolean withBm25;
+
     @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors.")
     boolean quiet;
 
@@ -74,7 +77,11 @@ final class IndexBuildCommand implements Callable<Integer> {
                 throw new CliErrors.Failure("--input " + input + ": no documents");
             }
             index.vectors().save(output.resolve(VECTORS));
-            Files.deleteIfExists(output.resolve(BM25));
+            if (withBm25) {
+                Bm25Index.fit(source.corpus, Bm25Index.defaultAnalyzer()).save(output.resolve(BM25));
+            } else {
+                Files.deleteIfExists(output.resolve(BM25));
+            }
             kind = "dense";
         }
         String embedderRef = embedder;

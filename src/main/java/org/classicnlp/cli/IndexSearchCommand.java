@@ -40,6 +40,9 @@ final class IndexSearchCommand implements Callable<Integer> {
     @Option(names = "--exact", description = "Exact search even when the index has an HNSW graph.")
     boolean exact;
 
+    @Option(names = "--hybrid", paramLabel = "W", description = "Hybrid ranking W·cosine + (1−W)·BM25/max (index built with --with-bm25).")
+    Double hybrid;
+
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Queries (when no --queries).")
     List<String> queryArgs = new ArrayList<>();
 
@@ -89,6 +92,9 @@ final class IndexSearchCommand implements Callable<Integer> {
         }
         String kind = p.getProperty("kind", "");
         if (kind.equals("bm25")) {
+            if (hybrid != null) {
+                throw new CliErrors.Usage("--hybrid needs an embedder's index (built with --with-bm25), not a bm25 index");
+            }
             return Bm25Index.load(dir.resolve(IndexBuildCommand.BM25));
         }
         if (!kind.equals("dense") || p.getProperty("embedder") == null) {
@@ -96,6 +102,15 @@ final class IndexSearchCommand implements Callable<Integer> {
         }
         VectorIndex vectors = VectorIndex.load(dir.resolve(IndexBuildCommand.VECTORS));
         SemanticIndex semantic = new SemanticIndex(EmbedderOption.resolve(p.getProperty("embedder")), vectors);
+        if (hybrid != null) {
+            Check.inRange("--hybrid", hybrid, 0, 1);
+            Path bm25 = dir.resolve(IndexBuildCommand.BM25);
+            if (!Files.isRegularFile(bm25)) {
+                throw new CliErrors.Failure("--hybrid: " + dir + " has no " + IndexBuildCommand.BM25
+                        + " (build it with 'index build --with-bm25')");
+            }
+            return new org.classicnlp.index.HybridSearch(Bm25Index.load(bm25), semantic, hybrid);
+        }
         if (exact) {
             return (query, k, filter) -> vectors.searchExact(semantic.embedQuery(query), k, filter);
         }

@@ -145,6 +145,15 @@ class VectorIndexTest {
             back.add("new", q);
             assertEquals(new Hit("new", 0.0), back.search(q, 1).get(0));
             assertEquals("d" + 499, back.id(499));
+            // more rows than the loaded graph's first bit set covers
+            List<String> more = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                more.add("m" + i);
+            }
+            float[] extra = random(r, 1200, dim);
+            back.addAll(more, extra);
+            float[] target = java.util.Arrays.copyOfRange(extra, 1199 * dim, 1200 * dim);
+            assertEquals("m1199", back.search(target, 1).get(0).id());
         }
     }
 

@@ -28,6 +28,8 @@ public final class ClassifierTrainer {
     public static final double DEFAULT_ALPHA = 0.01;
     public static final double DEFAULT_SVM_C = 1;
     public static final double DEFAULT_LOGREG_C = 10;
+    /** Term counts kept between the TF-IDF fit and transform; beyond it the texts are analysed again. */
+    static final long TFIDF_CACHE_BYTES = 256L << 20;
 
     private final Builder b;
 
@@ -61,12 +63,24 @@ public final class ClassifierTrainer {
         }
         TfidfModel tfidf = null;
         Embedder features = b.embedder;
+        List<FeatureVector> x;
         if (features == null) {
-            tfidf = b.tfidf.threads(b.threads).build().fit(() -> docs.stream());
+            // one analysis of each text: the fit keeps its term counts for the vectors (fitTransform)
+            List<FeatureVector> rows = new ArrayList<>(docs.size());
+            tfidf = b.tfidf.threads(b.threads).build().fitTransform(() -> docs.stream(), TFIDF_CACHE_BYTES, n -> { },
+                    m -> { }, r -> {
+                        List<FeatureVector> batch = new ArrayList<>(r.size());
+                        for (int i = 0; i < r.size(); i++) {
+                            batch.add(r.vector(i));
+                        }
+                        return batch;
+                    }, rows::addAll);
             features = tfidf;
+            x = rows;
+        } else {
+            Embedder f = features;
+            x = parallel(docs, b.threads, d -> f.embed(d));
         }
-        Embedder f = features;
-        List<FeatureVector> x = parallel(docs, b.threads, d -> f.embed(d));
         int dim = features.dimension();
         int k = labels.length;
         double[][] w; // per class: dim weights and the intercept last

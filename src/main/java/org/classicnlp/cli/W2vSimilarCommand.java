@@ -1,11 +1,11 @@
 package org.classicnlp.cli;
 
-import org.classicnlp.core.Hit;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.classicnlp.core.Hit;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,5 @@
 package org.classicnlp.tfidf;
 
-import org.classicnlp.core.Hit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.Hit;
 
 /**
  * The top-k terms of a document by TF-IDF weight.

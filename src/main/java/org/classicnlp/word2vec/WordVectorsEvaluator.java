@@ -1,6 +1,5 @@
 package org.classicnlp.word2vec;
 
-import org.classicnlp.core.Hit;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.classicnlp.core.CorpusFormatException;
+import org.classicnlp.core.Hit;
 import org.classicnlp.core.TextFiles;
 
 /**

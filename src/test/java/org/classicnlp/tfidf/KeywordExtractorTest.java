@@ -1,6 +1,5 @@
 package org.classicnlp.tfidf;
 
-import org.classicnlp.core.Hit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.Hit;
 import org.classicnlp.core.SparseVector;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package org.classicnlp.word2vec;
 
-import org.classicnlp.core.Hit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.classicnlp.core.DenseVector;
+import org.classicnlp.core.Hit;
 import org.junit.jupiter.api.Test;
 
 class WordVectorsTest {

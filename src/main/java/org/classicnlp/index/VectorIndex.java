@@ -18,7 +18,6 @@ import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.KnnCollector;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.hnsw.HnswGraph;
 import org.apache.lucene.util.hnsw.HnswGraphBuilder;
 import org.apache.lucene.util.hnsw.HnswGraphSearcher;
@@ -115,9 +114,6 @@ public final class VectorIndex {
     /** The graph read from a file, searched until the first {@link #add}. */
     private PackedHnswGraph packed;
     private HnswGraphBuilder builder;
-    /** Rows in the graph read from the file, and the length of the bit set marking them. */
-    private int loadedRows;
-    private int loadedBitsLength;
 
     /** A view over a caller's unit rows ({@link #ofUnitRows}): no id map, no {@link #add}. */
     private final boolean view;
@@ -311,19 +307,16 @@ public final class VectorIndex {
             RandomVectorScorerSupplier supplier = DefaultFlatVectorScorer.INSTANCE
                     .getRandomVectorScorerSupplier(metric.lucene, new Rows());
             if (builder == null && packed == null) {
-                builder = HnswGraphBuilder.create(supplier, hnsw.maxConn(), hnsw.beamWidth(), hnsw.seed());
+                builder = HnswGraphBuilder.create(supplier, hnsw.maxConn(), hnsw.beamWidth(), hnsw.seed()); // grows
             } else if (packed != null) {
-                // a graph read from a file: Lucene copies it on heap, then inserts into the copy
-                loadedRows = from;
+                // a graph read from a file: Lucene copies it into an on-heap graph (size -1: one that grows)
+                // and inserts the new rows into the copy
                 int[] identity = new int[from];
                 Arrays.setAll(identity, i -> i);
-                builder = InitializedHnswGraphBuilder.fromGraph(supplier, hnsw.maxConn(), hnsw.beamWidth(),
-                        hnsw.seed(), packed.view(), identity, loadedBits(ids.length), to);
-                packed = null;
-            } else if (builder instanceof InitializedHnswGraphBuilder && to > loadedBitsLength) {
-                // its bit set of loaded rows must cover every row it is asked to insert
                 builder = new InitializedHnswGraphBuilder(supplier, hnsw.maxConn(), hnsw.beamWidth(), hnsw.seed(),
-                        graph, loadedBits(ids.length));
+                        InitializedHnswGraphBuilder.initGraph(hnsw.maxConn(), packed.view(), identity, -1),
+                        new AllBelow(from));
+                packed = null;
             }
             for (int row = from; row < to; row++) {
                 builder.addGraphNode(row);
@@ -334,12 +327,71 @@ public final class VectorIndex {
         }
     }
 
-    /** Rows 0..loadedRows-1 set: the rows a loaded graph already holds (Lucene skips them). */
-    private FixedBitSet loadedBits(int length) {
-        FixedBitSet bits = new FixedBitSet(Math.max(1, length));
-        bits.set(0, loadedRows);
-        loadedBitsLength = bits.length();
-        return bits;
+    /**
+     * The rows a loaded graph already holds (0..n-1), for Lucene's builder, which skips them; of any length,
+     * so the builder takes rows beyond the loaded ones for good. Only {@link #get} is ever asked.
+     */
+    private static final class AllBelow extends org.apache.lucene.util.BitSet {
+        private final int n;
+
+        AllBelow(int n) {
+            this.n = n;
+        }
+
+        @Override
+        public boolean get(int index) {
+            return index < n;
+        }
+
+        @Override
+        public int length() {
+            return Integer.MAX_VALUE;
+        }
+
+        @Override
+        public void set(int i) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean getAndSet(int i) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear(int i) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void clear(int from, int to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int cardinality() {
+            return n;
+        }
+
+        @Override
+        public int approximateCardinality() {
+            return n;
+        }
+
+        @Override
+        public int prevSetBit(int index) {
+            return n == 0 ? -1 : Math.min(index, n - 1);
+        }
+
+        @Override
+        public int nextSetBit(int from, int to) {
+            return from < n && from < to ? from : org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+        }
+
+        @Override
+        public long ramBytesUsed() {
+            return 16;
+        }
     }
 
     /** The {@code k} best rows for {@code query}: through the graph when approximate, else exact. */

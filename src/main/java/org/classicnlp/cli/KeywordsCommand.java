@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Document;
-import org.classicnlp.tfidf.Keyword;
+import org.classicnlp.core.Hit;
 import org.classicnlp.tfidf.KeywordExtractor;
 import org.classicnlp.tfidf.StopWords;
 import org.classicnlp.tfidf.TfidfModel;
@@ -100,23 +100,23 @@ public final class KeywordsCommand implements Callable<Integer> {
             BatchExecutor.runDocuments(docs, batch.threads(), b -> {
                 ByteRows rows = pool.take();
                 for (Document d : b) {
-                    List<Keyword> kws = extractor.extract(d);
+                    List<Hit> kws = extractor.extract(d);
                     if (jsonl) {
                         rows.ascii("{\"id\":").jsonString(d.id()).ascii(",\"keywords\":[");
                         for (int k = 0; k < kws.size(); k++) {
                             if (k > 0) {
                                 rows.put((byte) ',');
                             }
-                            rows.ascii("{\"term\":").jsonString(kws.get(k).term()).ascii(",\"weight\":")
-                                    .number(kws.get(k).weight()).put((byte) '}');
+                            rows.ascii("{\"term\":").jsonString(kws.get(k).id()).ascii(",\"weight\":")
+                                    .number(kws.get(k).score()).put((byte) '}');
                         }
                         rows.ascii("]}\n");
                     } else {
                         byte[] id = TfidfCommand.tsvField(d.id());
                         for (int k = 0; k < kws.size(); k++) {
                             rows.put(id).put((byte) '\t').number(k + 1).put((byte) '\t')
-                                    .put(kws.get(k).term().getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                                    .put((byte) '\t').number(kws.get(k).weight()).put((byte) '\n');
+                                    .put(kws.get(k).id().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                                    .put((byte) '\t').number(kws.get(k).score()).put((byte) '\n');
                         }
                     }
                 }

@@ -33,6 +33,11 @@ public final class Main {
         COMMANDS.put("score-tags", ScoreTagsCommand::new);
         COMMANDS.put("lm", LmCommand::new);
         COMMANDS.put("serve", ServeCommand::new);
+
+        COMMANDS.put("index", IndexCommand::new);
+        COMMANDS.put("faq", FaqCommand::new);
+        COMMANDS.put("classify", ClassifyCommand::new);
+        COMMANDS.put("cluster", ClusterCommand::new);
     }
 
     public static void main(String[] args) {

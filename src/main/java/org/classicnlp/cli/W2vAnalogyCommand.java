@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.classicnlp.core.Hit;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,8 +47,8 @@ final class W2vAnalogyCommand implements Callable<Integer> {
         WordVectors v = WordVectors.load(vectors);
         Writer out = CliIO.stdout();
         var m = method == Method.add ? WordVectors.AnalogyMethod.COS_ADD : WordVectors.AnalogyMethod.COS_MUL;
-        for (WordVectors.ScoredWord s : v.analogy(a, b, c, top, m)) {
-            out.write(s.word() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
+        for (Hit s : v.analogy(a, b, c, top, m)) {
+            out.write(s.id() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
         }
         out.flush();
         return 0;

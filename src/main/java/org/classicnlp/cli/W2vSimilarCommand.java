@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.classicnlp.core.Hit;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +34,8 @@ final class W2vSimilarCommand implements Callable<Integer> {
         Check.atLeast("--top", top, 1);
         WordVectors v = WordVectors.load(vectors);
         Writer out = CliIO.stdout();
-        for (WordVectors.ScoredWord s : v.mostSimilar(word, top)) {
-            out.write(s.word() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
+        for (Hit s : v.mostSimilar(word, top)) {
+            out.write(s.id() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");
         }
         out.flush();
         return 0;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.Hit;
 
 /**
  * The top-k terms of a document by TF-IDF weight.
@@ -77,12 +78,12 @@ public final class KeywordExtractor {
     }
 
     /** The keywords of a document, best first. */
-    public List<Keyword> extract(Document document) {
+    public List<Hit> extract(Document document) {
         return extract(document.text());
     }
 
     /** The keywords of a text, best first. */
-    public List<Keyword> extract(String text) {
+    public List<Hit> extract(String text) {
         State s = state.get();
         s.reset();
         int length = model.analyzer().analyze(text, s.work.scratch, s);
@@ -128,9 +129,9 @@ public final class KeywordExtractor {
             return c != 0 ? c : TfidfVectorizer.compareCodePoints(a.term, b.term);
         });
         int k = Math.min(top, candidates.size());
-        List<Keyword> out = new ArrayList<>(k);
+        List<Hit> out = new ArrayList<>(k);
         for (int i = 0; i < k; i++) {
-            out.add(new Keyword(candidates.get(i).term, candidates.get(i).weight));
+            out.add(new Hit(candidates.get(i).term, candidates.get(i).weight));
         }
         return out;
     }

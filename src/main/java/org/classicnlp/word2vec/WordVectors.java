@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.classicnlp.core.DenseVector;
+import org.classicnlp.core.Hit;
 import org.classicnlp.core.TopK;
+import org.classicnlp.index.VectorIndex;
 import org.classicnlp.core.FeatureVector;
 import org.classicnlp.core.VectorMath;
 
@@ -38,10 +40,6 @@ public final class WordVectors implements java.io.Serializable {
         COS_MUL
     }
 
-    /** A word with a score (cosine similarity, or the 3CosMul objective). */
-    public record ScoredWord(String word, double score) {
-    }
-
     private final String[] words;
     private final Map<String, Integer> index;
     private final int dimension;
@@ -50,6 +48,9 @@ public final class WordVectors implements java.io.Serializable {
     private final long[] counts;
     /** Where these vectors were loaded from, when they can ship by reference (Java serialisation); else null. */
     private volatile org.classicnlp.core.ModelRef ref;
+
+    /** Exact cosine search over {@link #unit} (the same array, not a copy). */
+    private final VectorIndex nearestIndex;
 
     private WordVectors(String[] words, float[] vectors, int dimension, long[] counts) {
         if (dimension <= 0) {
@@ -77,6 +78,7 @@ public final class WordVectors implements java.io.Serializable {
         for (int o = 0; o < vectors.length; o += dimension) {
             VectorMath.normalize(vectors, o, unit, o, dimension);
         }
+        this.nearestIndex = VectorIndex.ofUnitRows(words, unit, dimension);
     }
 
     /**
@@ -229,7 +231,7 @@ public final class WordVectors implements java.io.Serializable {
     }
 
     /** The {@code k} words nearest to {@code word} by cosine, itself excluded. */
-    public List<ScoredWord> mostSimilar(String word, int k) {
+    public List<Hit> mostSimilar(String word, int k) {
         return mostSimilar(List.of(word), List.of(), k);
     }
 
@@ -237,12 +239,12 @@ public final class WordVectors implements java.io.Serializable {
      * gensim's {@code most_similar(positive, negative, topn)}: the mean of the unit vectors of the positive
      * words minus those of the negative words, its {@code k} nearest words, the query words excluded.
      */
-    public List<ScoredWord> mostSimilar(List<String> positive, List<String> negative, int k) {
+    public List<Hit> mostSimilar(List<String> positive, List<String> negative, int k) {
         return mostSimilar(positive, negative, k, 0);
     }
 
     /** As {@link #mostSimilar(List, List, int)}, searching only the first {@code restrictVocab} words (0 = all). */
-    public List<ScoredWord> mostSimilar(List<String> positive, List<String> negative, int k, int restrictVocab) {
+    public List<Hit> mostSimilar(List<String> positive, List<String> negative, int k, int restrictVocab) {
         if (positive.isEmpty() && negative.isEmpty()) {
             throw new IllegalArgumentException("mostSimilar needs at least one word");
         }
@@ -260,7 +262,7 @@ public final class WordVectors implements java.io.Serializable {
     }
 
     /** {@link #mostSimilar(List, List, int, int)} on word indices (for the evaluator). */
-    List<ScoredWord> mostSimilarByIndex(int[] positive, int[] negative, int k, int restrictVocab) {
+    List<Hit> mostSimilarByIndex(int[] positive, int[] negative, int k, int restrictVocab) {
         float[] q = new float[dimension];
         List<String> exclude = new ArrayList<>();
         for (int i : positive) {
@@ -279,7 +281,7 @@ public final class WordVectors implements java.io.Serializable {
     }
 
     /** The {@code k} words nearest to {@code vector} by cosine, except those in {@code exclude}. */
-    public List<ScoredWord> mostSimilar(FeatureVector vector, int k, Collection<String> exclude) {
+    public List<Hit> mostSimilar(FeatureVector vector, int k, Collection<String> exclude) {
         if (vector.dimension() != dimension) {
             throw new IllegalArgumentException("vector has dimension " + vector.dimension() + ", expected "
                     + dimension);
@@ -295,9 +297,8 @@ public final class WordVectors implements java.io.Serializable {
         VectorMath.axpy(sign, unit, o, q, 0, dimension);
     }
 
-    private List<ScoredWord> nearest(float[] q, int k, Collection<String> exclude, int restrictVocab) {
+    private List<Hit> nearest(float[] q, int k, Collection<String> exclude, int restrictVocab) {
         VectorMath.normalize(q);
-        int limit = restrictVocab > 0 ? Math.min(restrictVocab, words.length) : words.length;
         Set<Integer> skip = new HashSet<>();
         for (String w : exclude) {
             Integer i = index.get(w);
@@ -305,27 +306,24 @@ public final class WordVectors implements java.io.Serializable {
                 skip.add(i);
             }
         }
-        TopK top = new TopK(k);
-        for (int i = 0; i < limit; i++) {
-            float s = VectorMath.dot(unit, i * dimension, q, 0, dimension);
-            if (top.accepts(s) && !skip.contains(i)) {
-                top.add(i, s);
-            }
+        List<Hit> out = new ArrayList<>(k);
+        for (TopK.Hit h : nearestIndex.searchRows(q, k, i -> !skip.contains(i), restrictVocab)) {
+            out.add(new Hit(words[h.id()], h.score()));
         }
-        return scoredWords(top);
+        return out;
     }
 
     /**
      * Words {@code d} completing "{@code a} is to {@code b} as {@code c} is to {@code d}", best first,
      * {@code a}, {@code b}, {@code c} excluded.
      */
-    public List<ScoredWord> analogy(String a, String b, String c, int k, AnalogyMethod method) {
+    public List<Hit> analogy(String a, String b, String c, int k, AnalogyMethod method) {
         return analogy(a, b, c, k, method, 0);
     }
 
     /** As {@link #analogy(String, String, String, int, AnalogyMethod)}; only the first {@code restrictVocab}
      *  words (0 = all) are candidates. */
-    public List<ScoredWord> analogy(String a, String b, String c, int k, AnalogyMethod method, int restrictVocab) {
+    public List<Hit> analogy(String a, String b, String c, int k, AnalogyMethod method, int restrictVocab) {
         if (method == AnalogyMethod.COS_ADD) {
             return mostSimilar(List.of(b, c), List.of(a), k, restrictVocab);
         }
@@ -381,10 +379,10 @@ public final class WordVectors implements java.io.Serializable {
         return vectors;
     }
 
-    private List<ScoredWord> scoredWords(TopK top) {
-        List<ScoredWord> out = new ArrayList<>(top.size());
+    private List<Hit> scoredWords(TopK top) {
+        List<Hit> out = new ArrayList<>(top.size());
         for (TopK.Hit h : top.best()) {
-            out.add(new ScoredWord(words[h.id()], h.score()));
+            out.add(new Hit(words[h.id()], h.score()));
         }
         return out;
     }

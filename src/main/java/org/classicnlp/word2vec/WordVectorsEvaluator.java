@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.classicnlp.core.CorpusFormatException;
+import org.classicnlp.core.Hit;
 import org.classicnlp.core.TextFiles;
 
 /**
@@ -154,14 +155,14 @@ public final class WordVectorsEvaluator {
                 attempted++;
                 // gensim: most_similar(positive=[b, c], negative=[a], topn=5, restrict_vocab), then the first
                 // answer that is not one of the question words (compared upper-cased)
-                List<WordVectors.ScoredWord> sims = vectors.mostSimilarByIndex(new int[] {b, c}, new int[] {a}, 5,
+                List<Hit> sims = vectors.mostSimilarByIndex(new int[] {b, c}, new int[] {a}, 5,
                         limit);
                 String ua = upper(w[0]);
                 String ub = upper(w[1]);
                 String uc = upper(w[2]);
                 String predicted = null;
-                for (WordVectors.ScoredWord s : sims) {
-                    predicted = upper(s.word());
+                for (Hit s : sims) {
+                    predicted = upper(s.id());
                     if (ok.containsKey(predicted) && !predicted.equals(ua) && !predicted.equals(ub)
                             && !predicted.equals(uc)) {
                         break;

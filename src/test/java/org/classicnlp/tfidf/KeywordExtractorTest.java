@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.classicnlp.core.Document;
+import org.classicnlp.core.Hit;
 import org.classicnlp.core.SparseVector;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +22,16 @@ class KeywordExtractorTest {
                 .skipNonWords(false).build();
         for (Document d : TfidfModelTest.docs()) {
             SparseVector v = MODEL.transform(d);
-            List<Keyword> expected = new ArrayList<>();
+            List<Hit> expected = new ArrayList<>();
             for (int i = 0; i < v.size(); i++) {
-                expected.add(new Keyword(MODEL.term(v.indexAt(i)), v.valueAt(i)));
+                expected.add(new Hit(MODEL.term(v.indexAt(i)), v.valueAt(i)));
             }
-            expected.sort(Comparator.comparingDouble(Keyword::weight).reversed()
-                    .thenComparing(Keyword::term, TfidfVectorizer::compareCodePoints));
+            expected.sort(Comparator.comparingDouble(Hit::score).reversed()
+                    .thenComparing(Hit::id, TfidfVectorizer::compareCodePoints));
             assertEquals(expected.subList(0, Math.min(3, expected.size())), k.extract(d), d.text());
         }
         // "cats and dogs": three terms of equal weight (each in one document, once): code-point order
-        assertEquals(List.of("and", "cats", "dogs"), k.extract("cats and dogs").stream().map(Keyword::term).toList());
+        assertEquals(List.of("and", "cats", "dogs"), k.extract("cats and dogs").stream().map(Hit::id).toList());
     }
 
     @Test
@@ -38,9 +39,9 @@ class KeywordExtractorTest {
         TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").norm(Norm.NONE).build()
                 .fit(TfidfModelTest.sample());
         KeywordExtractor k = KeywordExtractor.builder(m).top(10).build();
-        List<Keyword> kws = k.extract("zebra zebra cat");
-        assertEquals(new Keyword("zebra", 2 * m.medianIdf()), kws.get(0));
-        assertEquals(new Keyword("cat", m.idf("cat").getAsDouble()), kws.get(1));
+        List<Hit> kws = k.extract("zebra zebra cat");
+        assertEquals(new Hit("zebra", 2 * m.medianIdf()), kws.get(0));
+        assertEquals(new Hit("cat", m.idf("cat").getAsDouble()), kws.get(1));
         // jieba's median: element n/2 of the sorted idf values
         double[] idf = new double[m.dimension()];
         for (int i = 0; i < idf.length; i++) {
@@ -49,7 +50,7 @@ class KeywordExtractorTest {
         java.util.Arrays.sort(idf);
         assertEquals(idf[idf.length / 2], m.medianIdf());
         KeywordExtractor ignore = KeywordExtractor.builder(m).unseen(KeywordExtractor.Unseen.IGNORE).build();
-        assertEquals(List.of("cat"), ignore.extract("zebra zebra cat").stream().map(Keyword::term).toList());
+        assertEquals(List.of("cat"), ignore.extract("zebra zebra cat").stream().map(Hit::id).toList());
     }
 
     @Test
@@ -58,11 +59,11 @@ class KeywordExtractorTest {
         KeywordExtractor filtered = KeywordExtractor.builder(MODEL).top(20).minLength(4)
                 .stopWords(List.of("学习")).build();
         String text = "北京 大学 的 学生 在 北京 学习 students";
-        List<Keyword> a = all.extract(text);
-        List<Keyword> f = filtered.extract(text);
-        assertEquals(a.stream().filter(kw -> kw.term().codePointCount(0, kw.term().length()) >= 4
-                && !kw.term().equals("学习")).toList(), f);
-        assertEquals(List.of("students"), f.stream().map(Keyword::term).toList());
+        List<Hit> a = all.extract(text);
+        List<Hit> f = filtered.extract(text);
+        assertEquals(a.stream().filter(kw -> kw.id().codePointCount(0, kw.id().length()) >= 4
+                && !kw.id().equals("学习")).toList(), f);
+        assertEquals(List.of("students"), f.stream().map(Hit::id).toList());
     }
 
     @Test
@@ -70,7 +71,7 @@ class KeywordExtractorTest {
         TfidfModel m = TfidfVectorizer.builder().tokenizer("whitespace").build().fit(
                 () -> java.util.stream.Stream.of(new Document("0", "( a ) ，"), new Document("1", "b")));
         assertEquals(List.of("a"), KeywordExtractor.builder(m).build().extract("( a ) ，").stream()
-                .map(Keyword::term).toList());
+                .map(Hit::id).toList());
         assertEquals(4, KeywordExtractor.builder(m).skipNonWords(false).build().extract("( a ) ，").size());
     }
 
@@ -78,7 +79,7 @@ class KeywordExtractorTest {
     void sameKeywordsAloneOrInABatch() {
         KeywordExtractor k = KeywordExtractor.builder(MODEL).top(5).build();
         List<Document> docs = TfidfModelTest.docs();
-        List<List<Keyword>> batch = new ArrayList<>();
+        List<List<Hit>> batch = new ArrayList<>();
         for (Document d : docs) {
             batch.add(k.extract(d));
         }

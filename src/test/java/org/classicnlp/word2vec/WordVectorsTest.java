@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Set;
 import org.classicnlp.core.DenseVector;
+import org.classicnlp.core.Hit;
 import org.junit.jupiter.api.Test;
 
 class WordVectorsTest {
@@ -21,8 +22,8 @@ class WordVectorsTest {
             0, 0, -3}, 3, null);
     }
 
-    static List<String> words(List<WordVectors.ScoredWord> s) {
-        return s.stream().map(WordVectors.ScoredWord::word).toList();
+    static List<String> words(List<Hit> s) {
+        return s.stream().map(Hit::id).toList();
     }
 
     @Test
@@ -44,15 +45,15 @@ class WordVectorsTest {
     @Test
     void mostSimilarExcludesTheQueryAndSortsByCosine() {
         WordVectors v = royals();
-        List<WordVectors.ScoredWord> s = v.mostSimilar("king", 4);
+        List<Hit> s = v.mostSimilar("king", 4);
         assertEquals(List.of("man", "queen", "woman", "apple"), words(s));
-        assertEquals("man", s.get(0).word());
+        assertEquals("man", s.get(0).id());
         assertEquals(Math.sqrt(0.5), s.get(0).score(), 1e-6);
-        assertEquals("queen", s.get(1).word());
+        assertEquals("queen", s.get(1).id());
         assertEquals(0.5, s.get(1).score(), 1e-6);
-        assertEquals("apple", s.get(3).word());
+        assertEquals("apple", s.get(3).id());
         // by vector, with exclusions
-        List<WordVectors.ScoredWord> byVector = v.mostSimilar(new DenseVector(new float[] {0, 0, 5}), 2, Set.of("king"));
+        List<Hit> byVector = v.mostSimilar(new DenseVector(new float[] {0, 0, 5}), 2, Set.of("king"));
         // man and woman tie at 0: the more frequent (earlier) word first
         assertEquals(List.of("queen", "man"), words(byVector));
     }
@@ -60,8 +61,8 @@ class WordVectorsTest {
     @Test
     void analogyByAddAndMul() {
         WordVectors v = royals();
-        assertEquals("queen", v.analogy("man", "king", "woman", 1, WordVectors.AnalogyMethod.COS_ADD).get(0).word());
-        assertEquals("queen", v.analogy("man", "king", "woman", 1, WordVectors.AnalogyMethod.COS_MUL).get(0).word());
+        assertEquals("queen", v.analogy("man", "king", "woman", 1, WordVectors.AnalogyMethod.COS_ADD).get(0).id());
+        assertEquals("queen", v.analogy("man", "king", "woman", 1, WordVectors.AnalogyMethod.COS_MUL).get(0).id());
         // 3CosMul score by hand: cos'(queen,king)·cos'(queen,woman)/(cos'(queen,man)+1e-6), cos' = (cos+1)/2
         double expected = ((0.5 + 1) / 2) * ((Math.sqrt(0.5) + 1) / 2) / ((0 + 1) / 2.0 + 1e-6);
         assertEquals(expected, v.analogy("man", "king", "woman", 1, WordVectors.AnalogyMethod.COS_MUL).get(0).score(),

@@ -19,7 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.ShortestDouble;
 import org.classicnlp.core.SparseVector;
-import org.classicnlp.tfidf.Keyword;
+import org.classicnlp.core.Hit;
 import org.classicnlp.tfidf.KeywordExtractor;
 import org.classicnlp.tfidf.Norm;
 import org.classicnlp.tfidf.StopWords;
@@ -211,7 +211,7 @@ public final class KeywordsJob {
         TfidfModel shipped = SparkModels.broadcast(spark, fitted);
         List<String> exclude = o.exclude == null ? List.of() : List.copyOf(StopWords.byName(o.exclude));
         Extraction settings = new Extraction(o.top, o.minLength, exclude, !o.keepSymbols, o.pos);
-        JavaRDD<Tuple2<String, List<Keyword>>> keywords = keywords(docs, shipped, settings);
+        JavaRDD<Tuple2<String, List<Hit>>> keywords = keywords(docs, shipped, settings);
         if (o.format.equals("parquet")) {
             toDataFrame(spark, keywords).write().parquet(o.output);
         } else {
@@ -283,18 +283,18 @@ public final class KeywordsJob {
     }
 
     /** The keywords of every document, with a model that ships by reference (loaded once per executor). */
-    public static JavaRDD<Tuple2<String, List<Keyword>>> keywords(JavaRDD<Tuple2<String, String>> docs,
+    public static JavaRDD<Tuple2<String, List<Hit>>> keywords(JavaRDD<Tuple2<String, String>> docs,
             TfidfModel model, Extraction settings) {
         return docs.mapPartitions(it -> {
             KeywordExtractor extractor = settings.extractor(model);
-            return new Iterator<Tuple2<String, List<Keyword>>>() {
+            return new Iterator<Tuple2<String, List<Hit>>>() {
                 @Override
                 public boolean hasNext() {
                     return it.hasNext();
                 }
 
                 @Override
-                public Tuple2<String, List<Keyword>> next() {
+                public Tuple2<String, List<Hit>> next() {
                     Tuple2<String, String> d = it.next();
                     return new Tuple2<>(d._1(), List.copyOf(extractor.extract(d._2())));
                 }
@@ -319,15 +319,15 @@ public final class KeywordsJob {
     }
 
     /** The Parquet layout: {@code id string, keywords array<struct<term string, weight double>>}. */
-    public static Dataset<Row> toDataFrame(SparkSession spark, JavaRDD<Tuple2<String, List<Keyword>>> keywords) {
+    public static Dataset<Row> toDataFrame(SparkSession spark, JavaRDD<Tuple2<String, List<Hit>>> keywords) {
         StructType keyword = new StructType().add("term", DataTypes.StringType, false)
                 .add("weight", DataTypes.DoubleType, false);
         StructType schema = new StructType().add("id", DataTypes.StringType, false)
                 .add("keywords", DataTypes.createArrayType(keyword, false), false);
         JavaRDD<Row> rows = keywords.map(t -> {
             List<Row> kws = new ArrayList<>(t._2().size());
-            for (Keyword k : t._2()) {
-                kws.add(RowFactory.create(k.term(), k.weight()));
+            for (Hit k : t._2()) {
+                kws.add(RowFactory.create(k.id(), k.score()));
             }
             return RowFactory.create(t._1(), TextColumns.seq(kws));
         });

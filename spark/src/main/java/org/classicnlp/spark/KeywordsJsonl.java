@@ -2,7 +2,7 @@ package org.classicnlp.spark;
 
 import java.util.List;
 import org.classicnlp.core.ShortestDouble;
-import org.classicnlp.tfidf.Keyword;
+import org.classicnlp.core.Hit;
 
 /**
  * One line of {@code keywords --format jsonl}: {@code {"id":ID,"keywords":[{"term":T,"weight":W},...]}}, strings
@@ -13,7 +13,7 @@ final class KeywordsJsonl {
     private KeywordsJsonl() {
     }
 
-    static String line(String id, List<Keyword> keywords) {
+    static String line(String id, List<Hit> keywords) {
         StringBuilder sb = new StringBuilder(64 + 32 * keywords.size());
         sb.append("{\"id\":");
         string(sb, id);
@@ -23,9 +23,9 @@ final class KeywordsJsonl {
                 sb.append(',');
             }
             sb.append("{\"term\":");
-            string(sb, keywords.get(k).term());
+            string(sb, keywords.get(k).id());
             sb.append(",\"weight\":");
-            ShortestDouble.append(sb, keywords.get(k).weight());
+            ShortestDouble.append(sb, keywords.get(k).score());
             sb.append('}');
         }
         return sb.append("]}").toString();

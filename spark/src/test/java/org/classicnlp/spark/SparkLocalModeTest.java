@@ -215,9 +215,9 @@ class SparkLocalModeTest {
         assertEquals("struct<id:string,keywords:array<struct<term:string,weight:double>>>", rows.schema().simpleString());
         List<String> fromParquet = new ArrayList<>();
         for (Row r : rows.collectAsList()) {
-            List<org.classicnlp.tfidf.Keyword> kws = new ArrayList<>();
+            List<org.classicnlp.core.Hit> kws = new ArrayList<>();
             for (Row k : r.<Row>getList(1)) {
-                kws.add(new org.classicnlp.tfidf.Keyword(k.getString(0), k.getDouble(1)));
+                kws.add(new org.classicnlp.core.Hit(k.getString(0), k.getDouble(1)));
             }
             fromParquet.add(KeywordsJsonl.line(r.getString(0), kws));
         }

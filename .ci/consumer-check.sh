@@ -85,6 +85,13 @@ fi
 if echo "$CP" | tr ':' '\n' | grep -E '/org/apache/spark/|/org/scala-lang/'; then
   fail "a library user gets Spark or Scala jars (only classicnlp-spark may use them, as provided)"
 fi
+# CoreNLP (GPL-3.0, issue 11) is optional: neither a library user nor the runnable jar gets it
+if echo "$CP" | tr ':' '\n' | grep -iE 'stanford'; then
+  fail "a library user gets CoreNLP (above); it must stay a provided/test dependency"
+fi
+if unzip -l "$CLI" 'edu/stanford/*' > /dev/null 2>&1; then
+  fail "$CLI bundles CoreNLP classes (edu/stanford/...)"
+fi
 
 # 2c. run it, and 3. compare with the runnable jar
 TEXT='我用Java写了NLP程序，version 2.0。研究生命起源。'

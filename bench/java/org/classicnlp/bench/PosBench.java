@@ -16,28 +16,50 @@ import org.classicnlp.pos.Tagger;
 import org.classicnlp.pos.Taggers;
 
 /**
- * Accuracy (all / known / unknown) and single-thread tagging speed (best of three passes over the test
- * tokens, tagging alone: no reading, no segmentation) of one tagger model.
- * Usage: PosBench NAME MODEL pd|upos|xpos DATA_DIR [BEAM]
+ * Accuracy (all / known / unknown) and single-thread tagging speed of tagger models on the same test
+ * tokens: tagging alone (no reading, no segmentation), three passes per tagger, the passes of the taggers
+ * interleaved (pass 1 of each, then pass 2 of each, ...) so that load changes hit them alike; the best
+ * pass is reported, and the median too.
+ * Usage: PosBench pd|upos|xpos DATA_DIR NAME=MODEL[@BEAM] ...; MODEL {@code corenlp:left3words} is CoreNLP's
+ * english-left3words-distsim tagger (CoreNLP and its models jar on the classpath).
  */
 public final class PosBench {
-    public static void main(String[] a) {
-        String name = a[0];
-        Tagger tagger = Taggers.load(Path.of(a[1]));
-        if (a.length > 4 && tagger instanceof org.classicnlp.pos.PerceptronTagger p) {
-            tagger = p.withBeam(Integer.parseInt(a[4]));   // optional 5th argument: beam width
-        }
-        Path data = Path.of(a[3]);
+    public static void main(String[] a) throws Exception {
+        Path data = Path.of(a[1]);
         Corpus<Sentence> train;
         Corpus<Sentence> test;
-        if (a[2].equals("pd")) {
+        if (a[0].equals("pd")) {
             Path pd = data.resolve("peoples-daily-1998/199801.txt.gz");
             train = PosData.peoplesDailyDays(pd, 1, 28);
             test = PosData.peoplesDailyDays(pd, 29, 31);
         } else {
-            Corpora.ConlluColumn col = a[2].equals("upos") ? Corpora.ConlluColumn.UPOS : Corpora.ConlluColumn.XPOS;
+            Corpora.ConlluColumn col = a[0].equals("upos") ? Corpora.ConlluColumn.UPOS : Corpora.ConlluColumn.XPOS;
             train = Corpora.conllu(data.resolve("ud/UD_English-EWT/en_ewt-ud-train.conllu.gz"), col);
             test = Corpora.conllu(data.resolve("ud/UD_English-EWT/en_ewt-ud-dev.conllu"), col);
+        }
+        List<String> names = new ArrayList<>();
+        List<Tagger> taggers = new ArrayList<>();
+        for (int i = 2; i < a.length; i++) {
+            String name = a[i].substring(0, a[i].indexOf('='));
+            String model = a[i].substring(a[i].indexOf('=') + 1);
+            int beam = 1;
+            if (model.contains("@")) {
+                beam = Integer.parseInt(model.substring(model.indexOf('@') + 1));
+                model = model.substring(0, model.indexOf('@'));
+            }
+            Tagger t;
+            if (model.equals("corenlp:left3words")) {
+                // reflection: the bench compiles without CoreNLP on its classpath
+                t = (Tagger) Class.forName("org.classicnlp.pos.corenlp.CoreNlpTagger").getMethod("englishLeft3Words")
+                        .invoke(null);
+            } else {
+                t = Taggers.load(Path.of(model));
+                if (beam > 1 && t instanceof org.classicnlp.pos.PerceptronTagger p) {
+                    t = p.withBeam(beam);
+                }
+            }
+            names.add(name);
+            taggers.add(t);
         }
         Set<String> vocab = TagScorer.vocabulary(train);
         List<List<String>> sentences = new ArrayList<>();
@@ -47,23 +69,34 @@ public final class PosBench {
             gold.add(s.tokens().stream().map(Token::tag).toList());
         });
         long tokens = sentences.stream().mapToLong(List::size).sum();
-        double best = Double.MAX_VALUE;
-        List<List<String>> pred = null;
+        int n = taggers.size();
+        double[][] seconds = new double[n][3];
+        List<List<List<String>>> pred = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            pred.add(null);
+        }
         for (int pass = 0; pass < 3; pass++) {
-            List<List<String>> out = new ArrayList<>(sentences.size());
-            long t0 = System.nanoTime();
-            for (List<String> s : sentences) {
-                out.add(tagger.tagWords(s));
+            for (int k = 0; k < n; k++) {
+                Tagger tagger = taggers.get(k);
+                List<List<String>> out = new ArrayList<>(sentences.size());
+                long t0 = System.nanoTime();
+                for (List<String> s : sentences) {
+                    out.add(tagger.tagWords(s));
+                }
+                seconds[k][pass] = (System.nanoTime() - t0) / 1e9;
+                pred.set(k, out);
             }
-            best = Math.min(best, (System.nanoTime() - t0) / 1e9);
-            pred = out;
         }
-        TagScorer scorer = new TagScorer(vocab);
-        for (int i = 0; i < sentences.size(); i++) {
-            scorer.add(sentences.get(i), gold.get(i), pred.get(i));
+        for (int k = 0; k < n; k++) {
+            TagScorer scorer = new TagScorer(vocab);
+            for (int i = 0; i < sentences.size(); i++) {
+                scorer.add(sentences.get(i), gold.get(i), pred.get(k).get(i));
+            }
+            TagScore s = scorer.score();
+            double[] sec = seconds[k].clone();
+            java.util.Arrays.sort(sec);
+            System.out.printf(Locale.ROOT, "%s\t%.4f\t%.4f\t%.4f\t%d\t%.0f\t%.0f%n", names.get(k), s.accuracy(),
+                    s.knownAccuracy(), s.unknownAccuracy(), tokens, tokens / sec[0], tokens / sec[1]);
         }
-        TagScore s = scorer.score();
-        System.out.printf(Locale.ROOT, "%s\t%.4f\t%.4f\t%.4f\t%d\t%.0f%n", name, s.accuracy(), s.knownAccuracy(),
-                s.unknownAccuracy(), tokens, tokens / best);
     }
 }

@@ -71,6 +71,20 @@ final class TrainTaggerCommand implements Callable<Integer> {
                     + " (more accurate, tags at half the speed, trains about six times as long).")
     boolean stacked;
 
+    @Option(names = "--lexicon-min-count", defaultValue = "1", paramLabel = "N",
+            description = "perceptron: words seen at least N times get their set of training tags (ambiguity class)"
+                    + " as a feature; 0 = none (default: ${DEFAULT-VALUE}).")
+    int lexiconMinCount;
+
+    @Option(names = "--prune-below", defaultValue = "0.01", paramLabel = "W",
+            description = "perceptron: averaged weights of magnitude W or less are dropped (default: ${DEFAULT-VALUE}).")
+    double pruneBelow;
+
+    @Option(names = "--hmm-states", defaultValue = "200", paramLabel = "N",
+            description = "hmm: up to N extra states for the most frequent words, one per tag of theirs; 0 = plain"
+                    + " TnT (default: ${DEFAULT-VALUE}, at most 400).")
+    int hmmStates;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress or status lines on stderr.")
     boolean quiet;
 
@@ -81,6 +95,14 @@ final class TrainTaggerCommand implements Callable<Integer> {
         String col = Check.oneOf("--column", column, List.of("upos", "xpos"));
         Check.atLeast("--epochs", epochs, 1);
         Check.atLeast("--dict-min-count", dictMinCount, 0, "0 = no tag dictionary");
+        Check.atLeast("--lexicon-min-count", lexiconMinCount, 0, "0 = no ambiguity classes");
+        Check.atLeast("--hmm-states", hmmStates, 0, "0 = plain TnT");
+        if (hmmStates > 400) {
+            throw Check.usage("--hmm-states must be at most 400, got " + hmmStates);
+        }
+        if (!(pruneBelow >= 0)) {
+            throw Check.usage("--prune-below must be >= 0, got " + pruneBelow);
+        }
         int[] range = days == null ? null : dayRange(days);
         if (range != null && !f.equals("pd98")) {
             throw Check.usage("--days applies to --input-format pd98 only");
@@ -99,10 +121,10 @@ final class TrainTaggerCommand implements Callable<Integer> {
                 () -> a.equals("hmm") ? -1 : (long) epochs * (stacked ? 6 : 1), quiet)) {
             ProgressListener progress = (stage, done, total) -> p.stepTo(done);
             if (a.equals("hmm")) {
-                HmmTaggerTrainer.builder().build().fit(train, progress).save(out);
+                HmmTaggerTrainer.builder().specialize(hmmStates).build().fit(train, progress).save(out);
             } else {
                 PerceptronTrainer.builder().epochs(epochs).seed(seed).stacked(stacked)
-                        .tagDictionary(dictMinCount, 0.97).build()
+                        .tagDictionary(dictMinCount, 0.97).lexiconMinCount(lexiconMinCount).pruneBelow(pruneBelow).build()
                         .fit(train, devCorpus, progress).save(out);
             }
         } catch (IllegalArgumentException e) {

@@ -14,16 +14,25 @@ import org.classicnlp.lexicon.CharNormalizer;
  * {@code Xx}, {@code d}, {@code C} for Han); the length (1-5+, in chars); for Han words of 2+ chars the
  * first+last char pair; the previous and next two words; suffix-3 and shape of the previous and next word;
  * the word bigrams (i-1, i) and (i, i+1); for Han words the first and the last character each with the
- * length, and the second and second-to-last characters (words of 3+ characters). Dynamic: tag i-1, tag
- * i-2, both, tag i-1 with the word, and for Han words tag i-1 with the last character.
+ * length, and the second and second-to-last characters (words of 3+ characters); the ambiguity class (the
+ * set of tags the training data gave the word, from the model's lexicon; one class for all other words) of words i-1, i, i+1, i+2, the pairs (i, i+1) and (i-1, i), the word with the class
+ * of i+1; the last character of word i-1 and the first of word i+1 (Han). Dynamic: tag i-1, tag i-2, both,
+ * tag i-1 with the word, for Han words tag i-1 with the last character, tag i-1 with the class of word i,
+ * tag i-1 with the class of word i+1, tag i-1 with the word and the class of word i+1. The current word's
+ * class features are left out for words without a class.
  * Changing a template changes {@link #VERSION}, which is stored in the model file.
  */
 final class Features {
 
     /** Version of the templates; a model file trained with other templates is refused. */
-    static final int VERSION = 2;
-    static final int STATIC = 28;
-    static final int DYNAMIC = 5;
+    static final int VERSION = 3;
+    static final int STATIC = 37;
+    static final int DYNAMIC = 8;
+    /**
+     * Feature keys keep their low 40 bits: the model file stores the sorted keys' gaps, a few bytes each
+     * (at a million features two unrelated features share a key with probability about 1e-6 per lookup).
+     */
+    static final long KEY_MASK = (1L << 40) - 1;
     /** Features from the first stage's tags of the next two words (stacked models only). */
     static final int RIGHT = 4;
     /** Features per token in the static array: {@link #STATIC} then {@link #RIGHT}. */
@@ -52,11 +61,26 @@ final class Features {
     }
 
     static long feature(int template, long a) {
-        return mix(a * 0x9E3779B97F4A7C15L + template * 0xD6E8FEB86659FD93L + 0x632BE59BD9B4E019L);
+        return key(mix(a * 0x9E3779B97F4A7C15L + template * 0xD6E8FEB86659FD93L + 0x632BE59BD9B4E019L));
     }
 
     static long feature(int template, long a, long b) {
-        return mix(mix(a + 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL) ^ (template * 0x165667B19E3779F9L));
+        return key(mix(mix(a + 0x9E3779B97F4A7C15L) ^ (b * 0xC2B2AE3D27D4EB4FL) ^ (template * 0x165667B19E3779F9L)));
+    }
+
+    /** A hash cut to {@link #KEY_MASK}, never 0 (0 is "no feature"). */
+    private static long key(long h) {
+        long k = h & KEY_MASK;
+        return k == 0 ? 1 : k;
+    }
+
+    /** The class hash of a sorted list of tag indices (a word's ambiguity class). */
+    static long ambiguityClass(byte[] tags) {
+        long h = 0x5bd1e9955bd1e995L;
+        for (byte t : tags) {
+            h = mix(h ^ (t & 0xFF) + 1);
+        }
+        return mix(h ^ tags.length);
     }
 
     /** Per-sentence word hashes reused by the static and dynamic features. */
@@ -65,8 +89,12 @@ final class Features {
         final long[] suffix3;
         final long[] shape;
         final long[] last;
+        final long[] first;
+        final long[] amb;
 
         Words(int n) {
+            first = new long[n];
+            amb = new long[n];
             last = new long[n];
             lower = new long[n];
             suffix3 = new long[n];
@@ -76,9 +104,21 @@ final class Features {
 
     private static final long START = hash("<s>", 0, 3);
     private static final long END = hash("</s>", 0, 4);
+    /** The ambiguity class of a word outside the model's lexicon (rare or unseen in training). */
+    static final long UNKNOWN_CLASS = hash("<unk>", 0, 5);
 
     /** Fills {@code out[i * STRIDE + k]}, k < STATIC, with the static features of every word; returns the word hashes. */
-    static Words words(String[] words, long[] out) {
+    static Words words(String[] words, java.util.Map<String, Long> ambiguity, long[] out) {
+        long[] classes = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            Long amb = ambiguity.get(words[i]);
+            classes[i] = amb == null ? UNKNOWN_CLASS : amb;
+        }
+        return words(words, classes, out);
+    }
+
+    /** As above with each word's ambiguity class given ({@link #UNKNOWN_CLASS} for none). */
+    static Words words(String[] words, long[] classes, long[] out) {
         int n = words.length;
         Words w = new Words(n);
         String[] lowers = new String[n];
@@ -89,7 +129,10 @@ final class Features {
             w.lower[i] = hash(l, 0, l.length());
             w.suffix3[i] = hash(l, Math.max(0, l.length() - 3), l.length());
             w.shape[i] = shapeHash(s);
-            w.last[i] = !l.isEmpty() && CharClass.of(l.charAt(0)) == CharClass.HAN ? l.charAt(l.length() - 1) : 0;
+            boolean han = !l.isEmpty() && CharClass.of(l.charAt(0)) == CharClass.HAN;
+            w.last[i] = han ? l.charAt(l.length() - 1) : 0;
+            w.first[i] = han ? l.charAt(0) : 0;
+            w.amb[i] = classes[i];
         }
         for (int i = 0; i < n; i++) {
             String s = words[i];
@@ -130,6 +173,22 @@ final class Features {
             out[o + 25] = hanWord ? feature(25, l.charAt(len - 1), Math.min(len, 5)) : NONE;
             out[o + 26] = hanWord && len >= 3 ? feature(26, l.charAt(1)) : NONE;
             out[o + 27] = hanWord && len >= 3 ? feature(27, l.charAt(len - 2)) : NONE;
+            long a0 = w.amb[i];
+            long am1 = i > 0 ? w.amb[i - 1] : START;
+            long a1 = i + 1 < n ? w.amb[i + 1] : END;
+            long a2 = i + 2 < n ? w.amb[i + 2] : END;
+            // the current word's own class only when it has one: rare training words then learn from their
+            // characters and affixes, as unseen words must
+            boolean known = a0 != UNKNOWN_CLASS;
+            out[o + 28] = known ? feature(50, a0) : NONE;
+            out[o + 29] = feature(51, am1);
+            out[o + 30] = feature(52, a1);
+            out[o + 31] = feature(53, a2);
+            out[o + 32] = known ? feature(54, a0, a1) : NONE;
+            out[o + 33] = known ? feature(55, am1, a0) : NONE;
+            out[o + 34] = feature(56, w.lower[i], a1);
+            out[o + 35] = i > 0 && w.last[i - 1] != 0 ? feature(57, w.last[i - 1]) : NONE;
+            out[o + 36] = i + 1 < n && w.first[i + 1] != 0 ? feature(58, w.first[i + 1]) : NONE;
         }
         return w;
     }
@@ -155,6 +214,10 @@ final class Features {
         out[2] = feature(32, prev1, prev2);
         out[3] = feature(33, prev1, w.lower[i]);
         out[4] = w.last[i] == 0 ? NONE : feature(34, prev1, w.last[i]);
+        out[5] = w.amb[i] == UNKNOWN_CLASS ? NONE : feature(35, prev1, w.amb[i]);
+        long a1 = i + 1 < w.amb.length ? w.amb[i + 1] : END;
+        out[6] = feature(36, prev1, a1);
+        out[7] = feature(37, prev1, mix(w.lower[i] * 31 + a1));
     }
 
     /** Char classes with runs collapsed: {@code Xx}, {@code x}, {@code d,d}, {@code C} (Han), punctuation as itself. */

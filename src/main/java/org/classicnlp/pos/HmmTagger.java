@@ -28,34 +28,57 @@ import org.classicnlp.core.ModelFormatException;
  * emissions); words starting with a Han character use a character model instead, the suffix model (last
  * characters) and the same model over the first characters combined as {@code Ps(t) Pp(t) / P(t)}. Bayes
  * turns {@code P(t | w)} into the emission {@code P(t | w) / P(t)}; candidate tags are those within a factor
- * 1000 of the best (at most 12). Decoding is exact Viterbi over pairs of tags.
+ * 1000 of the best (at most 12). The most frequent training words can have states of their own, one per
+ * tag seen with them (specialized states, Pla and Molina 2004; {@link HmmTaggerTrainer.Builder#specialize}):
+ * the transitions then condition on those words, not just on their tags, and such a word emits only from
+ * its own states (with probability 1). Decoding is exact Viterbi over pairs of states.
  *
  * <p>Immutable and thread-safe. Saved in the {@link ModelContainer} as kind {@code pos-hmm}, format
- * version 1, gzip body: the counts, from which everything is rebuilt at load time:
+ * version 2, gzip body: the counts, from which everything is rebuilt at load time:
  *
  * <pre>
  * int   rareMax, int maxSuffix, int maxHanAffix
  * int   T, then T tags (writeUTF)
- * (T+1)^3 ints: counts of tag trigrams over the padded sentences, index (x (T+1) + y) (T+1) + z,
- *               tag T = the sentence boundary
+ * int   K, then K specialized states: word (writeUTF), tag index (unsigned byte); state T + k
+ * int   N, then N non-zero counts of state trigrams over the padded sentences, each as two 7-bit varints:
+ *       the gap to the previous index (the first from -1) and the count; with S = T + K + 1 states (state
+ *       T + K = the sentence boundary) the index of (x, y, z) is (x S + y) S + z
  * int   W, then W words in ascending order: word (writeUTF), unsigned byte n, n x (byte tag, int count)
  * </pre>
  */
 public final class HmmTagger implements Tagger, java.io.Serializable {
 
-    static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-hmm", 1);
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-hmm", 2);
     /** Where this model was loaded from, when it can ship by reference (Java serialisation); else null. */
     volatile ModelRef ref;
     private static final int MAX_CANDIDATES = 12;
     private static final double CANDIDATE_RATIO = 1e-3;
+    /** Upper bound on specialized states (the transition table grows with the cube of the states). */
+    static final int MAX_SPECIAL_STATES = 400;
 
     private final String[] tags;
+    /** Tag states 0..T-1, then one state per (specialized word, tag), then the sentence boundary. */
     private final int states;
+    private final int boundary;
+    private final int[] stateTag;
+    private final String[] specialWords;
+    private final int[] specialTags;
+    /** Per training word its candidate states (its tags, or its own states when specialized). */
+    private final int[][] wordStates;
     private final int rareMax;
     private final int maxSuffix;
     private final int maxHanAffix;
-    private final int[] trigrams;
-    private final float[] logTrans;
+    /** The non-zero trigram counts (index as in the file), kept for saving. */
+    private final int[] trigramIndex;
+    private final int[] trigramCount;
+    /**
+     * Log transitions: a row of {@code s} for each context (x, y) seen in training ({@link #contextRow},
+     * -1 for unseen ones), and for unseen contexts the bigram-unigram mix {@link #logBackoff}[y s + z]
+     * (their trigram estimate is 0), so memory grows with the seen contexts, not with the cube of the states.
+     */
+    private final int[] contextRow;
+    private final float[] logRows;
+    private final float[] logBackoff;
     private final double[] lambda = new double[3];
     private final Map<String, Integer> wordIndex;
     private final String[] words;
@@ -68,15 +91,30 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
     private final AffixModel hanSuffix;
     private final AffixModel hanPrefix;
 
-    HmmTagger(String[] tags, int rareMax, int maxSuffix, int maxHanAffix, int[] trigrams, String[] words,
-            int[][] wordTags, int[][] wordCounts) {
+    HmmTagger(String[] tags, int rareMax, int maxSuffix, int maxHanAffix, String[] specialWords, int[] specialTags,
+            int[] trigrams, String[] words, int[][] wordTags, int[][] wordCounts) {
         this.tags = tags;
         int nt = tags.length;
-        this.states = nt + 1;
+        this.specialWords = specialWords;
+        this.specialTags = specialTags;
+        this.states = nt + specialWords.length + 1;
+        this.boundary = states - 1;
+        this.stateTag = new int[states];
+        for (int t = 0; t < nt; t++) {
+            stateTag[t] = t;
+        }
+        Map<String, int[]> special = new HashMap<>();
+        for (int j = 0; j < specialWords.length; j++) {
+            stateTag[nt + j] = specialTags[j];
+            int[] st = special.get(specialWords[j]);
+            st = st == null ? new int[] {nt + j} : append(st, nt + j);
+            special.put(specialWords[j], st);
+        }
+        stateTag[boundary] = -1;
         this.rareMax = rareMax;
         this.maxSuffix = maxSuffix;
         this.maxHanAffix = maxHanAffix;
-        this.trigrams = trigrams;
+
         this.words = words;
         this.wordTags = wordTags;
         this.wordCounts = wordCounts;
@@ -128,22 +166,55 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         for (int k = 0; k < 3; k++) {
             lambda[k] = ls == 0 ? 1.0 / 3 : l[k] / ls;
         }
-        this.logTrans = new float[s * s * s];
+        this.logBackoff = new float[s * s];
+        for (int y = 0; y < s; y++) {
+            for (int z = 0; z < s; z++) {
+                double p1 = total == 0 ? 0 : (double) uni[z] / total;
+                double p2 = ctx1[y] == 0 ? 0 : (double) bi[y * s + z] / ctx1[y];
+                logBackoff[y * s + z] = LogProbs.log(lambda[0] * p1 + lambda[1] * p2);
+            }
+        }
+        this.contextRow = new int[s * s];
+        int seen = 0;
+        for (int xy = 0; xy < s * s; xy++) {
+            contextRow[xy] = ctx2[xy] > 0 ? seen++ : -1;
+        }
+        this.logRows = new float[seen * s];
         for (int x = 0; x < s; x++) {
             for (int y = 0; y < s; y++) {
+                int r = contextRow[x * s + y];
+                if (r < 0) {
+                    continue;
+                }
+                long c = ctx2[x * s + y];
                 for (int z = 0; z < s; z++) {
                     double p1 = total == 0 ? 0 : (double) uni[z] / total;
                     double p2 = ctx1[y] == 0 ? 0 : (double) bi[y * s + z] / ctx1[y];
-                    long c = ctx2[x * s + y];
-                    double p3 = c == 0 ? 0 : (double) trigrams[(x * s + y) * s + z] / c;
-                    double p = lambda[0] * p1 + lambda[1] * p2 + lambda[2] * p3;
-                    logTrans[(x * s + y) * s + z] = LogProbs.log(p);
+                    double p3 = (double) trigrams[(x * s + y) * s + z] / c;
+                    logRows[r * s + z] = LogProbs.log(lambda[0] * p1 + lambda[1] * p2 + lambda[2] * p3);
                 }
             }
         }
-        // Emissions of the known words.
+        int nonZero = 0;
+        for (int f : trigrams) {
+            nonZero += f != 0 ? 1 : 0;
+        }
+        this.trigramIndex = new int[nonZero];
+        this.trigramCount = new int[nonZero];
+        for (int i = 0, k = 0; i < trigrams.length; i++) {
+            if (trigrams[i] != 0) {
+                trigramIndex[k] = i;
+                trigramCount[k++] = trigrams[i];
+            }
+        }
+        // Emissions of the known words; a specialized word is the only word of its states (emission 1).
         long[] tagCount = new long[nt];
+        this.wordStates = new int[words.length][];
         for (int w = 0; w < words.length; w++) {
+            wordStates[w] = special.getOrDefault(words[w], wordTags[w]);
+            if (special.containsKey(words[w])) {
+                continue;
+            }
             for (int k = 0; k < wordTags[w].length; k++) {
                 tagCount[wordTags[w][k]] += wordCounts[w][k];
             }
@@ -157,7 +228,10 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         this.wordLogEmit = new float[words.length][];
         for (int w = 0; w < words.length; w++) {
             index.put(words[w], w);
-            wordLogEmit[w] = new float[wordTags[w].length];
+            wordLogEmit[w] = new float[wordStates[w].length];
+            if (wordStates[w] != wordTags[w]) {
+                continue;
+            }
             for (int k = 0; k < wordTags[w].length; k++) {
                 wordLogEmit[w][k] = LogProbs.logRatio(wordCounts[w][k], tagCount[wordTags[w][k]]);
             }
@@ -169,7 +243,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         this.hanPrefix = new AffixModel(nt, maxHanAffix, true);
         for (int w = 0; w < words.length; w++) {
             int freq = Arrays.stream(wordCounts[w]).sum();
-            if (freq > rareMax) {
+            if (freq > rareMax || wordStates[w] != wordTags[w]) {
                 continue;
             }
             String word = words[w];
@@ -186,6 +260,23 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         upperSuffix.finish();
         hanSuffix.finish();
         hanPrefix.finish();
+    }
+
+    private static int[] append(int[] a, int v) {
+        int[] b = Arrays.copyOf(a, a.length + 1);
+        b[a.length] = v;
+        return b;
+    }
+
+    private float trans(int x, int y, int z) {
+        int s = states;
+        int r = contextRow[x * s + y];
+        return r >= 0 ? logRows[r * s + z] : logBackoff[y * s + z];
+    }
+
+    /** Number of specialized (word, tag) states. */
+    public int specializedStates() {
+        return specialWords.length;
     }
 
     /** 2 = starts with a Han character, 1 = starts with an upper-case letter, 0 = other. */
@@ -291,12 +382,13 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
     /** Candidate tags and their log emission scores for one word. */
     private void candidates(String w, int[][] candOut, float[][] emitOut, int pos) {
         Integer k = wordIndex.get(w);
-        if (k == null && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
-            // an unknown capitalised word (often sentence-initial) tagged as its known lower-case form
+        if (k == null && pos == 2 && !w.isEmpty() && Character.isUpperCase(w.charAt(0))) {
+            // an unknown capitalised first word tagged as its known lower-case form (elsewhere capitals
+            // mostly mark names: EWT dev 0.9250 vs 0.9248 when every capitalised word fell back)
             k = wordIndex.get(w.toLowerCase(java.util.Locale.ROOT));
         }
         if (k != null) {
-            candOut[pos] = wordTags[k];
+            candOut[pos] = wordStates[k];
             emitOut[pos] = wordLogEmit[k];
             return;
         }
@@ -358,7 +450,6 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
             return new int[0];
         }
         int s = states;
-        int boundary = tags.length;
         // Positions 0 and 1 are the start boundary; words at 2..n+1.
         int[][] cand = new int[n + 2][];
         float[][] emit = new float[n + 2][];
@@ -386,7 +477,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
                     float best = Float.NEGATIVE_INFINITY;
                     int arg = 0;
                     for (int h = 0; h < c2.length; h++) {
-                        float v = prev[h * c1.length + j] + logTrans[(c2[h] * s + y) * s + z];
+                        float v = prev[h * c1.length + j] + trans(c2[h], y, z);
                         if (v > best) {
                             best = v;
                             arg = h;
@@ -407,7 +498,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         int bk = 0;
         for (int j = 0; j < c1.length; j++) {
             for (int k = 0; k < c0.length; k++) {
-                float v = delta[last][j * c0.length + k] + logTrans[(c1[j] * s + c0[k]) * s + boundary];
+                float v = delta[last][j * c0.length + k] + trans(c1[j], c0[k], boundary);
                 if (v > best || (j == 0 && k == 0)) {
                     best = v;
                     bj = j;
@@ -419,7 +510,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         int j = bj;
         int k = bk;
         for (int i = last; i >= 2; i--) {
-            out[i - 2] = cand[i][k];
+            out[i - 2] = stateTag[cand[i][k]];
             int h = back[i][j * cand[i].length + k];
             k = j;
             j = h;
@@ -442,8 +533,17 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         for (String t : tags) {
             out.writeUTF(t);
         }
-        for (int f : trigrams) {
-            out.writeInt(f);
+        out.writeInt(specialWords.length);
+        for (int j = 0; j < specialWords.length; j++) {
+            out.writeUTF(specialWords[j]);
+            out.writeByte(specialTags[j]);
+        }
+        out.writeInt(trigramIndex.length);
+        int last = -1;
+        for (int k = 0; k < trigramIndex.length; k++) {
+            writeVarInt(out, trigramIndex[k] - last);
+            writeVarInt(out, trigramCount[k]);
+            last = trigramIndex[k];
         }
         out.writeInt(words.length);
         for (int w = 0; w < words.length; w++) {
@@ -454,6 +554,26 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
                 out.writeInt(wordCounts[w][k]);
             }
         }
+    }
+
+    private static void writeVarInt(DataOutputStream out, int v) throws IOException {
+        while ((v & ~0x7F) != 0) {
+            out.writeByte((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte(v);
+    }
+
+    private static int readVarInt(DataInputStream in) throws IOException {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw new IOException("variable-length integer longer than 5 bytes");
     }
 
     static HmmTagger readBody(ModelContainer.Body body) throws IOException {
@@ -472,14 +592,30 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         for (int t = 0; t < nt; t++) {
             tags[t] = in.readUTF();
         }
+        body.section("the specialized states");
+        int ns = in.readInt();
+        body.check(ns >= 0 && ns <= MAX_SPECIAL_STATES, "specialized state count " + ns + ", expected 0 to "
+                + MAX_SPECIAL_STATES);
+        String[] sw = new String[ns];
+        int[] st = new int[ns];
+        for (int j = 0; j < ns; j++) {
+            sw[j] = in.readUTF();
+            st[j] = in.readUnsignedByte();
+            body.check(st[j] < nt, "specialized state " + j + " has tag index " + st[j] + ", expected < " + nt);
+        }
         body.section("the tag trigram counts");
-        int s = nt + 1;
+        int s = nt + ns + 1;
         int[] tri = new int[s * s * s];
-        for (int i = 0; i < tri.length; i++) {
-            tri[i] = in.readInt();
-            if (tri[i] < 0) {
-                throw body.error("negative trigram count " + tri[i]);
-            }
+        int nonZero = in.readInt();
+        body.check(nonZero >= 0 && nonZero <= tri.length, "trigram count " + nonZero + ", expected 0 to " + tri.length);
+        int at = -1;
+        for (int i = 0; i < nonZero; i++) {
+            int gap = readVarInt(in);
+            int f = readVarInt(in);
+            body.check(gap > 0 && (long) at + gap < tri.length && f > 0, "trigram record " + i
+                    + " is out of order or range, or its count is not positive");
+            at += gap;
+            tri[at] = f;
         }
         body.section("the word count");
         int nw = in.readInt();
@@ -505,7 +641,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
                 body.check(wt[w][k] < nt && wc[w][k] > 0, "bad tag/count for word '" + words[w] + "'");
             }
         }
-        return new HmmTagger(tags, rareMax, maxSuffix, maxHan, tri, words, wt, wc);
+        return new HmmTagger(tags, rareMax, maxSuffix, maxHan, sw, st, tri, words, wt, wc);
     }
 
     /**
@@ -531,7 +667,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
 
     @Override
     public String toString() {
-        return String.format("HmmTagger[%d tags, %d words, lambdas %.3f/%.3f/%.3f]", tags.length, words.length,
-                lambda[0], lambda[1], lambda[2]);
+        return String.format("HmmTagger[%d tags, %d specialized states, %d words, lambdas %.3f/%.3f/%.3f]",
+                tags.length, specialWords.length, words.length, lambda[0], lambda[1], lambda[2]);
     }
 }

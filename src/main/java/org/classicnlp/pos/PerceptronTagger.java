@@ -23,27 +23,45 @@ import org.classicnlp.core.ModelFormatException;
  * with one tag, see {@link PerceptronTrainer.Builder#tagDictionary}) get that tag without scoring.
  *
  * <p>Immutable and thread-safe: every call works on its own buffers. Trained by {@link PerceptronTrainer};
- * saved in the {@link ModelContainer} as kind {@code pos-perceptron}, format version 1, gzip body:
+ * saved in the {@link ModelContainer} as kind {@code pos-perceptron}, format version 2, gzip body (columns,
+ * so that gzip sees like with like):
  *
  * <pre>
  * int   feature template version ({@link Features#VERSION})
- * bool  stacked: when true, a first stage (the layout below) precedes the model's own stage
- * int   T, then T tags (writeUTF), in index order
- * int   D, then D tag-dictionary entries: word (writeUTF), tag index (unsigned byte)
- * int   F, then F features in ascending key order: long key, unsigned byte n, n x (byte tag, float weight)
+ * bool  stacked: when true, a first stage (the stage layout below) precedes the model's own stage
+ * int   L, then L ambiguity-lexicon words in ascending order, front-coded: unsigned byte chars shared with
+ *       the previous word, the rest (writeUTF), unsigned byte n, n tag indices (ascending)
+ * stage:
+ *   int   T, then T tags (writeUTF), in index order
+ *   int   D, then D tag-dictionary entries: word (writeUTF), tag index (unsigned byte)
+ *   int   F (features), 256 floats: the weight levels (ascending)
+ *   F     key gaps, ascending 40-bit keys as differences from the previous key (first from 0), 7-bit varints
+ *   F     unsigned bytes: each feature's number of weights n (1..T); E = their sum
+ *   E     bytes: the tag of each weight, feature by feature
+ *   E     bytes: the level index of each weight (8-bit quantization: see {@link Codebook})
  * </pre>
  */
 public final class PerceptronTagger implements Tagger, java.io.Serializable {
 
-    static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-perceptron", 1);
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("pos-perceptron", 2);
 
     private final String[] tags;
     private final Map<String, Integer> tagDictionary;
-    /** Open addressing: slot s holds the key at 2s and its entries' span (start << 32 | end) at 2s + 1. */
+    /**
+     * Open addressing, one long per slot (load at most 1/2): the 40-bit key above the 24-bit offset of the
+     * feature's run in {@link #packed}; 0 = empty. One probe reads one slot and then one run.
+     */
     private final long[] table;
     private final int[] rowStart;
     private final byte[] entryTag;
-    private final float[] entryWeight;
+    /** Each entry's weight as an index into {@link #codebook} (8-bit quantization, see {@link Codebook}). */
+    private final byte[] entryCode;
+    /** Per feature a run: the number of entries n, then n entries (tag << 8 | level index). */
+    private final short[] packed;
+    private final float[] codebook;
+    /** Ambiguity classes of the lexicon's words (shared by both stages), and their tag lists for saving. */
+    private final Map<String, Long> ambiguity;
+    private final Map<String, byte[]> lexicon;
     private final int mask;
     private final int beam;
     /** The first stage of a stacked model (its tags of the next words are features here), or null. */
@@ -51,10 +69,17 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     /** Where this model was loaded from, when it can ship by reference (Java serialisation); else null. */
     volatile ModelRef ref;
 
-    /** Sorted feature keys, and per key its entries. */
-    PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, long[] sortedKeys, int[] rowStart,
-            byte[] entryTag, float[] entryWeight, int beam, PerceptronTagger first) {
+    /** Sorted feature keys, and per key its entries; the weights are quantized here. */
+    PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, Map<String, byte[]> lexicon,
+            long[] sortedKeys, int[] rowStart, byte[] entryTag, float[] entryWeight, int beam, PerceptronTagger first) {
+        this(tags, tagDictionary, lexicon, sortedKeys, rowStart, entryTag, Codebook.of(entryWeight), beam, first);
+    }
+
+    private PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, Map<String, byte[]> lexicon,
+            long[] sortedKeys, int[] rowStart, byte[] entryTag, Codebook weights, int beam, PerceptronTagger first) {
         this.first = first;
+        this.lexicon = first != null ? first.lexicon : Map.copyOf(lexicon);
+        this.ambiguity = first != null ? first.ambiguity : classes(this.lexicon);
         if (tags.length == 0 || tags.length > 255) {
             throw new IllegalArgumentException("tag set size must be 1-255, got " + tags.length);
         }
@@ -62,18 +87,29 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         this.tagDictionary = Map.copyOf(tagDictionary);
         this.rowStart = rowStart;
         this.entryTag = entryTag;
-        this.entryWeight = entryWeight;
+        this.entryCode = weights.codes;
+        long runs = (long) entryTag.length + sortedKeys.length;
+        if (runs >= 1 << 24) {
+            throw new IllegalArgumentException("model too large: " + runs + " weights and features, at most 2^24"
+                    + " (prune it: PerceptronTrainer.Builder.pruneBelow)");
+        }
+        this.packed = new short[(int) runs];
+        this.codebook = weights.levels;
         this.beam = beam;
         int cap = Integer.highestOneBit(Math.max(4, sortedKeys.length * 2 - 1)) << 1;
-        this.table = new long[2 * cap];
+        this.table = new long[cap];
         this.mask = cap - 1;
+        int p = 0;
         for (int r = 0; r < sortedKeys.length; r++) {
             int s = (int) sortedKeys[r] & mask;
-            while (table[2 * s] != 0) {
+            while (table[s] != 0) {
                 s = (s + 1) & mask;
             }
-            table[2 * s] = sortedKeys[r];
-            table[2 * s + 1] = ((long) rowStart[r] << 32) | rowStart[r + 1];
+            table[s] = sortedKeys[r] << 24 | p;
+            packed[p++] = (short) (rowStart[r + 1] - rowStart[r]);
+            for (int e = rowStart[r]; e < rowStart[r + 1]; e++) {
+                packed[p++] = (short) ((entryTag[e] & 0xFF) << 8 | (entryCode[e] & 0xFF));
+            }
         }
     }
 
@@ -84,7 +120,11 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         this.table = m.table;
         this.rowStart = m.rowStart;
         this.entryTag = m.entryTag;
-        this.entryWeight = m.entryWeight;
+        this.entryCode = m.entryCode;
+        this.packed = m.packed;
+        this.codebook = m.codebook;
+        this.lexicon = m.lexicon;
+        this.ambiguity = m.ambiguity;
         this.mask = m.mask;
         this.beam = beam;
         this.ref = m.ref;
@@ -111,9 +151,9 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     private long[] sortedKeys() {
         long[] sorted = new long[rowStart.length - 1];
         int n = 0;
-        for (int s = 0; s < table.length; s += 2) {
-            if (table[s] != 0) {
-                sorted[n++] = table[s];
+        for (long slot : table) {
+            if (slot != 0) {
+                sorted[n++] = slot >>> 24;
             }
         }
         Arrays.sort(sorted);
@@ -141,16 +181,16 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         long[] kept = new long[sorted.length];
         int[] starts = new int[sorted.length + 1];
         byte[] et = new byte[entryTag.length];
-        float[] ew = new float[entryTag.length];
+        byte[] ec = new byte[entryTag.length];
         int nk = 0;
         int e = 0;
         for (long key : order) {
             int r = rowOf.get(key);
             int from = e;
             for (int k = rowStart[r]; k < rowStart[r + 1]; k++) {
-                if (Math.abs(entryWeight[k]) > minMagnitude) {
+                if (Math.abs(codebook[entryCode[k] & 0xFF]) > minMagnitude) {
                     et[e] = entryTag[k];
-                    ew[e++] = entryWeight[k];
+                    ec[e++] = entryCode[k];
                 }
             }
             if (e > from) {
@@ -158,8 +198,9 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
                 starts[nk] = e;
             }
         }
-        return new PerceptronTagger(tags, tagDictionary, Arrays.copyOf(kept, nk), Arrays.copyOf(starts, nk + 1),
-                Arrays.copyOf(et, e), Arrays.copyOf(ew, e), beam, f);
+        return new PerceptronTagger(tags, tagDictionary, lexicon, Arrays.copyOf(kept, nk),
+                Arrays.copyOf(starts, nk + 1), Arrays.copyOf(et, e), new Codebook(codebook, Arrays.copyOf(ec, e)),
+                beam, f);
     }
 
     /** Whether this is a stacked (two-stage) model. */
@@ -176,13 +217,16 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             return;
         }
         long[] tb = table;
+        short[] pk = packed;
+        float[] levels = codebook;
         int s = (int) key & mask;
-        long k;
-        while ((k = tb[2 * s]) != 0) {
-            if (k == key) {
-                long span = tb[2 * s + 1];
-                for (int e = (int) (span >>> 32), end = (int) span; e < end; e++) {
-                    scores[entryTag[e] & 0xFF] += entryWeight[e];
+        long slot;
+        while ((slot = tb[s]) != 0) {
+            if (slot >>> 24 == key) {
+                int at = (int) slot & 0xFFFFFF;
+                for (int e = at + 1, end = at + 1 + pk[at]; e < end; e++) {
+                    int p = pk[e];
+                    scores[(p >>> 8) & 0xFF] += levels[p & 0xFF];
                 }
                 return;
             }
@@ -208,7 +252,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             return out;
         }
         long[] stat = new long[n * Features.STRIDE];
-        Features.Words w = Features.words(words, stat);
+        Features.Words w = Features.words(words, ambiguity, stat);
         return decode(words, stat, w, out);
     }
 
@@ -334,9 +378,70 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         return out;
     }
 
+    /** The lexicon's words mapped to the hash of their tag list (see {@link Features#ambiguityClass}). */
+    private static Map<String, Long> classes(Map<String, byte[]> lexicon) {
+        Map<String, Long> out = new HashMap<>(lexicon.size() * 2);
+        lexicon.forEach((word, tagList) -> out.put(word, Features.ambiguityClass(tagList)));
+        return out;
+    }
+
+    /**
+     * 8-bit weights: 256 levels and one level index per entry. The levels are 128 magnitudes spaced evenly
+     * on a log scale from the smallest to the largest weight magnitude, with both signs, so every weight
+     * keeps its sign and its magnitude to within a few per cent (a stage of the Chinese model spans about
+     * five decades: a step of 1.1).
+     */
+    record Codebook(float[] levels, byte[] codes) {
+        static final int LEVELS = 256;
+
+        static Codebook of(float[] weights) {
+            float[] levels = new float[LEVELS];
+            byte[] codes = new byte[weights.length];
+            float min = Float.MAX_VALUE;
+            float max = 0;
+            for (float w : weights) {
+                float m = Math.abs(w);
+                if (m > 0) {
+                    min = Math.min(min, m);
+                    max = Math.max(max, m);
+                }
+            }
+            if (max == 0) {
+                return new Codebook(levels, codes);
+            }
+            int half = LEVELS / 2;
+            double ratio = max > min ? Math.log(max / min) / (half - 1) : 0;
+            for (int k = 0; k < half; k++) {
+                float m = (float) (min * Math.exp(ratio * k));
+                levels[half + k] = m;
+                levels[half - 1 - k] = -m;
+            }
+            for (int i = 0; i < weights.length; i++) {
+                codes[i] = (byte) nearest(levels, weights[i]);
+            }
+            return new Codebook(levels, codes);
+        }
+
+        /** Index of the level nearest to {@code w} in the ascending {@code levels}. */
+        private static int nearest(float[] levels, float w) {
+            int i = Arrays.binarySearch(levels, w);
+            if (i >= 0) {
+                return i;
+            }
+            int hi = -1 - i;
+            if (hi == 0) {
+                return 0;
+            }
+            if (hi == levels.length) {
+                return levels.length - 1;
+            }
+            return w - levels[hi - 1] <= levels[hi] - w ? hi - 1 : hi;
+        }
+    }
+
     // ---- persistence ------------------------------------------------------------------------------
 
-    /** Saves in the model container (kind {@code pos-perceptron} v1, gzip body described on this class). */
+    /** Saves in the model container (kind {@code pos-perceptron} v2, gzip body described on this class). */
     public void save(Path file) {
         ModelContainer.save(file, KIND, null, ModelContainer.Compression.GZIP, this::writeBody);
     }
@@ -344,6 +449,23 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     private void writeBody(DataOutputStream out) throws IOException {
         out.writeInt(Features.VERSION);
         out.writeBoolean(first != null);
+        List<String> words = new ArrayList<>(lexicon.keySet());
+        words.sort(null);
+        out.writeInt(words.size());
+        String prev = "";
+        for (String word : words) {
+            int shared = 0;
+            int max = Math.min(255, Math.min(prev.length(), word.length()));
+            while (shared < max && prev.charAt(shared) == word.charAt(shared)) {
+                shared++;
+            }
+            out.writeByte(shared);
+            out.writeUTF(word.substring(shared));
+            byte[] t = lexicon.get(word);
+            out.writeByte(t.length);
+            out.write(t);
+            prev = word;
+        }
         if (first != null) {
             first.writeStage(out);
         }
@@ -362,18 +484,41 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             out.writeUTF(word);
             out.writeByte(tagDictionary.get(word));
         }
-        long[] sorted = sortedKeys();
+        long[] sorted = sortedKeys();   // row r holds the r-th smallest key (the constructor's order)
         out.writeInt(sorted.length);
+        for (float level : codebook) {
+            out.writeFloat(level);
+        }
+        long prev = 0;
+        for (long key : sorted) {
+            writeVarLong(out, key - prev);
+            prev = key;
+        }
         for (int r = 0; r < sorted.length; r++) {
-            out.writeLong(sorted[r]);
-            int from = rowStart[r];
-            int to = rowStart[r + 1];
-            out.writeByte(to - from);
-            for (int e = from; e < to; e++) {
-                out.writeByte(entryTag[e]);
-                out.writeFloat(entryWeight[e]);
+            out.writeByte(rowStart[r + 1] - rowStart[r]);
+        }
+        out.write(entryTag, 0, rowStart[sorted.length]);
+        out.write(entryCode, 0, rowStart[sorted.length]);
+    }
+
+    private static void writeVarLong(DataOutputStream out, long v) throws IOException {
+        while ((v & ~0x7FL) != 0) {
+            out.writeByte((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.writeByte((int) v);
+    }
+
+    private static long readVarLong(DataInputStream in) throws IOException {
+        long v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            int b = in.readUnsignedByte();
+            v |= (long) (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                return v;
             }
         }
+        throw new IOException("variable-length integer longer than 10 bytes");
     }
 
     static PerceptronTagger readBody(ModelContainer.Body body) throws IOException {
@@ -386,11 +531,27 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         }
         body.section("the stage flag");
         boolean stacked = in.readBoolean();
-        PerceptronTagger first = stacked ? readStage(body, null) : null;
-        return readStage(body, first);
+        body.section("the ambiguity lexicon");
+        int nl = in.readInt();
+        body.check(nl >= 0, "lexicon size " + nl + ", expected >= 0");
+        Map<String, byte[]> lexicon = new HashMap<>(nl * 2);
+        String prev = "";
+        for (int i = 0; i < nl; i++) {
+            int shared = in.readUnsignedByte();
+            body.check(shared <= prev.length(), "lexicon word " + i + " shares " + shared + " chars with a word of "
+                    + prev.length());
+            String word = prev.substring(0, shared) + in.readUTF();
+            byte[] t = new byte[in.readUnsignedByte()];
+            in.readFully(t);
+            lexicon.put(word, t);
+            prev = word;
+        }
+        PerceptronTagger first = stacked ? readStage(body, lexicon, null) : null;
+        return readStage(body, lexicon, first);
     }
 
-    private static PerceptronTagger readStage(ModelContainer.Body body, PerceptronTagger first) throws IOException {
+    private static PerceptronTagger readStage(ModelContainer.Body body, Map<String, byte[]> lexicon,
+            PerceptronTagger first) throws IOException {
         DataInputStream in = body.in();
         String stage = first == null ? "" : "second-stage ";
         body.section("the " + stage + "tag set");
@@ -399,6 +560,11 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         String[] tags = new String[nt];
         for (int t = 0; t < nt; t++) {
             tags[t] = in.readUTF();
+        }
+        for (byte[] t : lexicon.values()) {
+            for (byte b : t) {
+                body.check((b & 0xFF) < nt, "lexicon tag index " + (b & 0xFF) + ", expected < " + nt);
+            }
         }
         body.section("the tag dictionary");
         int nd = in.readInt();
@@ -413,38 +579,43 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         body.section("the feature count");
         int nf = in.readInt();
         body.check(nf >= 0, "feature count " + nf + ", expected >= 0");
-        long[] sorted = new long[nf];
-        int[] rowStart = new int[nf + 1];
-        byte[] et = new byte[Math.max(16, nf * 4)];
-        float[] ew = new float[et.length];
-        int e = 0;
-        long prev = Long.MIN_VALUE;
-        for (int r = 0; r < nf; r++) {
-            if ((r & 0xFFFF) == 0) {
-                body.section("feature record", r, nf);
-            }
-            long key = in.readLong();
-            if (key == 0 || (r > 0 && key <= prev)) {
-                throw body.error("feature key " + key + " is zero or out of order, expected ascending non-zero keys");
-            }
-            prev = key;
-            sorted[r] = key;
-            int n = in.readUnsignedByte();
-            if (e + n > et.length) {
-                et = Arrays.copyOf(et, Math.max(e + n, et.length * 2));
-                ew = Arrays.copyOf(ew, et.length);
-            }
-            for (int k = 0; k < n; k++) {
-                et[e] = in.readByte();
-                body.check((et[e] & 0xFF) < nt, "tag index " + (et[e] & 0xFF) + ", expected < " + nt);
-                ew[e++] = in.readFloat();
-            }
-            rowStart[r + 1] = e;
+        body.section("the weight levels");
+        float[] levels = new float[Codebook.LEVELS];
+        for (int c = 0; c < levels.length; c++) {
+            levels[c] = in.readFloat();
         }
+        body.section("the feature keys");
+        long[] sorted = new long[nf];
+        long key = 0;
+        for (int r = 0; r < nf; r++) {
+            long gap = readVarLong(in);
+            key += gap;
+            if (gap <= 0 || key > Features.KEY_MASK) {
+                throw body.error("feature key " + r + " is out of order or range, expected ascending keys below 2^40");
+            }
+            sorted[r] = key;
+        }
+        body.section("the entry counts");
+        int[] rowStart = new int[nf + 1];
+        for (int r = 0; r < nf; r++) {
+            int n = in.readUnsignedByte();
+            body.check(n >= 1 && n <= nt, "feature " + r + " has " + n + " weights, expected 1 to " + nt);
+            rowStart[r + 1] = rowStart[r] + n;
+        }
+        int ne = rowStart[nf];
+        body.section("the entry tags");
+        byte[] et = new byte[ne];
+        in.readFully(et);
+        for (byte t : et) {
+            body.check((t & 0xFF) < nt, "tag index " + (t & 0xFF) + ", expected < " + nt);
+        }
+        body.section("the entry weights");
+        byte[] ec = new byte[ne];
+        in.readFully(ec);
         if (first != null && !first.tagSet().equals(List.of(tags))) {
             throw body.error("the two stages have different tag sets");
         }
-        return new PerceptronTagger(tags, dict, sorted, rowStart, Arrays.copyOf(et, e), Arrays.copyOf(ew, e), 1, first);
+        return new PerceptronTagger(tags, dict, lexicon, sorted, rowStart, et, new Codebook(levels, ec), 1, first);
     }
 
     /**

@@ -34,9 +34,43 @@ class TaggersTest {
     private static List<Tagger> trained() {
         return List.of(
                 PerceptronTrainer.builder().epochs(5).build().fit(PD),
-                PerceptronTrainer.builder().epochs(5).stacked(true).build().fit(PD),
+                PerceptronTrainer.builder().epochs(10).stacked(true).build().fit(PD),
                 PerceptronTrainer.builder().epochs(5).build().fit(PD).withBeam(3),
-                HmmTaggerTrainer.builder().build().fit(PD));
+                HmmTaggerTrainer.builder().build().fit(PD),
+                HmmTaggerTrainer.builder().specialize(0).build().fit(PD),
+                PerceptronTrainer.builder().epochs(5).lexiconMinCount(0).build().fit(PD));
+    }
+
+    @Test
+    void codebookKeepsSignAndMagnitudeWithinAFewPerCent() {
+        java.util.Random r = new java.util.Random(7);
+        float[] w = new float[20_000];
+        for (int i = 0; i < w.length; i++) {
+            // heavy-tailed, both signs, five decades, as averaged perceptron weights
+            w[i] = (float) ((r.nextBoolean() ? 1 : -1) * 0.01 * Math.pow(10, 5 * r.nextDouble()));
+        }
+        PerceptronTagger.Codebook c = PerceptronTagger.Codebook.of(w);
+        assertEquals(256, c.levels().length);
+        for (int i = 0; i < w.length; i++) {
+            float q = c.levels()[c.codes()[i] & 0xFF];
+            assertEquals(Math.signum(w[i]), Math.signum(q), "sign of " + w[i]);
+            assertTrue(Math.abs(q - w[i]) <= 0.05 * Math.abs(w[i]), w[i] + " -> " + q);
+        }
+        assertEquals(0, PerceptronTagger.Codebook.of(new float[0]).codes().length);
+    }
+
+    @Test
+    void specializedStatesAreTheFrequentWordsOwn() {
+        HmmTagger plain = HmmTaggerTrainer.builder().specialize(0).build().fit(PD);
+        HmmTagger special = HmmTaggerTrainer.builder().specialize(30).build().fit(PD);
+        assertEquals(0, plain.specializedStates());
+        assertTrue(special.specializedStates() > 0 && special.specializedStates() <= 30, special.toString());
+        assertEquals(plain.tagSet(), special.tagSet());
+        // output tags are the tag set's, never a specialized state
+        for (String tag : special.tagWords(List.of("我们", "在", "北京", "学习", "。"))) {
+            assertTrue(special.tagSet().contains(tag), tag);
+        }
+        assertThrows(IllegalArgumentException.class, () -> HmmTaggerTrainer.builder().specialize(401));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.classicnlp.word2vec.DefaultVectors;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +19,9 @@ final class W2vAnalogyCommand implements Callable<Integer> {
 
     enum Method { add, mul }
 
-    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec file (.bin or text).")
-    Path vectors;
+    @Option(names = "--vectors", required = true, paramLabel = "zh|en|FILE",
+            description = "zh, en (the shipped vectors), a word2vec file (.bin or text) or a w2v-packed model file.")
+    String vectors;
 
     @Parameters(index = "0", paramLabel = "A")
     String a;
@@ -43,7 +45,7 @@ final class W2vAnalogyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Check.atLeast("--top", top, 1);
-        WordVectors v = WordVectors.load(vectors);
+        WordVectors v = DefaultVectors.named(vectors);
         Writer out = CliIO.stdout();
         var m = method == Method.add ? WordVectors.AnalogyMethod.COS_ADD : WordVectors.AnalogyMethod.COS_MUL;
         for (WordVectors.ScoredWord s : v.analogy(a, b, c, top, m)) {

@@ -29,6 +29,20 @@ public interface Embedder {
 
     int dimension();
 
+    /**
+     * This embedder with its vectors reduced to the first {@code dimensions} components, renormalised to unit
+     * length (what the hosted embeddings API's {@code dimensions} parameter does for its newer models).
+     * Only embedders whose leading components carry meaning on their own can do this: the word-vector
+     * embedders do; TF-IDF and feature hashing do not.
+     *
+     * @throws UnsupportedOperationException when this embedder cannot reduce its dimension (the default)
+     * @throws IllegalArgumentException      when {@code dimensions} is not in {@code [1, dimension()]}
+     */
+    default Embedder withDimensions(int dimensions) {
+        throw new UnsupportedOperationException(name() + " embeddings cannot be reduced to " + dimensions
+                + " dimensions; only the word-vector embedders can");
+    }
+
     /** A short name saying what produces the vectors, e.g. {@code tfidf} or {@code w2v-mean}. */
     String name();
 }

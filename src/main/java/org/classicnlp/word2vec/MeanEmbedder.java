@@ -53,6 +53,12 @@ public final class MeanEmbedder implements Embedder {
         return vectors.dimension();
     }
 
+    /** The first {@code dimensions} components, renormalised ({@link Embedder#withDimensions}). */
+    @Override
+    public Embedder withDimensions(int dimensions) {
+        return TruncatedEmbedder.of(this, dimensions);
+    }
+
     @Override
     public String name() {
         return "w2v-mean";

@@ -20,20 +20,33 @@ public final class DefaultIdf {
     private DefaultIdf() {
     }
 
-    private static final class Zh {
-        static final TfidfModel INSTANCE = load("idf-zh.bin");
-    }
-
-    private static final class En {
-        static final TfidfModel INSTANCE = load("idf-en.bin");
-    }
+    private static volatile TfidfModel zh;
+    private static volatile TfidfModel en;
 
     public static TfidfModel chinese() {
-        return Zh.INSTANCE;
+        TfidfModel m = zh;
+        if (m == null) {
+            synchronized (DefaultIdf.class) {
+                if (zh == null) {
+                    zh = load("idf-zh.bin");
+                }
+                m = zh;
+            }
+        }
+        return m;
     }
 
     public static TfidfModel english() {
-        return En.INSTANCE;
+        TfidfModel m = en;
+        if (m == null) {
+            synchronized (DefaultIdf.class) {
+                if (en == null) {
+                    en = load("idf-en.bin");
+                }
+                m = en;
+            }
+        }
+        return m;
     }
 
     /**

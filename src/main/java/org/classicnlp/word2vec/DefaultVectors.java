@@ -36,22 +36,37 @@ public final class DefaultVectors {
         return Analyzer.of(ANALYZER_SPEC);
     }
 
-    private static final class Zh {
-        static final PackedVectors INSTANCE = loadResource("w2v-zh.bin");
-    }
-
-    private static final class En {
-        static final PackedVectors INSTANCE = loadResource("w2v-en.bin");
-    }
+    // loaded on first use, once; not in holder classes, so a missing resource is reported as itself on every
+    // call instead of as a NoClassDefFoundError after the first
+    private static volatile PackedVectors zh;
+    private static volatile PackedVectors en;
 
     /** The shipped Chinese vectors (Simplified forms; Traditional input is folded by their analyzer). */
     public static PackedVectors chinese() {
-        return Zh.INSTANCE;
+        PackedVectors v = zh;
+        if (v == null) {
+            synchronized (DefaultVectors.class) {
+                if (zh == null) {
+                    zh = loadResource("w2v-zh.bin");
+                }
+                v = zh;
+            }
+        }
+        return v;
     }
 
     /** The shipped English vectors (lower-cased words). */
     public static PackedVectors english() {
-        return En.INSTANCE;
+        PackedVectors v = en;
+        if (v == null) {
+            synchronized (DefaultVectors.class) {
+                if (en == null) {
+                    en = loadResource("w2v-en.bin");
+                }
+                v = en;
+            }
+        }
+        return v;
     }
 
     /**

@@ -28,10 +28,11 @@ class ShippedModelsCliTest {
         assertTrue(terms.contains("人工智能") || terms.contains("语言"), terms.toString());
         // one document, so idf from the input alone could not rank anything: the table does
         String[] en = CliTest.run("The volcano erupted and lava flowed into the village.\n", "keywords", "--model", "en",
-                "--input", "-", "--top", "2", "--quiet");
+                "--input", "-", "--top", "4", "--quiet");
         assertEquals("0", en[0], en[2]);
         List<String> enTerms = en[1].lines().map(r -> r.split("\t")[2]).toList();
-        assertTrue(enTerms.contains("volcano") || enTerms.contains("lava"), enTerms.toString());
+        // the rarer content words outrank the common ones; the function words are last
+        assertTrue(enTerms.contains("volcano") && enTerms.contains("lava"), enTerms.toString());
         assertTrue(!enTerms.contains("the") && !enTerms.contains("and"), enTerms.toString());
         // a model file that does not exist is still an error naming it
         String[] missing = CliTest.run("x\n", "keywords", "--model", tmp.resolve("none.tfidf").toString(), "--input", "-");

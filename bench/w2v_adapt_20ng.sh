@@ -32,7 +32,7 @@ embedders="w2v-sif-en sif:$W/adapted.bin tfidf-hash-en-1024 w2v-mean-en mean:$W/
 [ "${SCRATCH:-1}" = 1 ] && embedders="$embedders sif:$W/scratch.bin"
 : > "$W/results.tsv"
 for e in $embedders; do
-  tag=$(echo "$e" | sed 's#.*/##; s#\.bin##; s#:#-#')
+  tag=$(echo "$e" | sed "s#:.*/#-#; s#\.bin##")   # sif:DIR/adapted.bin -> sif-adapted
   for split in train test; do
     java -Xmx3g -cp "$BENCH_CP" org.classicnlp.bench.EmbedLines "$e" "$W/$split.txt" "$W/$tag.$split.emb"
   done

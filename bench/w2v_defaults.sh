@@ -12,10 +12,10 @@
 # 3. Evaluates with `w2v eval`: English on questions-words (30,000 most frequent words) and WordSim-353
 #    (combined, set1, set2); Chinese on CA8 morphological and semantic (30,000 most frequent and all words).
 #    Rows: ours (float, all words), ours shipped (50,000 words, 6 bits), gensim (float, all words), and
-#    gensim cut to the same 50,000 words, so the shipped file is compared at equal coverage too.
-# 4. The cost of compactness: ours cut to 50,000 words as float and at 8/7/6/5/4 bits (QuantLoss), with the
-#    mean cosine of each quantised row to its float row.
-# Usage: bash bench/w2v_defaults.sh    (LANGS="en zh")
+#    gensim cut to the same 50,000 words at 6 bits, so the shipped file is compared at equal coverage too.
+# 4. The cost of compactness: ours cut to 50,000 words as float and at QUANT_BITS (default "8 4"; the shipped
+#    file is the 6-bit row) bits (QuantLoss), with the mean cosine of each quantised row to its float row.
+# Usage: bash bench/w2v_defaults.sh    (LANGS="en zh", QUANT_BITS="8 7 5 4")
 source "$(dirname "$0")/common.sh"
 need_deb python3-gensim python3-numpy bc
 build_bench
@@ -25,25 +25,20 @@ JAR=$ROOT/target/classicnlp.jar
 EV=$DATA/wordvec-eval
 SETTINGS="--model sg --dim 100 --window 5 --negative 5 --sample 1e-3 --min-count 5 --epochs 5 --threads 2 --seed 1"
 
-ev() { # FILE LANG -> table cells
-  local f=$1 lang=$2 out=""
+ev() { # FILE LANG -> table cells (one JVM per file and vocabulary restriction)
+  local f=$1 lang=$2
   if [ "$lang" = en ]; then
-    local r
-    r=$(java -jar "$JAR" w2v eval --vectors "$f" --analogy "$EV/questions-words.txt" -q)
-    out="$(echo "$r" | awk -F'\t' '$1=="analogy"{printf "%s (%s)", $2, $3}')"
-    for s in combined set1 set2; do
-      out="$out | $(java -jar "$JAR" w2v eval --vectors "$f" --similarity "$EV/wordsim353/$s.csv" -q \
-        | awk -F'\t' '$1=="similarity"{printf "%s (%s)", $2, $3}')"
-    done
+    java -jar "$JAR" w2v eval --vectors "$f" --analogy "$EV/questions-words.txt" --similarity "$EV/wordsim353/combined.csv" \
+      --similarity "$EV/wordsim353/set1.csv" --similarity "$EV/wordsim353/set2.csv" -q \
+      | awk -F'\t' '$1=="analogy"||$1=="similarity"{c[++n]=$2" ("$3")"} END{printf "%s | %s | %s | %s", c[1], c[2], c[3], c[4]}'
   else
-    for r in 30000 0; do
-      for s in morphological semantic; do
-        out="$out${out:+ | }$(java -jar "$JAR" w2v eval --vectors "$f" --analogy "$EV/CA8/$s.txt" --restrict $r -q \
-          | awk -F'\t' '$1=="analogy"{printf "%s (%s)", $2, $3}')"
-      done
-    done
+    local a b
+    a=$(java -jar "$JAR" w2v eval --vectors "$f" --analogy "$EV/CA8/morphological.txt" --analogy "$EV/CA8/semantic.txt" -q \
+      | awk -F'\t' '$1=="analogy"{c[++n]=$2" ("$3")"} END{printf "%s | %s", c[1], c[2]}')
+    b=$(java -jar "$JAR" w2v eval --vectors "$f" --analogy "$EV/CA8/morphological.txt" --analogy "$EV/CA8/semantic.txt" \
+      --restrict 0 -q | awk -F'\t' '$1=="analogy"{c[++n]=$2" ("$3")"} END{printf "%s | %s", c[1], c[2]}')
+    echo "$a | $b"
   fi
-  echo "$out"
 }
 
 for lang in ${LANGS:-en zh}; do
@@ -60,7 +55,7 @@ for lang in ${LANGS:-en zh}; do
   fi
   shipped=$W/w2v-$lang.bin
   [ -s "$shipped" ] || shipped=$ROOT/models/w2v-$lang.bin
-  java -cp "$BENCH_CP" org.classicnlp.word2vec.QuantLoss "$W/$lang-ours-sg.bin" 50000 "$W/$lang-ours-50k" 8 7 6 5 4 \
+  java -cp "$BENCH_CP" org.classicnlp.word2vec.QuantLoss "$W/$lang-ours-sg.bin" 50000 "$W/$lang-ours-50k" ${QUANT_BITS:-8 4} \
     > "$W/$lang-quant.tsv"
   java -cp "$BENCH_CP" org.classicnlp.word2vec.QuantLoss "$W/$lang-gensim-sg.bin" 50000 "$W/$lang-gensim-50k" 6 \
     > "$W/$lang-gensim-quant.tsv"
@@ -76,7 +71,6 @@ for lang in ${LANGS:-en zh}; do
     echo "| gensim float | all | $(ev "$W/$lang-gensim-sg.bin" $lang) |"
     echo "| **ours shipped** ($(stat -c %s "$shipped") bytes) | 50,000, 6 bits | $(ev "$shipped" $lang) |"
     echo "| gensim | 50,000, 6 bits | $(ev "$W/$lang-gensim-50k-6bit.bin" $lang) |"
-    echo "| gensim float | 50,000 | $(ev "$W/$lang-gensim-50k-float.bin" $lang) |"
     while IFS=$'\t' read -r bits file cos _; do
       echo "| ours $bits (row cosine to float $cos) | 50,000 | $(ev "$file" $lang) |"
     done < "$W/$lang-quant.tsv"

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Hit;
+import org.classicnlp.tfidf.DefaultIdf;
 import org.classicnlp.tfidf.KeywordExtractor;
 import org.classicnlp.tfidf.StopWords;
 import org.classicnlp.tfidf.TfidfModel;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
             + " (two passes); with --model, terms the model never saw get its median idf (as jieba does)."},
         footer = {"", "Examples:",
             "  classicnlp keywords --input news.txt --top 5 --stop-words zh",
-            "  classicnlp keywords --model wiki.tfidf --input new.jsonl --min-length 2"})
+            "  classicnlp keywords --model wiki.tfidf --input new.jsonl --min-length 2",
+            "  echo '自然语言处理是人工智能的一个分支' | classicnlp keywords --model zh --input -"})
 public final class KeywordsCommand implements Callable<Integer> {
 
     @Spec
@@ -39,8 +41,9 @@ public final class KeywordsCommand implements Callable<Integer> {
     BatchOptions batch;
     @Mixin
     TfidfOptions tfidf;
-    @Option(names = {"-m", "--model"}, paramLabel = "MODEL", description = "A model saved by 'tfidf fit' (else: fit on the input).")
-    Path model;
+    @Option(names = {"-m", "--model"}, paramLabel = "zh|en|MODEL", description = "zh or en: the shipped IDF table"
+            + " (Wikipedia paragraphs; works on a single document), or a model saved by 'tfidf fit' (else: fit on the input).")
+    String model;
     @Option(names = {"-k", "--top"}, paramLabel = "K", description = "Keywords per document (default: ${DEFAULT-VALUE}).")
     int top = 10;
     @Option(names = "--format", paramLabel = "tsv|jsonl", description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -73,7 +76,7 @@ public final class KeywordsCommand implements Callable<Integer> {
         DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
         TfidfModel m;
         if (model != null) {
-            m = TfidfModel.load(model);
+            m = DefaultIdf.NAMES.contains(model) ? DefaultIdf.byLanguage(model) : TfidfModel.load(Path.of(model));
         } else {
             m = TfidfCommand.fit(vectorizer, batch, source);
             // fitted on this very input: a term outside the vocabulary was pruned on purpose

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.classicnlp.core.Hit;
+import org.classicnlp.word2vec.DefaultVectors;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +20,9 @@ final class W2vAnalogyCommand implements Callable<Integer> {
 
     enum Method { add, mul }
 
-    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec file (.bin or text).")
-    Path vectors;
+    @Option(names = "--vectors", required = true, paramLabel = "zh|en|FILE",
+            description = "zh, en (the shipped vectors), a word2vec file (.bin or text) or a w2v-packed model file.")
+    String vectors;
 
     @Parameters(index = "0", paramLabel = "A")
     String a;
@@ -44,7 +46,7 @@ final class W2vAnalogyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Check.atLeast("--top", top, 1);
-        WordVectors v = WordVectors.load(vectors);
+        WordVectors v = DefaultVectors.named(vectors);
         Writer out = CliIO.stdout();
         var m = method == Method.add ? WordVectors.AnalogyMethod.COS_ADD : WordVectors.AnalogyMethod.COS_MUL;
         for (Hit s : v.analogy(a, b, c, top, m)) {

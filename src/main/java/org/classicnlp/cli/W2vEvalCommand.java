@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.classicnlp.word2vec.DefaultVectors;
 import org.classicnlp.word2vec.WordVectors;
 import org.classicnlp.word2vec.WordVectorsEvaluator;
 import picocli.CommandLine;
@@ -27,8 +28,9 @@ final class W2vEvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec file (.bin or text).")
-    Path vectors;
+    @Option(names = "--vectors", required = true, paramLabel = "zh|en|FILE",
+            description = "zh, en (the shipped vectors), a word2vec file (.bin or text) or a w2v-packed model file.")
+    String vectors;
 
     @Option(names = "--analogy", paramLabel = "FILE", description = "Analogy file(s): ': section' lines and 'a b c d'.")
     List<Path> analogies = List.of();
@@ -49,7 +51,7 @@ final class W2vEvalCommand implements Callable<Integer> {
         if (analogies.isEmpty() && similarities.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give --analogy and/or --similarity files");
         }
-        WordVectors v = WordVectors.load(vectors);
+        WordVectors v = DefaultVectors.named(vectors);
         // evaluate every file first: a file that gives no score fails the run before anything is printed
         StringBuilder out = new StringBuilder();
         StringBuilder notes = new StringBuilder();

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.classicnlp.core.Hit;
+import org.classicnlp.word2vec.DefaultVectors;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,8 +18,9 @@ import picocli.CommandLine.Parameters;
         footer = {"", "Example:", "  java -jar classicnlp.jar w2v similar --vectors vectors.bin king --top 5"})
 final class W2vSimilarCommand implements Callable<Integer> {
 
-    @Option(names = "--vectors", required = true, paramLabel = "FILE", description = "word2vec file (.bin or text).")
-    Path vectors;
+    @Option(names = "--vectors", required = true, paramLabel = "zh|en|FILE",
+            description = "zh, en (the shipped vectors), a word2vec file (.bin or text) or a w2v-packed model file.")
+    String vectors;
 
     @Parameters(index = "0", paramLabel = "WORD")
     String word;
@@ -32,7 +34,7 @@ final class W2vSimilarCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Check.atLeast("--top", top, 1);
-        WordVectors v = WordVectors.load(vectors);
+        WordVectors v = DefaultVectors.named(vectors);
         Writer out = CliIO.stdout();
         for (Hit s : v.mostSimilar(word, top)) {
             out.write(s.id() + "\t" + String.format(Locale.ROOT, "%.4f", s.score()) + "\n");

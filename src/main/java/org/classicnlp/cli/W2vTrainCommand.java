@@ -7,15 +7,20 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.AnalyzerSpec;
 import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ProgressListener;
 import org.classicnlp.core.TextFiles;
+import org.classicnlp.word2vec.DefaultVectors;
+import org.classicnlp.word2vec.PackedVectors;
 import org.classicnlp.word2vec.Word2VecTrainer;
 import org.classicnlp.word2vec.WordVectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train",
         mixinStandardHelpOptions = true,
@@ -43,8 +48,17 @@ final class W2vTrainCommand implements Callable<Integer> {
     @Option(names = "--model", defaultValue = "cbow", paramLabel = "MODEL", description = "sg | cbow (default: ${DEFAULT-VALUE})")
     String model;
 
-    @Option(names = "--dim", defaultValue = "100", description = "Vector size (default: ${DEFAULT-VALUE})")
-    int dim;
+    @Option(names = "--dim", description = "Vector size (default: 100, or the --init vectors' size)")
+    Integer dimOption;
+
+    @Option(names = "--init", paramLabel = "zh|en|FILE", description = "Continue training from these vectors"
+            + " (domain adaptation, as gensim's build_vocab(update=True) then train): zh, en (the shipped vectors),"
+            + " a w2v-packed model file (its analysis is used) or a word2vec file. Known words refine their vectors;"
+            + " new words reaching --min-count are added after them.")
+    String init;
+
+    @Spec
+    CommandSpec commandSpec;
 
     @Option(names = "--window", defaultValue = "5", description = "Maximum context distance (default: ${DEFAULT-VALUE})")
     int window;
@@ -87,6 +101,22 @@ final class W2vTrainCommand implements Callable<Integer> {
     @Option(names = "--lowercase", description = "Lower-case the text before tokenizing.")
     boolean lowercase;
 
+    @Option(names = "--drop-symbols", description = "Drop tokens without a letter, digit or Han character"
+            + " (punctuation, symbols); with --tokenizer default --lowercase: the shipped vectors' analysis.")
+    boolean dropSymbols;
+
+    @Option(names = "--packed", paramLabel = "FILE", description = "Also write the most frequent words compactly"
+            + " (w2v-packed model file: quantised values, counts, analysis), as the shipped vectors are stored.")
+    Path packed;
+
+    @Option(names = "--packed-words", defaultValue = "50000", paramLabel = "N",
+            description = "Words in the --packed file, 0 = all (default: ${DEFAULT-VALUE})")
+    int packedWords;
+
+    @Option(names = "--packed-bits", defaultValue = "6", paramLabel = "B",
+            description = "Bits per value in the --packed file, 4 to 8 (default: ${DEFAULT-VALUE})")
+    int packedBits;
+
     @Option(names = {"-q", "--quiet", "--no-progress"}, description = "No progress or status lines on stderr"
             + " (--no-progress: the older spelling).")
     boolean quiet;
@@ -99,7 +129,22 @@ final class W2vTrainCommand implements Callable<Integer> {
     public Integer call() {
         String name = Check.oneOf("--model", model, List.of("sg", "skipgram", "skip-gram", "cbow"));
         Word2VecTrainer.Model m = name.equals("cbow") ? Word2VecTrainer.Model.CBOW : Word2VecTrainer.Model.SKIP_GRAM;
+        PackedVectors packedInit = null;
+        WordVectors initial = null;
+        if (init != null) {
+            if (DefaultVectors.NAMES.contains(init)) {
+                packedInit = DefaultVectors.byLanguage(init);
+            } else {
+                Check.exists("--init", Path.of(init));
+                packedInit = DefaultVectors.isPackedFile(Path.of(init)) ? PackedVectors.load(Path.of(init)) : null;
+            }
+            initial = packedInit != null ? packedInit.vectors() : WordVectors.load(Path.of(init));
+        }
+        int dim = dimOption != null ? dimOption : initial != null ? initial.dimension() : 100;
         Check.atLeast("--dim", dim, 1);
+        if (initial != null && dim != initial.dimension()) {
+            throw Check.usage("--dim " + dim + " differs from the --init vectors' dimension " + initial.dimension());
+        }
         Check.atLeast("--window", window, 1);
         Check.atLeast("--negative", negative, 0, "0 = off");
         Check.atLeast("--sample", sample, 0);
@@ -117,15 +162,32 @@ final class W2vTrainCommand implements Callable<Integer> {
             throw Check.usage("--negative 0 needs --hs: with neither negative sampling nor hierarchical softmax"
                     + " nothing is trained");
         }
-        Analyzer analyzer = Analyzer.forTokenizer(
-                Check.oneOf("--tokenizer", tokenizer, List.of("default", "whitespace", "english")), lowercase);
+        Check.atLeast("--packed-words", packedWords, 0, "0 = all");
+        if (packedBits < 4 || packedBits > 8) {
+            throw Check.usage("--packed-bits must be 4 to 8, got " + packedBits);
+        }
+        AnalyzerSpec spec = Analyzer.tokenizerSpec(
+                Check.oneOf("--tokenizer", tokenizer, List.of("default", "whitespace", "english")), lowercase)
+                .withDropSymbols(dropSymbols);
+        if (packedInit != null) {
+            // the words must be analysed as the initial vectors' were, or known words would not be found
+            var parsed = commandSpec.commandLine().getParseResult();
+            for (String o : List.of("--tokenizer", "--lowercase", "--drop-symbols")) {
+                if (parsed.hasMatchedOption(o)) {
+                    throw Check.usage(o + " cannot be combined with --init " + init
+                            + ": training analyses text as those vectors were trained (" + packedInit.spec() + ")");
+                }
+            }
+            spec = packedInit.spec();
+        }
+        Analyzer analyzer = Analyzer.of(spec);
         WordVectors vectors;
         try (Progress p = new Progress("w2v " + name, "words", () -> -1, quiet)) {
             Word2VecTrainer trainer;
             try {
                 Word2VecTrainer.Builder b = Word2VecTrainer.builder().model(m).dimension(dim).window(window)
                         .negative(negative).hs(hs).sample(sample).minCount(minCount).maxVocab(maxVocab).epochs(epochs)
-                        .minAlpha(minAlpha).seed(seed);
+                        .minAlpha(minAlpha).seed(seed).init(initial);
                 if (alpha != null) {
                     b.alpha(alpha);
                 }
@@ -139,6 +201,9 @@ final class W2vTrainCommand implements Callable<Integer> {
             // fail now, not after hours of training, when the vectors cannot be written
             Check.exists("--input", input);
             Check.writable("--output", output);
+            if (packed != null) {
+                Check.writable("--packed", packed);
+            }
             double a0 = trainer.alpha();
             double a1 = trainer.minAlpha();
             ProgressListener progress = quiet ? ProgressListener.NONE : (stage, done, total) -> {
@@ -153,6 +218,14 @@ final class W2vTrainCommand implements Callable<Integer> {
         if (!quiet) {
             System.err.printf(Locale.ROOT, "wrote %d vectors of dimension %d to %s%n", vectors.size(),
                     vectors.dimension(), output);
+        }
+        if (packed != null) {
+            PackedVectors p = PackedVectors.pack(vectors, packedWords, packedBits, spec, 0);
+            p.save(packed);
+            if (!quiet) {
+                System.err.printf(Locale.ROOT, "wrote %d vectors at %d bits to %s%n", p.vectors().size(), packedBits,
+                        packed);
+            }
         }
         return 0;
     }

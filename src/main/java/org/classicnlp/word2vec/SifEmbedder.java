@@ -112,6 +112,30 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
         return new SifEmbedder(vectors, analyzer, p, a, firstComponent(moment, dim));
     }
 
+    /**
+     * A SIF embedder without a fitting corpus: {@code p(w)} from the vectors' own counts over
+     * {@code corpusTokens} (the training corpus's token count) and the given common component (for the
+     * shipped vectors, {@link PackedVectors#sifComponentOf}).
+     */
+    public static SifEmbedder ofCounts(WordVectors vectors, Analyzer analyzer, long corpusTokens, double a,
+            float[] component) {
+        Objects.requireNonNull(vectors, "vectors");
+        Objects.requireNonNull(analyzer, "analyzer");
+        if (!vectors.hasCounts()) {
+            throw new IllegalArgumentException("the word vectors carry no counts; fit SIF on a corpus instead");
+        }
+        if (corpusTokens <= 0 || !(a > 0) || component.length != vectors.dimension()) {
+            throw new IllegalArgumentException("need corpusTokens > 0, a > 0 and a component of dimension "
+                    + vectors.dimension() + "; got " + corpusTokens + ", " + a + ", " + component.length);
+        }
+        Map<String, Double> p = new HashMap<>(vectors.size() * 2);
+        for (int i = 0; i < vectors.size(); i++) {
+            String w = vectors.word(i);
+            p.put(w, vectors.count(w) / (double) corpusTokens);
+        }
+        return new SifEmbedder(vectors, analyzer, p, a, component.clone());
+    }
+
     /** Leading eigenvector of a symmetric PSD matrix by power iteration (deterministic start). */
     static float[] firstComponent(double[] m, int dim) {
         double[] u = new double[dim];

@@ -35,10 +35,26 @@ final class Vocab {
     final int rawTypes;
     /** The minimum count actually applied (raised above {@code minCount} when {@code maxVocab} requires it). */
     final long effectiveMinCount;
+    /**
+     * Counts that set the subsampling thresholds: this corpus's counts. Equal to {@link #counts} except when
+     * continuing from earlier vectors ({@link #continuing}), where {@link #counts} (the noise distribution)
+     * also holds the earlier corpus's counts, as gensim's {@code build_vocab(update=True)} keeps them.
+     */
+    final long[] sampleCounts;
+    /** Sum of {@link #sampleCounts}: the subsampling threshold's corpus size. */
+    final long sampleTotal;
+    /** Words that came from the initial vectors (ids {@code [0, initialWords)}); 0 for a fresh vocabulary. */
+    final int initialWords;
 
     private Vocab(String[] words, long[] counts, int[] idOfType, long rawTokens, long effectiveMinCount) {
+        this(words, counts, idOfType, rawTokens, effectiveMinCount, null, 0);
+    }
+
+    private Vocab(String[] words, long[] counts, int[] idOfType, long rawTokens, long effectiveMinCount,
+            long[] sampleCounts, int initialWords) {
         this.words = words;
         this.counts = counts;
+        this.initialWords = initialWords;
         this.idOfType = idOfType;
         this.rawTokens = rawTokens;
         this.rawTypes = idOfType.length;
@@ -50,6 +66,66 @@ final class Vocab {
             kept += counts[i];
         }
         this.keptTokens = kept;
+        this.sampleCounts = sampleCounts == null ? counts : sampleCounts;
+        long st = 0;
+        for (long c : this.sampleCounts) {
+            st += c;
+        }
+        this.sampleTotal = st;
+    }
+
+    /**
+     * The vocabulary of training that continues from {@code initial} on a corpus whose every word type
+     * {@code corpus} kept (it was counted with minimum count 1), as gensim's {@code build_vocab(update=True)}:
+     * the initial words first, in their order (ids {@code [0, initial.size())}), then the corpus's new words
+     * that reach {@code minCount}, by descending count (at most {@code maxVocab} words in all when it is
+     * positive). Initial words are trained wherever they occur, however rarely; their counts become the
+     * initial count (0 when the vectors carry none) plus this corpus's count (gensim adds only the counts of
+     * words reaching {@code min_count}; adding all of them keeps the counts true totals). Subsampling follows
+     * this corpus's counts, as in gensim.
+     */
+    static Vocab continuing(Vocab corpus, WordVectors initial, int minCount, int maxVocab) {
+        int n0 = initial.size();
+        int cap = maxVocab > 0 ? Math.max(maxVocab, n0) : Integer.MAX_VALUE;
+        int[] target = new int[corpus.size()];
+        List<String> added = new java.util.ArrayList<>();
+        List<Long> addedCounts = new java.util.ArrayList<>();
+        long[] corpusCountOfInitial = new long[n0];
+        for (int i = 0; i < corpus.size(); i++) {
+            int j = initial.indexOf(corpus.words[i]);
+            if (j >= 0) {
+                target[i] = j;
+                corpusCountOfInitial[j] = corpus.counts[i];
+            } else if (corpus.counts[i] >= minCount && n0 + added.size() < cap) {
+                target[i] = n0 + added.size();
+                added.add(corpus.words[i]);
+                addedCounts.add(corpus.counts[i]);
+            } else {
+                target[i] = -1;
+            }
+        }
+        int n = n0 + added.size();
+        String[] words = new String[n];
+        long[] counts = new long[n];
+        long[] sample = new long[n];
+        for (int j = 0; j < n0; j++) {
+            words[j] = initial.word(j);
+            long before = initial.hasCounts() ? initial.count(words[j]) : 0;
+            // every word needs a positive count for the noise distribution and the Huffman tree
+            counts[j] = Math.max(1, before + corpusCountOfInitial[j]);
+            sample[j] = corpusCountOfInitial[j];
+        }
+        for (int k = 0; k < added.size(); k++) {
+            words[n0 + k] = added.get(k);
+            counts[n0 + k] = addedCounts.get(k);
+            sample[n0 + k] = addedCounts.get(k);
+        }
+        int[] idOfType = new int[corpus.idOfType.length];
+        for (int t = 0; t < idOfType.length; t++) {
+            int id = corpus.idOfType[t];
+            idOfType[t] = id < 0 ? -1 : target[id];
+        }
+        return new Vocab(words, counts, idOfType, corpus.rawTokens, minCount, sample, n0);
     }
 
     int size() {

@@ -116,6 +116,7 @@ public final class Word2VecTrainer {
     private final boolean cbowMean;
     private final double nsExponent;
     private final boolean cacheCorpus;
+    private final WordVectors initial;
 
     private Word2VecTrainer(Builder b) {
         this.model = b.model;
@@ -134,6 +135,7 @@ public final class Word2VecTrainer {
         this.cbowMean = b.cbowMean;
         this.nsExponent = b.nsExponent;
         this.cacheCorpus = b.cacheCorpus;
+        this.initial = b.initial;
     }
 
     public static Builder builder() {
@@ -158,8 +160,23 @@ public final class Word2VecTrainer {
         private boolean cbowMean = true;
         private double nsExponent = 0.75;
         private boolean cacheCorpus = true;
+        private WordVectors initial;
 
         private Builder() {
+        }
+
+        /**
+         * Continue from {@code vectors} (domain adaptation, gensim's {@code build_vocab(update=True)} then
+         * {@code train}): their words keep their vectors as the starting point and are refined wherever the
+         * corpus uses them; the corpus's words that reach {@code minCount} and are not among them are added
+         * with fresh random vectors. The returned vectors hold the initial words first, in their order, then
+         * the new ones. Word2vec files hold only the input vectors, so the output layer starts at zero: the
+         * first updates fit it to the given vectors. {@code null} (default) trains from scratch.
+         * The dimension must equal {@code vectors.dimension()}.
+         */
+        public Builder init(WordVectors vectors) {
+            this.initial = vectors;
+            return this;
         }
 
         /** {@link Model#CBOW} (default, gensim {@code sg=0}) or {@link Model#SKIP_GRAM} ({@code sg=1}). */
@@ -278,6 +295,10 @@ public final class Word2VecTrainer {
         }
 
         public Word2VecTrainer build() {
+            if (initial != null && initial.dimension() != dimension) {
+                throw new IllegalArgumentException("the initial vectors have dimension " + initial.dimension()
+                        + ", training dimension is " + dimension + "; they must be equal");
+            }
             if (negative == 0 && !hs) {
                 throw new IllegalArgumentException("need negative > 0 or hs: with neither nothing is trained");
             }
@@ -351,6 +372,15 @@ public final class Word2VecTrainer {
         return fit(lines.map(l -> new Document("", l.toString())), Analyzer.whitespace());
     }
 
+    // continuing from initial vectors, the counting pass keeps every type: rare known words are trained too
+    private int countingMin() {
+        return initial == null ? minCount : 1;
+    }
+
+    private int countingMax() {
+        return initial == null ? maxVocab : 0;
+    }
+
     /** Where sentences come from: counted once for the vocabulary, then (without the cache) once per epoch. */
     private interface Source {
         /** The vocabulary pass; writes type numbers to {@code cache} when it is not null. */
@@ -377,7 +407,7 @@ public final class Word2VecTrainer {
 
         @Override
         public Vocab count(CorpusCache cache) throws IOException {
-            return Vocab.build(corpus, minCount, maxVocab, cache);
+            return Vocab.build(corpus, countingMin(), countingMax(), cache);
         }
 
         @Override
@@ -413,7 +443,7 @@ public final class Word2VecTrainer {
 
         @Override
         public Vocab count(CorpusCache cache) throws IOException {
-            return Vocab.buildFromAnalyzed(documents, analyzer, minCount, maxVocab, cache);
+            return Vocab.buildFromAnalyzed(documents, analyzer, countingMin(), countingMax(), cache);
         }
 
         @Override
@@ -454,6 +484,11 @@ public final class Word2VecTrainer {
                 vocab = source.count(cache);
             } catch (IOException | RuntimeException | Error e) {
                 throw stageFailure("reading corpus", e);
+            }
+            if (initial != null) {
+                vocab = Vocab.continuing(vocab, initial, minCount, maxVocab);
+                LOG.info("continuing from {} words: {} new words added", vocab.initialWords,
+                        vocab.size() - vocab.initialWords);
             }
             if (vocab.size() == 0) {
                 throw new IllegalArgumentException("empty vocabulary: no word occurs at least "
@@ -747,9 +782,13 @@ public final class Word2VecTrainer {
             for (int i = 0; i < syn0.length; i++) {
                 syn0[i] = (float) ((init.nextDouble() * 2 - 1) / dimension);
             }
+            if (vocab.initialWords > 0) {
+                // the initial words are ids [0, initialWords) in the initial vectors' order
+                System.arraycopy(initial.rawMatrix(), 0, syn0, 0, vocab.initialWords * dimension);
+            }
             syn1neg = negative > 0 ? new float[(int) cells] : null;
             syn1 = hs ? new float[(int) cells] : null;
-            keepThreshold = subsamplingThresholds(vocab.counts, vocab.keptTokens, sample);
+            keepThreshold = subsamplingThresholds(vocab.sampleCounts, vocab.sampleTotal, sample);
             if (negative > 0) {
                 aliasProb = new long[n];
                 alias = new int[n];

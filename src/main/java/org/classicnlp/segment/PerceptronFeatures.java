@@ -44,6 +44,8 @@ final class PerceptronFeatures {
     static final int T_DIGIT = 4;
     static final int T_LATIN = 5;
     static final int T_PUNCT = 6;
+    /** Marks that are always a word of their own (as width-folded text has them). */
+    private static final String SENTENCE_PUNCT = ".,;:!?\"()[]{}";
     static final int T_OTHER = 7;
 
     /** Feature slots per position. */
@@ -150,6 +152,8 @@ final class PerceptronFeatures {
         int[] end = new int[64];
         int[] code = new int[64];
         byte[] type = new byte[64];
+        /** Units that are always a word of their own at decoding (ASCII punctuation; see {@link #units}). */
+        boolean[] single = new boolean[64];
         byte[] ds = new byte[64];
         byte[] de = new byte[64];
         byte[] dm = new byte[64];
@@ -170,6 +174,7 @@ final class PerceptronFeatures {
                 end = new int[cap];
                 code = new int[cap];
                 type = new byte[cap];
+                single = new boolean[cap];
                 ds = new byte[cap];
                 de = new byte[cap];
                 dm = new byte[cap];
@@ -238,6 +243,9 @@ final class PerceptronFeatures {
             }
             u.code[count] = code;
             u.type[count] = type;
+            // People's Daily writes punctuation full-width, so the weights know little of these marks after
+            // Latin words: without this, "village." came out as one word (symbols such as % keep their weights)
+            u.single[count] = a == 1 && SENTENCE_PUNCT.indexOf(c) >= 0;
             for (int k = i; k < i + a; k++) {
                 u.unitOfChar[k] = count;
             }

@@ -132,15 +132,15 @@ public final class PerceptronSegmenter extends SpanSegmenter {
     /** Emission scores from the slots, then Viterbi; tags land in {@code u.tags[0, to - from)}. */
     static void decode(PerceptronFeatures features, float[] w, float[] tr, PerceptronFeatures.Units u, int from,
             int to) {
-        decode(w, tr, u.slots, u.code, from, to - from, u.emit, u.back, u.tags);
+        decode(w, tr, u.slots, u.code, u.single, from, to - from, u.emit, u.back, u.tags);
     }
 
     /**
      * Emission scores of {@code n} positions from their slots ({@code code[codeFrom + i]} the unit codes),
      * then Viterbi into {@code tags[0, n)}; {@code em} and {@code back} are scratch of 4n.
      */
-    static void decode(float[] w, float[] tr, int[] s, int[] code, int codeFrom, int n, float[] em, byte[] back,
-            byte[] tags) {
+    static void decode(float[] w, float[] tr, int[] s, int[] code, boolean[] single, int codeFrom, int n, float[] em,
+            byte[] back, byte[] tags) {
         for (int i = 0; i < n; i++) {
             float b = 0;
             float m = 0;
@@ -156,8 +156,8 @@ public final class PerceptronSegmenter extends SpanSegmenter {
                     x += w[off + 3];
                 }
             }
-            if (code[codeFrom + i] == PerceptronFeatures.OTHER) {
-                // an emoji sequence or other symbol atom is always a word of its own
+            if (code[codeFrom + i] == PerceptronFeatures.OTHER || single != null && single[codeFrom + i]) {
+                // an emoji sequence or other symbol atom, or an ASCII punctuation mark, is always a word of its own
                 b = NEG;
                 m = NEG;
                 e = NEG;

@@ -314,7 +314,7 @@ public final class PerceptronSegmenterTrainer {
             for (int idx : order) {
                 Sequence s = data.get(idx);
                 int n = s.gold.length;
-                PerceptronSegmenter.decode(w, tr, s.slots, s.code, 0, n, em, back, pred);
+                PerceptronSegmenter.decode(w, tr, s.slots, s.code, null, 0, n, em, back, pred);
                 byte[] gold = s.gold;
                 for (int i = 0; i < n; i++) {
                     int g = gold[i];

@@ -95,7 +95,7 @@ public final class MeanEmbedder implements Embedder, TokenVocabulary, java.io.Se
     @Override
     public MeanEmbedder withDimensions(int dimensions) {
         checkDimensions(dimensions, vectors.dimension());
-        return new MeanEmbedder(vectors, analyzer, dimensions);
+        return dimensions == this.dimensions ? this : new MeanEmbedder(vectors, analyzer, dimensions);
     }
 
     @Override

@@ -368,7 +368,8 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
     @Override
     public SifEmbedder withDimensions(int dimensions) {
         MeanEmbedder.checkDimensions(dimensions, vectors.dimension());
-        return new SifEmbedder(vectors, analyzer, probability, a, component, dimensions);
+        return dimensions == this.dimensions ? this
+                : new SifEmbedder(vectors, analyzer, probability, a, component, dimensions);
     }
 
     @Override

@@ -554,7 +554,7 @@ public final class NGramTrainer {
                 uniProb[BOS] = 0f;
             }
             progress.progress("estimate", 1, order);
-            long[][] tables = new long[order + 1][];
+            java.nio.LongBuffer[] tables = new java.nio.LongBuffer[order + 1];
             float[] lowerP = p1;
             int[] lowerSlot = null;
             // denominators and interpolation weights of the contexts of order k-1 (from the k-grams)
@@ -593,7 +593,7 @@ public final class NGramTrainer {
                     float bo = next != null && next.denom[id] > 0 ? (float) Math.log10(next.gamma[id]) : 0f;
                     slot[id] = tb.insert(ctxSlot, (int) (key & mask), (float) Math.log10(p[id]), bo);
                 }
-                tables[k] = tb.table;
+                tables[k] = java.nio.LongBuffer.wrap(tb.table);
                 o.keys = null;
                 orders[k] = null;
                 lowerP = p;

@@ -195,7 +195,7 @@ final class ArpaReader {
             }
             counts[k] = declared[k];
             if (k > 1) {
-                tables[k] = java.nio.LongBuffer.wrap(tb.table);
+                tables[k] = tb.table();
             }
         }
         l = nextNonBlank("'\\end\\'");

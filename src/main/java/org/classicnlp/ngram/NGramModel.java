@@ -1045,9 +1045,13 @@ public final class NGramModel {
 
     // ------------------------------------------------------------------ building
 
-    /** Builds the table of one order: insert each n-gram once, with the slot of its context in the order below. */
+    /**
+     * Builds the table of one order: insert each n-gram once, with the slot of its context in the order below.
+     * The table is a direct buffer (outside the heap, so that a plain {@code java -jar} with its default heap
+     * does not grow the heap around it), or an array beyond a direct buffer's 2 GB.
+     */
     static final class TableBuilder {
-        final long[] table;
+        private final LongBuffer table;
         final int cap;
 
         /** Room for {@code n} n-grams at a load of 2/3 (KenLM's probing default, -p 1.5). */
@@ -1057,10 +1061,16 @@ public final class NGramModel {
                 throw new IllegalArgumentException("too many n-grams of one order: " + n);
             }
             cap = (int) c;
-            table = new long[2 * cap];
-            for (int i = 0; i < table.length; i += 2) {
-                table[i] = EMPTY;
+            table = 16L * cap <= Integer.MAX_VALUE
+                    ? ByteBuffer.allocateDirect(16 * cap).order(java.nio.ByteOrder.nativeOrder()).asLongBuffer()
+                    : LongBuffer.wrap(new long[2 * cap]);
+            for (int i = 0; i < 2 * cap; i += 2) {
+                table.put(i, EMPTY);
             }
+        }
+
+        LongBuffer table() {
+            return table;
         }
 
         /** Inserts and returns the slot; returns -(slot)-1 when the n-gram is already there (value unchanged). */
@@ -1068,13 +1078,13 @@ public final class NGramModel {
             long key = key(context, word);
             int i = home(key, cap);
             while (true) {
-                long kk = table[2 * i];
+                long kk = table.get(2 * i);
                 if (kk == key) {
                     return -i - 1;
                 }
                 if (kk == EMPTY) {
-                    table[2 * i] = key;
-                    table[2 * i + 1] = value(prob, backoff);
+                    table.put(2 * i, key);
+                    table.put(2 * i + 1, value(prob, backoff));
                     return i;
                 }
                 if (++i == cap) {

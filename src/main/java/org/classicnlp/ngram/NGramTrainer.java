@@ -995,8 +995,9 @@ public final class NGramTrainer {
                 return denom.getDouble(c);
             }
 
-            double gamma(int c) {
-                return mass.getDouble(c) / denom.getDouble(c);
+            /** In float, as lmplz keeps it. */
+            float gamma(int c) {
+                return (float) (mass.getDouble(c) / denom.getDouble(c));
             }
 
             /** log10 back-off of context c: gamma (Kneser-Ney), or the mass left over the mass the lower order leaves (add-k); 0 when c extends nothing. */

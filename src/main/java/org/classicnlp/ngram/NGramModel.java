@@ -832,27 +832,34 @@ public final class NGramModel {
         int[] ws = new int[order];
         ArpaBytes context = new ArpaBytes();
         long wordMask = (1L << WORD_BITS) - 1;
+        // The spelled n-grams of the order just written ("w1 w2 w3", by slot), so that the next order spells
+        // its contexts with one copy instead of a walk down the tables (a cache miss per order) per context.
+        SpelledNGrams below = null;
         for (int k = 2; k <= order; k++) {
             out.write(("\n\\" + k + "-grams:\n").getBytes(StandardCharsets.US_ASCII));
-            // in key order, so that each context is spelled once and the lower tables are read in order
-            // rather than one random walk per n-gram
             LongBuffer t = tables[k];
-            long[] keys = new long[(int) Math.min(counts[k], t.limit() / 2)];
+            int cap = t.limit() / 2;
+            // grouped by context (context slot << 29 | slot), so that each context is spelled once
+            long[] order = new long[(int) Math.min(counts[k], cap)];
             int m = 0;
-            for (int slot = 0; slot < t.limit() / 2 && m < keys.length; slot++) {
-                if (t.get(2 * slot) != EMPTY) {
-                    keys[m++] = t.get(2 * slot);
+            for (int slot = 0; slot < cap && m < order.length; slot++) {
+                long key = t.get(2 * slot);
+                if (key != EMPTY) {
+                    order[m++] = ((key >>> WORD_BITS) << 29) | slot;
                 }
             }
-            Arrays.sort(keys, 0, m);
+            Arrays.sort(order, 0, m);
+            SpelledNGrams here = k < this.order ? new SpelledNGrams(cap) : null;
             int lastContext = -1;
             for (int i = 0; i < m; i++) {
-                long key = keys[i];
-                int ctx = (int) (key >>> WORD_BITS);
+                int ctx = (int) (order[i] >>> 29);
+                int slot = (int) (order[i] & ((1 << 29) - 1));
                 if (ctx != lastContext) {
                     context.clear();
                     if (k == 2) {
                         context.append(words[ctx]);
+                    } else if (below != null && below.has(ctx)) {
+                        below.appendTo(ctx, context);
                     } else {
                         words(k - 1, ctx, ws);
                         for (int j = 0; j < k - 1; j++) {
@@ -865,17 +872,73 @@ public final class NGramModel {
                     context.space();
                     lastContext = ctx;
                 }
-                long v = t.get(2 * find(k, key) + 1);
+                long key = t.get(2 * slot);
+                long v = t.get(2 * slot + 1);
+                byte[] word = words[(int) (key & wordMask)];
                 line.clear();
                 line.number(Float.intBitsToFloat((int) (v >>> 32))).tab();
-                line.append(context.b, context.n).append(words[(int) (key & wordMask)]);
-                if (k < order) {
+                int ngramAt = line.n;
+                line.append(context.b, context.n).append(word);
+                if (here != null) {
+                    here.add(slot, line.b, ngramAt, line.n - ngramAt);
+                }
+                if (k < this.order) {
                     line.tab().number(Float.intBitsToFloat((int) v));
                 }
                 line.newline().writeTo(out);
             }
+            below = here;
         }
         out.write("\n\\end\\\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** The n-grams of one order as text, by slot, in one growing byte array (up to 2 GB; beyond, none is kept). */
+    private static final class SpelledNGrams {
+        final int[] at;
+        byte[] bytes = new byte[1 << 16];
+        int size;
+        boolean full;
+
+        SpelledNGrams(int cap) {
+            at = new int[cap];
+            Arrays.fill(at, -1);
+        }
+
+        void add(int slot, byte[] b, int from, int len) {
+            if (full) {
+                return;
+            }
+            long need = (long) size + 4 + len;
+            if (need > bytes.length) {
+                long n = Math.max(need, 2L * bytes.length);
+                if (n > Integer.MAX_VALUE - 16) {
+                    // the next order spells its contexts by walking the tables instead
+                    full = true;
+                    bytes = null;
+                    return;
+                }
+                bytes = Arrays.copyOf(bytes, (int) n);
+            }
+            at[slot] = size;
+            bytes[size] = (byte) (len >>> 24);
+            bytes[size + 1] = (byte) (len >>> 16);
+            bytes[size + 2] = (byte) (len >>> 8);
+            bytes[size + 3] = (byte) len;
+            System.arraycopy(b, from, bytes, size + 4, len);
+            size += 4 + len;
+        }
+
+        boolean has(int slot) {
+            return !full && at[slot] >= 0;
+        }
+
+        void appendTo(int slot, ArpaBytes out) {
+            int p = at[slot];
+            int len = ((bytes[p] & 0xff) << 24) | ((bytes[p + 1] & 0xff) << 16) | ((bytes[p + 2] & 0xff) << 8) | (bytes[p + 3] & 0xff);
+            out.ensureRoom(len);
+            System.arraycopy(bytes, p + 4, out.b, out.n, len);
+            out.n += len;
+        }
     }
 
     /** The word ids of the n-gram of order k in {@code slot}, oldest first, into {@code ws[0..k)}. */
@@ -1105,6 +1168,10 @@ public final class NGramModel {
 
         void clear() {
             n = 0;
+        }
+
+        void ensureRoom(int more) {
+            ensure(more);
         }
 
         private void ensure(int more) {

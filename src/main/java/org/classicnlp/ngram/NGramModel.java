@@ -361,6 +361,7 @@ public final class NGramModel {
     /** Reusable per-thread buffers for scoring many texts; not thread-safe. */
     final class Scorer {
         final TermBuffer buf = new TermBuffer();
+        char[] chars = new char[256];
         int[] a = beginState();
         int[] b = emptyState();
         double total;
@@ -449,7 +450,7 @@ public final class NGramModel {
         }
         for (int i = from; i < to; i++) {
             if (b[i] < 0) {
-                return scoreText(r.decodeLine(), s);
+                return scoreSplitOnWhitespace(r.decodeLine(), s);
             }
         }
         s.reset();
@@ -476,6 +477,45 @@ public final class NGramModel {
                 if (!space[b[i]]) {
                     int id = vocab.findHashed(Vocab.hash64(b, i, 1));
                     s.word(id < 0 ? unk : id);
+                }
+            }
+        }
+        s.word(eos);
+        return s;
+    }
+
+    /**
+     * {@link #scoreText} for a whitespace-tokenized model without the analyzer: the text's chars split on
+     * {@link CharClass#isWhitespace} (every such char is in the BMP) and looked up where they lie.
+     */
+    private Scorer scoreSplitOnWhitespace(String text, Scorer s) {
+        s.reset();
+        s.begin();
+        int n = text.length();
+        if (s.chars.length < n) {
+            s.chars = new char[Math.max(n, 2 * s.chars.length)];
+        }
+        char[] c = s.chars;
+        text.getChars(0, n, c, 0);
+        int i = 0;
+        while (true) {
+            while (i < n && CharClass.isWhitespace(c[i])) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int st = i;
+            while (i < n && !CharClass.isWhitespace(c[i])) {
+                i++;
+            }
+            if (unit == Unit.WORD) {
+                s.word(id(c, st, i - st));
+            } else {
+                for (int p = st; p < i; ) {
+                    int len = Character.isHighSurrogate(c[p]) && p + 1 < i && Character.isLowSurrogate(c[p + 1]) ? 2 : 1;
+                    s.word(id(c, p, len));
+                    p += len;
                 }
             }
         }

@@ -220,6 +220,29 @@ class NGramMethodsTest {
         assertTrue(e.getMessage().contains("bad.bin") && e.getMessage().contains("checksum"), e.getMessage());
     }
 
+    @Test
+    void fileScoringOnBytesEqualsScoringAnalysedText() throws IOException {
+        List<String> tricky = List.of("the cat\tsat  on\u000Bthe mat", "", "  ", "the\u3000dog ran\u00A0to the house",
+                "big 😀 red\u2007one two", "the\u200Bcat", "é the cat", "w17 w18 w19 zzz");
+        Path f = tmp.resolve("t.txt");
+        // BOM, CRLF and a last line without a line end
+        Files.write(f, ("\uFEFF" + String.join("\r\n", tricky)).getBytes(StandardCharsets.UTF_8));
+        for (Unit unit : Unit.values()) {
+            NGramModel m = train(NGramTrainer.Method.MKN, 3).withAnalysis(org.classicnlp.core.Analyzer.whitespace().spec(), unit);
+            Perplexity viaText = m.perplexity(NGramModelTest.docs(tricky));
+            Perplexity viaBytes = m.perplexity(f);
+            assertEquals(viaText, viaBytes, unit.id());
+            List<Double> totals = new ArrayList<>();
+            try (org.classicnlp.core.LineReader r = org.classicnlp.core.TextFiles.lineReader(f)) {
+                m.scoreLines(r, totals::add);
+            }
+            assertEquals(tricky.size(), totals.size());
+            for (int i = 0; i < tricky.size(); i++) {
+                assertEquals(m.score(tricky.get(i)), totals.get(i), 0, unit.id() + " line " + i);
+            }
+        }
+    }
+
     /**
      * Our --prune against lmplz's own output with the same thresholds, when KenLM is built here (KENLM_BIN, or
      * /tmp/kenlm/build/bin as bench/ngram_bench.sh builds it); the CI machine has no KenLM and skips this.

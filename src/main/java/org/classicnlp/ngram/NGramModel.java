@@ -869,13 +869,27 @@ public final class NGramModel {
             }
             line.newline().writeTo(out);
         }
+        // The spelled n-grams of the order just written ("w1 w2 w3", by slot), so that the next order spells
+        // its contexts with one copy instead of a walk down the tables (a cache miss per order) per context.
+        SpelledNGrams[] spelled = new SpelledNGrams[2]; // the order below, the order being written
+        try {
+            writeOrders(out, words, line, spelled);
+        } finally {
+            for (SpelledNGrams sp : spelled) {
+                if (sp != null) {
+                    sp.free();
+                }
+            }
+        }
+        out.write("\n\\end\\\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private void writeOrders(OutputStream out, byte[][] words, ArpaBytes line, SpelledNGrams[] spelled) throws IOException {
         int[] ws = new int[order];
         ArpaBytes context = new ArpaBytes();
         long wordMask = (1L << WORD_BITS) - 1;
-        // The spelled n-grams of the order just written ("w1 w2 w3", by slot), so that the next order spells
-        // its contexts with one copy instead of a walk down the tables (a cache miss per order) per context.
-        SpelledNGrams below = null;
         for (int k = 2; k <= order; k++) {
+            SpelledNGrams below = spelled[0];
             out.write(("\n\\" + k + "-grams:\n").getBytes(StandardCharsets.US_ASCII));
             LongBuffer t = tables[k];
             int cap = t.limit() / 2;
@@ -889,7 +903,8 @@ public final class NGramModel {
                 }
             }
             Arrays.sort(order, 0, m);
-            SpelledNGrams here = k < this.order ? new SpelledNGrams(cap) : null;
+            SpelledNGrams here = k < this.order ? new SpelledNGrams(cap, 8L * k * m) : null;
+            spelled[1] = here;
             int lastContext = -1;
             for (int i = 0; i < m; i++) {
                 int ctx = (int) (order[i] >>> 29);
@@ -927,57 +942,57 @@ public final class NGramModel {
                 }
                 line.newline().writeTo(out);
             }
-            below = here;
+            if (below != null) {
+                below.free();
+            }
+            spelled[0] = here;
+            spelled[1] = null;
         }
-        out.write("\n\\end\\\n".getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** The n-grams of one order as text, by slot, in one growing byte array (up to 2 GB; beyond, none is kept). */
+    /**
+     * The n-grams of one order as text, by slot, outside the heap (hundreds of megabytes for a large model:
+     * on the heap they made G1 grow the heap at the very end of a build), freed as soon as the next order is
+     * written.
+     */
     private static final class SpelledNGrams {
-        final int[] at;
-        byte[] bytes = new byte[1 << 16];
-        int size;
-        boolean full;
+        final OffHeap.Longs at;
+        final OffHeap.Bytes bytes;
+        private final byte[] len4 = new byte[4];
 
-        SpelledNGrams(int cap) {
-            at = new int[cap];
-            Arrays.fill(at, -1);
+        SpelledNGrams(int cap, long expectedBytes) {
+            at = new OffHeap.Longs(cap);
+            bytes = new OffHeap.Bytes(expectedBytes);
         }
 
         void add(int slot, byte[] b, int from, int len) {
-            if (full) {
-                return;
-            }
-            long need = (long) size + 4 + len;
-            if (need > bytes.length) {
-                long n = Math.max(need, 2L * bytes.length);
-                if (n > Integer.MAX_VALUE - 16) {
-                    // the next order spells its contexts by walking the tables instead
-                    full = true;
-                    bytes = null;
-                    return;
-                }
-                bytes = Arrays.copyOf(bytes, (int) n);
-            }
-            at[slot] = size;
-            bytes[size] = (byte) (len >>> 24);
-            bytes[size + 1] = (byte) (len >>> 16);
-            bytes[size + 2] = (byte) (len >>> 8);
-            bytes[size + 3] = (byte) len;
-            System.arraycopy(b, from, bytes, size + 4, len);
-            size += 4 + len;
+            // the offset + 1, so that 0 (the zeroed memory) means absent
+            at.set(slot, bytes.size() + 1);
+            len4[0] = (byte) len;
+            len4[1] = (byte) (len >>> 8);
+            len4[2] = (byte) (len >>> 16);
+            len4[3] = (byte) (len >>> 24);
+            bytes.append(len4, 0, 4);
+            bytes.append(b, from, len);
         }
 
         boolean has(int slot) {
-            return !full && at[slot] >= 0;
+            return at.get(slot) != 0;
         }
 
         void appendTo(int slot, ArpaBytes out) {
-            int p = at[slot];
-            int len = ((bytes[p] & 0xff) << 24) | ((bytes[p + 1] & 0xff) << 16) | ((bytes[p + 2] & 0xff) << 8) | (bytes[p + 3] & 0xff);
+            long p = at.get(slot) - 1;
+            byte[] l = len4;
+            bytes.copyTo(p, l, 0, 4);
+            int len = (l[0] & 0xff) | ((l[1] & 0xff) << 8) | ((l[2] & 0xff) << 16) | ((l[3] & 0xff) << 24);
             out.ensureRoom(len);
-            System.arraycopy(bytes, p + 4, out.b, out.n, len);
+            bytes.copyTo(p + 4, out.b, out.n, len);
             out.n += len;
+        }
+
+        void free() {
+            at.free();
+            bytes.free();
         }
     }
 

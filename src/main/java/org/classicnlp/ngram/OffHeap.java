@@ -128,4 +128,53 @@ final class OffHeap {
             }
         }
     }
+
+    /** A growing run of bytes (reallocated in place where the allocator can: large blocks are remapped, not copied). */
+    static final class Bytes {
+        private long address;
+        private long capacity;
+        private long size;
+
+        Bytes(long capacity) {
+            this.capacity = Math.max(64, capacity);
+            this.address = allocate(this.capacity);
+        }
+
+        long size() {
+            return size;
+        }
+
+        /** Appends {@code b[off, off+len)}. */
+        void append(byte[] b, int off, int len) {
+            if (size + len > capacity) {
+                long n = Math.max(size + len, 2 * capacity);
+                long a = U.reallocateMemory(address, n);
+                if (a == 0) {
+                    throw new OutOfMemoryError("cannot grow an off-heap buffer to " + (n >> 20) + " MB");
+                }
+                address = a;
+                capacity = n;
+            }
+            U.copyMemory(b, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET + off, null, address + size, len);
+            size += len;
+        }
+
+        /** Copies {@code len} bytes from {@code at} to {@code dst[off..]}. */
+        void copyTo(long at, byte[] dst, int off, int len) {
+            assert address != 0 && at >= 0 && at + len <= size : at + "+" + len + " of " + size;
+            U.copyMemory(null, address + at, dst, sun.misc.Unsafe.ARRAY_BYTE_BASE_OFFSET + off, len);
+        }
+
+        int getInt(long at) {
+            assert address != 0 && at >= 0 && at + 4 <= size;
+            return U.getInt(address + at);
+        }
+
+        void free() {
+            if (address != 0) {
+                U.freeMemory(address);
+                address = 0;
+            }
+        }
+    }
 }

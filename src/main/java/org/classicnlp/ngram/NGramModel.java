@@ -884,6 +884,9 @@ public final class NGramModel {
         out.write("\n\\end\\\n".getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** Most bytes (estimated) for the spelled n-grams of one order in {@link #writeArpa}. */
+    static final long SPELLED_LIMIT = 64L << 20;
+
     private void writeOrders(OutputStream out, byte[][] words, ArpaBytes line, SpelledNGrams[] spelled) throws IOException {
         int[] ws = new int[order];
         ArpaBytes context = new ArpaBytes();
@@ -903,7 +906,10 @@ public final class NGramModel {
                 }
             }
             Arrays.sort(order, 0, m);
-            SpelledNGrams here = k < this.order ? new SpelledNGrams(cap, 8L * k * m) : null;
+            // only while small: for the largest orders the spelled text (and the order below's, alive at the same
+            // time) would add hundreds of megabytes to the peak RSS of a build; those walk the tables instead
+            boolean spell = k < this.order && 8L * k * m + 8L * cap <= SPELLED_LIMIT;
+            SpelledNGrams here = spell ? new SpelledNGrams(cap, 8L * k * m) : null;
             spelled[1] = here;
             int lastContext = -1;
             for (int i = 0; i < m; i++) {

@@ -27,8 +27,9 @@
 # Usage: bash bench/ngram_bench.sh        (from the repository root)
 #   CORPORA="en pd98"  ORDERS="3 5"  REPEATS=3
 #   NO_LOCK=1         do not wait on /tmp/classicnlp-bench.lock (held by other benchmarks while they run)
-#   JAVA_BUILD_OPTS   JVM options for our training runs (default "-Xmx1g -XX:+UseParallelGC": a bounded heap, so
-#                     that peak RSS reflects what training needs rather than how far the JVM lets its heap grow)
+#   JAVA_BUILD_OPTS   JVM options for our training runs (default none: a plain `java -jar`, as a user runs it; the
+#                     trainer keeps its arrays off the heap, so the default heap does not inflate peak RSS)
+#   PRUNE             lmplz --prune thresholds also checked for parity, per corpus at order 3 (default "0 0 1")
 # On a shared machine other jobs change the load between runs: rerun and compare before trusting a ratio.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -40,7 +41,8 @@ PY=/usr/bin/python3
 CORPORA=${CORPORA:-"en pd98"}
 ORDERS=${ORDERS:-"3 5"}
 REPEATS=${REPEATS:-3}
-JAVA_BUILD_OPTS=${JAVA_BUILD_OPTS:-"-Xmx1g -XX:+UseParallelGC"}
+JAVA_BUILD_OPTS=${JAVA_BUILD_OPTS:-}
+PRUNE=${PRUNE:-"0 0 1"}
 KENLM_BIN=${KENLM_BIN:-/tmp/kenlm/build/bin}
 JAR=$ROOT/target/classicnlp.jar
 LOCK=/tmp/classicnlp-bench.lock
@@ -86,16 +88,6 @@ measure() {
   lock /usr/bin/time -f "%e %M" -o "$t" "$@" > "$out"
   cat "$t"; rm -f "$t"
 }
-best_of() { # REPEATS runs of a command; prints the smallest wall time
-  local best=""
-  for _ in $(seq "$REPEATS"); do
-    local s e d
-    s=$(date +%s.%N); lock "$@" > /dev/null 2>&1; e=$(date +%s.%N)
-    d=$(echo "$e - $s" | bc -l)
-    if [ -z "$best" ] || [ "$(echo "$d < $best" | bc -l)" = 1 ]; then best=$d; fi
-  done
-  echo "$best"
-}
 kenlm_ppl() { "$KENLM_BIN/query" -v summary "$1" < "$2" 2>/dev/null | awk -F'\t' '/including OOVs/{a=$2} /excluding OOVs/{b=$2} /^OOVs/{c=$2} /^Tokens/{d=$2} END{printf "%s\t%s\t%s\t%s\n", a, b, c, d}'; }
 
 ROWS=$OUT/results.tsv
@@ -132,23 +124,58 @@ for c in $CORPORA; do
     printf '%s\t%s\tOOVs / tokens\t%s / %s\t%s / %s\n' "$c" "$n" "$(col "$ken_ppl" 3)" "$(col "$ken_ppl" 4)" \
       "$(col "$ours_ppl" 3)" "$(col "$ours_ppl" 4)" | tee -a "$ROWS"
     printf '%s\t%s\tKenLM query on OUR ARPA: ppl incl./excl.\t%s / %s\n' "$c" "$n" "$(col "$cross" 1)" "$(col "$cross" 2)" | tee -a "$ROWS"
-    # binary query throughput
+    # binary query throughput: ours and KenLM interleaved, REPEATS rounds; best of each
     java -jar "$JAR" lm convert --model "$OUT/ours-$c-$n.arpa" --output "$OUT/ours-$c-$n.bin"
     tokens=$(java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$OUT/$c-q1.txt" | cut -f4)
-    o1=$(best_of java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$OUT/$c-q1.txt")
-    o5=$(best_of java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$TEST5")
-    o_tps=$(echo "4 * $tokens / ($o5 - $o1)" | bc -l | xargs printf '%.0f')
+    head -1 "$TEST" > "$OUT/$c-line1.txt"
     if [ $HAVE_KENLM = 1 ]; then
       "$KENLM_BIN/build_binary" "$OUT/kenlm-$c-$n.arpa" "$OUT/kenlm-$c-$n.binary" > /dev/null 2>&1
-      k1=$(best_of sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$OUT/$c-q1.txt'")
-      k5=$(best_of sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$TEST5'")
+    fi
+    o1=""; o5=""; oL=""; k1=""; k5=""; kL=""
+    min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
+    once() { local s e; s=$(date +%s.%N); lock "$@" > /dev/null 2>&1; e=$(date +%s.%N); echo "$e - $s" | bc -l; }
+    for _ in $(seq "$REPEATS"); do
+      oL=$(min "$oL" "$(once java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$OUT/$c-line1.txt")")
+      o1=$(min "$o1" "$(once java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$OUT/$c-q1.txt")")
+      o5=$(min "$o5" "$(once java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-$n.bin" --input "$TEST5")")
+      if [ $HAVE_KENLM = 1 ]; then
+        kL=$(min "$kL" "$(once sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$OUT/$c-line1.txt'")")
+        k1=$(min "$k1" "$(once sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$OUT/$c-q1.txt'")")
+        k5=$(min "$k5" "$(once sh -c "'$KENLM_BIN/query' -v summary '$OUT/kenlm-$c-$n.binary' < '$TEST5'")")
+      fi
+    done
+    o_tps=$(echo "4 * $tokens / ($o5 - $o1)" | bc -l | xargs printf '%.0f')
+    o_mb=$(( $(stat -c %s "$OUT/ours-$c-$n.bin") / 1048576 ))
+    if [ $HAVE_KENLM = 1 ]; then
       k_tps=$(echo "4 * $tokens / ($k5 - $k1)" | bc -l | xargs printf '%.0f')
+      k_mb=$(( $(stat -c %s "$OUT/kenlm-$c-$n.binary") / 1048576 ))
+      printf '%s\t%s\tbinary MB\t%s\t%s\t%s\n' "$c" "$n" "$k_mb" "$o_mb" "$(ratio "$o_mb" "$k_mb")" | tee -a "$ROWS"
+      printf '%s\t%s\tstart-up + load + 1 line, seconds\t%.2f\t%.2f\t%s\n' "$c" "$n" "$kL" "$oL" "$(ratio "$oL" "$kL")" | tee -a "$ROWS"
       printf '%s\t%s\tquery 1 copy / 5 copies seconds\t%.2f / %.2f\t%.2f / %.2f\n' "$c" "$n" "$k1" "$k5" "$o1" "$o5" | tee -a "$ROWS"
     else
       k_tps=nan
+      printf '%s\t%s\tstart-up + load + 1 line, seconds\t\t%.2f\n' "$c" "$n" "$oL" | tee -a "$ROWS"
       printf '%s\t%s\tquery 1 copy / 5 copies seconds\t\t%.2f / %.2f\n' "$c" "$n" "$o1" "$o5" | tee -a "$ROWS"
     fi
     printf '%s\t%s\tquery tokens/s\t%s\t%s\t%s\n' "$c" "$n" "$k_tps" "$o_tps" "$(ratio "$o_tps" "$k_tps")" | tee -a "$ROWS"
+    # --prune parity (order 3): n-gram counts and perplexities of lmplz --prune and ours with the same thresholds
+    if [ "$n" = 3 ] && [ -n "$PRUNE" ]; then
+      pc=$(echo "$PRUNE" | tr ' ' ',')
+      java -jar "$JAR" lm train --order 3 --prune "$pc" --input "$TRAIN" --output "$OUT/ours-$c-3-prune.arpa" -q
+      ours_p=$(java -jar "$JAR" lm perplexity --model "$OUT/ours-$c-3-prune.arpa" --input "$TEST")
+      o_counts=$(grep -m3 '^ngram ' "$OUT/ours-$c-3-prune.arpa" | cut -d= -f2 | paste -sd/)
+      if [ $HAVE_KENLM = 1 ]; then
+        # shellcheck disable=SC2086
+        "$KENLM_BIN/lmplz" -o 3 --prune $PRUNE --text "$TRAIN" --arpa "$OUT/kenlm-$c-3-prune.arpa" 2> /dev/null
+        ken_p=$(kenlm_ppl "$OUT/kenlm-$c-3-prune.arpa" "$TEST")
+        k_counts=$(grep -m3 '^ngram ' "$OUT/kenlm-$c-3-prune.arpa" | cut -d= -f2 | paste -sd/)
+      else
+        ken_p="nan	nan	nan	nan"; k_counts=nan
+      fi
+      printf '%s\t3\t--prune %s: n-grams 1/2/3\t%s\t%s\n' "$c" "$pc" "$k_counts" "$o_counts" | tee -a "$ROWS"
+      printf '%s\t3\t--prune %s: ppl incl. / excl. OOVs\t%s / %s\t%s / %s\n' "$c" "$pc" "$(col "$ken_p" 1)" \
+        "$(col "$ken_p" 2)" "$(col "$ours_p" 1)" "$(col "$ours_p" 2)" | tee -a "$ROWS"
+    fi
   done
 done
 echo "results: $ROWS" >&2

@@ -29,6 +29,9 @@ final class DocumentSource {
     private final java.util.function.LongSupplier counter;
     private long size = -2;
     final String description;
+    /** The file read (standard input: its temporary copy) and its format, for commands with a faster path for plain lines. */
+    Path path;
+    InputFormat format;
 
     private DocumentSource(Corpus<Document> corpus, java.util.function.LongSupplier counter, String description) {
         this.corpus = corpus;
@@ -60,12 +63,15 @@ final class DocumentSource {
         }
         InputFormat fmt = requested == InputFormat.AUTO ? Corpora.detect(path) : requested;
         Corpus<Document> corpus = Corpora.open(path, fmt);
-        return switch (fmt) {
+        DocumentSource src = switch (fmt) {
             case DIR -> new DocumentSource(corpus, () -> countFiles(path), "directory " + input);
             case JSONL -> new DocumentSource(corpus, () -> -1, "JSONL " + input);
             case LINES -> new DocumentSource(corpus, () -> countLines(path), "lines of " + input);
             default -> new DocumentSource(corpus, () -> -1, fmt + " " + input);
         };
+        src.path = path;
+        src.format = fmt;
+        return src;
     }
 
     private static Path spoolStdin() {

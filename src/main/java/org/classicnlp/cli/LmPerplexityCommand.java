@@ -46,7 +46,9 @@ final class LmPerplexityCommand implements Callable<Integer> {
         DocumentSource src = DocumentSource.open(input, inputFormat);
         int t = threads != null ? (int) Check.atLeast("--threads", threads, 1)
                 : 1;
-        Perplexity p = m.perplexity(src.corpus, t);
+        // plain lines on one thread: the model reads the file's bytes itself (no Document or String per ASCII line)
+        Perplexity p = src.format == org.classicnlp.core.InputFormat.LINES && t == 1 ? m.perplexity(src.path)
+                : m.perplexity(src.corpus, t);
         System.out.printf(Locale.ROOT, "%s\t%s\t%d\t%d%n", number(p.includingOovs()), number(p.excludingOovs()),
                 p.oovs(), p.tokens());
         System.out.flush();

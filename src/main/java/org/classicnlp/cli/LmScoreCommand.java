@@ -41,13 +41,14 @@ final class LmScoreCommand implements Callable<Integer> {
         Path name = input == null ? Path.of("-") : input;
         Writer out = CliIO.stdout();
         try (LineReader r = new LineReader(CliIO.inputStream(input), name)) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                out.write(format(m.score(line)));
-                out.write('\n');
-            }
-        } catch (UncheckedIOException e) {
-            throw e;
+            m.scoreLines(r, total -> {
+                try {
+                    out.write(format(total));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
         }
         out.flush();
         return 0;
@@ -55,6 +56,8 @@ final class LmScoreCommand implements Callable<Integer> {
 
     /** KenLM's precision (a float), without an exponent. */
     static String format(double total) {
-        return new BigDecimal(Float.toString((float) total)).toPlainString();
+        String t = Float.toString((float) total);
+        // Float.toString writes an exponent only below 1e-3 and from 1e7 on; rare for a sentence total
+        return t.indexOf('E') < 0 ? t : new BigDecimal(t).toPlainString();
     }
 }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Estimates an interpolated modified Kneser-Ney model exactly as KenLM's lmplz does with its defaults",
-            "(one sentence per input line, <s> and </s> added, <unk> with the interpolated unigram mass, no pruning).",
+            "(one sentence per input line, <s> and </s> added, <unk> with the interpolated unigram mass, no pruning);",
+            "--prune as lmplz --prune; --method kn or addk for the simpler estimators.",
             "Output: .arpa or .arpa.gz (ARPA text, read by KenLM) or .bin (our binary, loads in one read)."},
         footer = {"", "Example:",
             "  java -jar classicnlp.jar lm train --order 5 --input train.txt --output lm.bin"})
@@ -48,6 +49,19 @@ final class LmTrainCommand implements Callable<Integer> {
                     + " estimate fails (tiny or repetitive corpora); alone: 0.5,1,1.5. Default: fail, as lmplz does.")
     String discountFallback;
 
+    @Option(names = "--prune", paramLabel = "T1,T2,...", description = "lmplz's --prune: per order from 1, drop n-grams"
+            + " whose raw count is at most the threshold, e.g. 0,0,1 (singleton trigrams and above); the last value"
+            + " applies to the higher orders; non-decreasing; the first must be 0. Default: no pruning.")
+    String prune;
+
+    @Option(names = "--method", defaultValue = "mkn", paramLabel = "mkn|kn|addk", description = "mkn: interpolated"
+            + " modified Kneser-Ney, as lmplz (default); kn: interpolated Kneser-Ney with one discount per order;"
+            + " addk: add-k on raw counts with back-off to the lower order (--k)")
+    String method;
+
+    @Option(names = "--k", paramLabel = "K", description = "The constant of --method addk (default: 1).")
+    Double k;
+
     @Option(names = {"-q", "--quiet", "--no-progress"}, description = "No progress or status lines on stderr.")
     boolean quiet;
 
@@ -82,6 +96,36 @@ final class LmTrainCommand implements Callable<Integer> {
                 Check.inRange("--discount-fallback D" + (i + 1), v[i], 0, i + 1);
             }
             b.discountFallback(v[0], v[1], v[2]);
+        }
+        NGramTrainer.Method m = NGramTrainer.Method.of(Check.oneOf("--method", method, java.util.List.of("mkn", "kn", "addk")));
+        b.method(m);
+        if (k != null) {
+            if (m != NGramTrainer.Method.ADDK) {
+                throw Check.usage("--k applies to --method addk only");
+            }
+            if (!(k > 0) || k.isInfinite()) {
+                throw Check.usage("--k must be a positive number, got " + k);
+            }
+            b.addK(k);
+        }
+        if (prune != null) {
+            String[] parts = prune.split(",", -1);
+            long[] t = new long[parts.length];
+            for (int i = 0; i < parts.length; i++) {
+                try {
+                    t[i] = Long.parseLong(parts[i].strip());
+                } catch (NumberFormatException e) {
+                    throw Check.usage("--prune: '" + parts[i] + "' is not a count (expected e.g. 0,0,1)");
+                }
+            }
+            if (t.length > order) {
+                throw Check.usage("--prune gives thresholds for orders 1 through " + t.length + " but --order is " + order);
+            }
+            try {
+                b.prune(t);
+            } catch (IllegalArgumentException e) {
+                throw Check.usage("--prune: " + e.getMessage());
+            }
         }
         NGramTrainer trainer = b.build();
         Check.writable("--output", output);

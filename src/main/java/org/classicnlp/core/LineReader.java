@@ -40,12 +40,25 @@ public final class LineReader implements Closeable {
 
     /** The next line without its terminator, or {@code null} at the end. */
     public String readLine() {
+        return nextBytes() ? decode(lineStart, lineEnd) : null;
+    }
+
+    private int lineStart;
+    private int lineEnd;
+
+    /**
+     * Reads the next line as bytes, without its terminator (and without a leading byte-order mark), into
+     * {@link #lineBytes()}{@code [}{@link #lineStart()}{@code , }{@link #lineEnd()}{@code )}; false at the end.
+     * The bytes are not checked: {@link #decodeLine()} decodes them as {@link #readLine()} would, for callers
+     * that work on the bytes of ASCII lines and decode the others.
+     */
+    public boolean nextBytes() {
         int len = 0;
         boolean any = false;
         while (true) {
             if (pos == limit && !fill()) {
                 if (!any) {
-                    return null;
+                    return false;
                 }
                 break;
             }
@@ -58,18 +71,27 @@ public final class LineReader implements Closeable {
                 }
             }
             any = true;
+            // copy the run up to the next line end at once
+            int p = pos;
+            int lim = limit;
+            while (p < lim && buf[p] != '\n' && buf[p] != '\r') {
+                p++;
+            }
+            int run = p - pos;
+            if (len + run > line.length) {
+                line = Arrays.copyOf(line, Math.max(line.length * 2, len + run));
+            }
+            System.arraycopy(buf, pos, line, len, run);
+            len += run;
+            pos = p;
+            if (p == lim) {
+                continue;
+            }
             pos++;
-            if (b == '\n') {
-                break;
-            }
-            if (b == '\r') {
+            if (buf[p] == '\r') {
                 pendingCr = true;
-                break;
             }
-            if (len == line.length) {
-                line = Arrays.copyOf(line, len * 2);
-            }
-            line[len++] = b;
+            break;
         }
         lineNumber++;
         int start = 0;
@@ -79,7 +101,27 @@ public final class LineReader implements Closeable {
                 start = 3;
             }
         }
-        return decode(start, len);
+        lineStart = start;
+        lineEnd = len;
+        return true;
+    }
+
+    /** The buffer holding the line last read by {@link #nextBytes()} (reused: valid until the next read). */
+    public byte[] lineBytes() {
+        return line;
+    }
+
+    public int lineStart() {
+        return lineStart;
+    }
+
+    public int lineEnd() {
+        return lineEnd;
+    }
+
+    /** The line last read by {@link #nextBytes()} as {@link #readLine()} returns it (bad UTF-8 is an error naming the line). */
+    public String decodeLine() {
+        return decode(lineStart, lineEnd);
     }
 
     private String decode(int start, int end) {

@@ -163,6 +163,18 @@ public final class ModelContainer {
         target.flush();
     }
 
+    /**
+     * Bytes before the body in a plain file that {@link #save} writes: a body that wants its sections aligned
+     * in the file (to use them in place from {@link #map}) pads relative to this.
+     */
+    public static int headerLength(Kind kind, AnalyzerSpec spec) {
+        try {
+            return header(kind, spec, Compression.NONE, 0).length;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The header bytes, ending with the body length. */
     private static byte[] header(Kind kind, AnalyzerSpec spec, Compression compression, long bodyLength)
             throws IOException {
@@ -251,14 +263,15 @@ public final class ModelContainer {
         }
         try (InputStream raw = stream instanceof BufferedInputStream || stream instanceof ByteArrayInputStream
                 ? stream : new BufferedInputStream(stream, 1 << 16)) {
-            return read(raw, source, reader, accepted);
+            return read(raw, source, reader, accepted, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + source + ": " + e.getMessage(), e);
         }
     }
 
-    private static <T> T read(InputStream raw, String source, BodyReader<T> reader, Kind[] accepted)
-            throws IOException {
+    /** @param mapped the whole file mapped, which {@code raw} reads (the body is then used in place), or null */
+    private static <T> T read(InputStream raw, String source, BodyReader<T> reader, Kind[] accepted,
+            ByteBuffer mapped) throws IOException {
         Header header = new Header(raw, source, accepted);
         byte[] magic = header.bytes(MAGIC.length, null);
         if (magic.length == 0) {
@@ -333,6 +346,31 @@ public final class ModelContainer {
                     + ", expected 0 to " + (Integer.MAX_VALUE - 16));
         }
         byte[] head = header.copy.toByteArray();
+        boolean gzip = (flags & FLAG_GZIP) != 0;
+        if (mapped != null && !gzip) {
+            long available = Math.max(0, mapped.limit() - bodyAt);
+            if (available < length) {
+                throw new ModelFormatException(source, "truncated: the header announces a " + tag + " body of " + length
+                        + " bytes from byte " + bodyAt + " to " + (bodyAt + length) + ", but the file ends at byte "
+                        + (bodyAt + available));
+            }
+            ByteBuffer stored = mapped.slice((int) bodyAt, (int) length);
+            long crcAt = bodyAt + length;
+            int left = (int) (mapped.limit() - crcAt);
+            if (left < 4) {
+                throw new ModelFormatException(source, "truncated: the file ends at byte " + (crcAt + left)
+                        + ", inside the 4-byte checksum expected at byte " + crcAt);
+            }
+            if (left > 4) {
+                throw new ModelFormatException(source, "unexpected data after the checksum at byte " + (crcAt + 4)
+                        + " (the file should end there)");
+            }
+            CRC32 crc = new CRC32();
+            crc.update(head);
+            crc.update(stored.duplicate());
+            checkCrc(source, crcAt, mapped.getInt((int) crcAt), (int) crc.getValue());
+            return readBody(reader, new Body(source, kind, spec, stored, bodyAt), tag);
+        }
         byte[] stored = readBody(raw, (int) length);
         if (stored.length < length) {
             throw new ModelFormatException(source, "truncated: the header announces a " + tag + " body of " + length
@@ -352,14 +390,8 @@ public final class ModelContainer {
         CRC32 crc = new CRC32();
         crc.update(head);
         crc.update(stored);
-        int expectedCrc = (int) crc.getValue();
-        int storedCrc = ByteBuffer.wrap(crcBytes).getInt();
-        if (storedCrc != expectedCrc) {
-            throw new ModelFormatException(source, String.format("checksum mismatch: the CRC-32 at byte %d is"
-                    + " %08x, but bytes 0-%d give %08x (the file is damaged)", crcAt, storedCrc, crcAt - 1, expectedCrc));
-        }
+        checkCrc(source, crcAt, ByteBuffer.wrap(crcBytes).getInt(), (int) crc.getValue());
         byte[] bodyBytes = stored;
-        boolean gzip = (flags & FLAG_GZIP) != 0;
         if (gzip) {
             try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(stored), 1 << 16)) {
                 bodyBytes = gz.readAllBytes();
@@ -368,7 +400,17 @@ public final class ModelContainer {
                         + " does not decompress (" + e.getMessage() + ")", e);
             }
         }
-        Body body = new Body(source, kind, spec, bodyBytes, gzip ? -1 : bodyAt);
+        return readBody(reader, new Body(source, kind, spec, bodyBytes, gzip ? -1 : bodyAt), tag);
+    }
+
+    private static void checkCrc(String source, long crcAt, int storedCrc, int expectedCrc) {
+        if (storedCrc != expectedCrc) {
+            throw new ModelFormatException(source, String.format("checksum mismatch: the CRC-32 at byte %d is"
+                    + " %08x, but bytes 0-%d give %08x (the file is damaged)", crcAt, storedCrc, crcAt - 1, expectedCrc));
+        }
+    }
+
+    private static <T> T readBody(BodyReader<T> reader, Body body, String tag) throws IOException {
         T value;
         try {
             value = reader.read(body);
@@ -483,9 +525,9 @@ public final class ModelContainer {
         private final String source;
         private final Kind kind;
         private final AnalyzerSpec spec;
-        private final byte[] bytes;
+        private final ByteBuffer bytes;
         private final long fileOffset;
-        private ByteArrayInputStream stream;
+        private BufferStream stream;
         private DataInputStream in;
         private ByteBuffer buffer;
         private String section = "the start of the body";
@@ -493,11 +535,20 @@ public final class ModelContainer {
         private long count;
 
         Body(String source, Kind kind, AnalyzerSpec spec, byte[] bytes, long fileOffset) {
+            this(source, kind, spec, ByteBuffer.wrap(bytes), fileOffset);
+        }
+
+        Body(String source, Kind kind, AnalyzerSpec spec, ByteBuffer bytes, long fileOffset) {
             this.source = source;
             this.kind = kind;
             this.spec = spec;
             this.bytes = bytes;
             this.fileOffset = fileOffset;
+        }
+
+        /** Whether the body is the file mapped into memory ({@link #map}): buffers taken from it stay valid while in use. */
+        public boolean mapped() {
+            return bytes.isDirect();
         }
 
         /** The file or resource name, for messages. */
@@ -521,21 +572,29 @@ public final class ModelContainer {
                 throw new IllegalStateException("body already read as a buffer");
             }
             if (in == null) {
-                stream = new ByteArrayInputStream(bytes);
+                stream = new BufferStream(bytes.duplicate());
                 in = new DataInputStream(stream);
             }
             return in;
         }
 
-        /** The body as a big-endian buffer over the bytes (not a copy). */
+        /**
+         * The body as a big-endian buffer over the bytes (not a copy; position 0 is the body's first byte). It
+         * is backed by an array when the body was read, and is the mapped file when loaded by {@link #map}.
+         */
         public ByteBuffer buffer() {
             if (in != null) {
                 throw new IllegalStateException("body already read as a stream");
             }
             if (buffer == null) {
-                buffer = ByteBuffer.wrap(bytes);
+                buffer = bytes.duplicate().order(java.nio.ByteOrder.BIG_ENDIAN);
             }
             return buffer;
+        }
+
+        /** Byte offset of the body in the file (plain bodies), or -1 (decompressed). */
+        public long fileOffset() {
+            return fileOffset;
         }
 
         /** Names the part about to be read ("the word table") for error messages. */
@@ -563,11 +622,11 @@ public final class ModelContainer {
             if (buffer != null) {
                 return buffer.position();
             }
-            return stream == null ? 0 : bytes.length - stream.available();
+            return stream == null ? 0 : stream.b.position();
         }
 
         long remaining() {
-            return bytes.length - position();
+            return bytes.limit() - position();
         }
 
         /** A format error at the current position: file, body byte (and file byte when stored plain), message. */
@@ -587,6 +646,82 @@ public final class ModelContainer {
             if (!ok) {
                 throw error(message);
             }
+        }
+    }
+
+    /** An input stream over a byte buffer (its position is the stream's). */
+    private static final class BufferStream extends InputStream {
+        final ByteBuffer b;
+
+        BufferStream(ByteBuffer b) {
+            this.b = b;
+        }
+
+        @Override
+        public int read() {
+            return b.hasRemaining() ? b.get() & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] dst, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!b.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(len, b.remaining());
+            b.get(dst, off, n);
+            return n;
+        }
+
+        @Override
+        public long skip(long n) {
+            int k = (int) Math.max(0, Math.min(n, b.remaining()));
+            b.position(b.position() + k);
+            return k;
+        }
+
+        @Override
+        public int available() {
+            return b.remaining();
+        }
+    }
+
+    // ------------------------------------------------------------------ mapping
+
+    /**
+     * As {@link #load(Path, BodyReader, Kind...)}, but a plain body is not read: the file is mapped into
+     * memory read-only and the reader gets the mapped bytes ({@link Body#buffer()}), so that a model of
+     * hundreds of megabytes can use its tables in place (the pages are the operating system's file cache,
+     * shared between processes). The same checks, in the same order: header, length, and the CRC-32,
+     * computed over the mapping before the reader sees a byte. A gzip body is read and decompressed as by
+     * {@code load}. The mapping lives as long as buffers taken from it are reachable.
+     */
+    public static <T> T map(Path file, BodyReader<T> reader, Kind... accepted) {
+        if (accepted.length == 0) {
+            throw new IllegalArgumentException("no accepted kinds");
+        }
+        String source = file.toString();
+        java.nio.MappedByteBuffer all;
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) {
+                // beyond one mapping; the body length check below names the limit
+                return load(file, reader, accepted);
+            }
+            all = ch.map(java.nio.channels.FileChannel.MapMode.READ_ONLY, 0, size);
+        } catch (NoSuchFileException e) {
+            throw new UncheckedIOException("model file not found: " + file, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open model " + file + ": " + e.getMessage(), e);
+        }
+        // the header is parsed by the stream reader; when the body is plain, hand over the mapped bytes
+        try {
+            return read(new BufferStream(all.duplicate()), source, reader, accepted, all);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read model " + source + ": " + e.getMessage(), e);
         }
     }
 

@@ -133,7 +133,7 @@ final class ArpaReader {
         Vocab vocab = new Vocab();
         float[] uniProb = new float[(int) declared[1] + 1];
         float[] uniBo = new float[(int) declared[1] + 1];
-        long[][] tables = new long[order + 1][];
+        java.nio.LongBuffer[] tables = new java.nio.LongBuffer[order + 1];
         long[] counts = new long[order + 1];
         int[] ws = new int[order];
         for (int k = 1; k <= order; k++) {
@@ -195,7 +195,7 @@ final class ArpaReader {
             }
             counts[k] = declared[k];
             if (k > 1) {
-                tables[k] = tb.table;
+                tables[k] = tb.table();
             }
         }
         l = nextNonBlank("'\\end\\'");
@@ -225,7 +225,7 @@ final class ArpaReader {
         return new NGramModel(order, vocab, unk, bos, eos, p1, b1, tables, counts, null, Unit.WORD);
     }
 
-    private static int findIn(long[] table, int ctx, int word) {
+    private static int findIn(java.nio.LongBuffer table, int ctx, int word) {
         return NGramModel.find(table, NGramModel.key(ctx, word));
     }
 

@@ -20,6 +20,9 @@ import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
 import org.classicnlp.core.Analyzer;
 import org.classicnlp.core.AnalyzerSpec;
+import org.classicnlp.core.CharClass;
+import org.classicnlp.core.LineReader;
+import org.classicnlp.core.TextFiles;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ModelContainer;
@@ -40,15 +43,19 @@ import org.classicnlp.core.TermBuffer;
  * {@code <s>}, ends with {@code </s>}, and a word outside the vocabulary is scored as {@code <unk>}.
  *
  * <p>Files: {@link #writeArpa} / {@link #readArpa} (plain or {@code .gz}); {@link #save} / {@link #load}: the
- * {@link ModelContainer} kind {@code ngram} version 1, stored plain, whose body is read in one read. Body
- * (big-endian): int order, int unit (0 word, 1 char), int vocabulary size V, int ids of {@code <unk>},
- * {@code <s>}, {@code </s>}, V UTF strings, float[V] unigram log10 probabilities, float[V] unigram
- * back-offs, then per order 2..N: long n-gram count, int table capacity C, long[2C] table (empty slots have
- * key -1; a key's home slot is {@code (high32(mix(key)) * C) >>> 32}, linear probing).
+ * {@link ModelContainer} kind {@code ngram} version 2, stored plain. {@link #load} maps the file
+ * ({@link ModelContainer#map}: the CRC-32 is checked over the mapping) and queries the tables in place, as
+ * KenLM does with its binary files; nothing is copied. Body: int order, int unit (0 word, 1 char), int
+ * vocabulary size V, int ids of {@code <unk>}, {@code <s>}, {@code </s>}, V words (int byte length, UTF-8),
+ * float[V] unigram log10 probabilities, float[V] unigram back-offs (all big-endian), then per order 2..N:
+ * long n-gram count, int table capacity C, int padding P (0-15) and P zero bytes so that the table starts at
+ * a file offset that is a multiple of 16, and the table: long[2C] <em>little-endian</em> (the byte order
+ * of the machines it is used on, so that the mapped longs need no swapping; empty slots have key -1; a
+ * key's home slot is {@code (high32(mix(key)) * C) >>> 32}, linear probing).
  */
 public final class NGramModel {
 
-    static final ModelContainer.Kind KIND = new ModelContainer.Kind("ngram", 1);
+    static final ModelContainer.Kind KIND = new ModelContainer.Kind("ngram", 2);
     /** Bits of a key holding the word id. */
     static final int WORD_BITS = 26;
     static final int MAX_ORDER = 6;
@@ -63,15 +70,22 @@ public final class NGramModel {
     private final float[] uniBackoff;
     /** uniProb and uniBackoff side by side as {@link #value} longs: one memory access per unigram in queries. */
     private final long[] uni;
-    /** tables[k] for k = 2..order. */
-    private final long[][] tables;
+    /**
+     * tables[k] for k = 2..order: over arrays for a model trained or read from ARPA, over the mapped file
+     * for a model loaded from our binary format.
+     */
+    private final LongBuffer[] tables;
+    /** caps[k]: slots of tables[k]. */
+    private final int[] caps;
     private final long[] counts;
     private final AnalyzerSpec spec;
     private final Unit unit;
     private final Analyzer analyzer;
+    /** Whether ASCII lines may be tokenized on their bytes ({@link #scoreLine}). */
+    private final boolean byteSplit;
 
     NGramModel(int order, Vocab vocab, int unk, int bos, int eos, float[] uniProb, float[] uniBackoff,
-            long[][] tables, long[] counts, AnalyzerSpec spec, Unit unit) {
+            LongBuffer[] tables, long[] counts, AnalyzerSpec spec, Unit unit) {
         this.order = order;
         this.vocab = vocab;
         this.unk = unk;
@@ -84,10 +98,16 @@ public final class NGramModel {
             uni[i] = value(uniProb[i], uniBackoff[i]);
         }
         this.tables = tables;
+        this.caps = new int[tables.length];
+        for (int k = 2; k < tables.length; k++) {
+            caps[k] = tables[k] == null ? 0 : tables[k].limit() >>> 1;
+        }
         this.counts = counts;
+        vocab.freeze();
         this.spec = spec == null ? Analyzer.whitespace().spec() : spec;
         this.unit = unit;
         this.analyzer = Analyzer.of(this.spec);
+        this.byteSplit = splitsOnWhitespaceOnly();
     }
 
     // ------------------------------------------------------------------ shape
@@ -145,10 +165,15 @@ public final class NGramModel {
 
     /** Slot of {@code key} in {@code table} (interleaved key, value; linear probing), or -1. */
     static int find(long[] table, long key) {
-        int cap = table.length >>> 1;
+        return find(LongBuffer.wrap(table), key);
+    }
+
+    /** Slot of {@code key} in {@code table} (interleaved key, value; linear probing), or -1. */
+    static int find(LongBuffer table, long key) {
+        int cap = table.limit() >>> 1;
         int i = home(key, cap);
         while (true) {
-            long kk = table[2 * i];
+            long kk = table.get(2 * i);
             if (kk == key) {
                 return i;
             }
@@ -171,12 +196,12 @@ public final class NGramModel {
     }
 
     private float backoff(int k, int slot) {
-        return Float.intBitsToFloat((int) (k == 1 ? uni[slot] : tables[k][2 * slot + 1]));
+        return Float.intBitsToFloat((int) (k == 1 ? uni[slot] : tables[k].get(2 * slot + 1)));
     }
 
     /** Word id of a token, {@code <unk>}'s when unknown. */
     int id(char[] c, int off, int len) {
-        int id = vocab.find(c, off, len);
+        int id = vocab.findHashed(Vocab.hash64(c, off, len));
         return id < 0 ? unk : id;
     }
 
@@ -185,16 +210,18 @@ public final class NGramModel {
         return id < 0 ? unk : id;
     }
 
-    /** A fresh state: the context {@code <s>}. {@code state[j]} is the slot of the (j+1)-gram ending the history, or -1. */
+    /**
+     * A fresh state: the context {@code <s>}. {@code state[j]} (j < order-1) is the slot of the (j+1)-gram
+     * ending the history, or -1; the second half is scratch space for {@link #step}.
+     */
     int[] beginState() {
-        int[] s = new int[Math.max(order - 1, 1)];
-        Arrays.fill(s, -1);
+        int[] s = emptyState();
         s[0] = bos;
         return s;
     }
 
     int[] emptyState() {
-        int[] s = new int[Math.max(order - 1, 1)];
+        int[] s = new int[2 * Math.max(order - 1, 1)];
         Arrays.fill(s, -1);
         return s;
     }
@@ -203,25 +230,44 @@ public final class NGramModel {
      * log10 p(w | history in {@code in}); writes the history extended by {@code w} to {@code out} (may not be
      * {@code in}). KenLM's rule: the longest n-gram of the history's suffix and w that is in the model gives
      * the probability, plus the back-offs of every longer context that is in the model.
+     *
+     * <p>The first probe of every order is made before any is looked at: the probes do not depend on each
+     * other (each context slot is in the state already), so their cache misses overlap instead of queueing,
+     * which is most of a query's time on tables of hundreds of megabytes.
      */
     float step(int[] in, int[] out, int w) {
         int n = order - 1;
+        LongBuffer[] tables = this.tables;
+        // pass 1: the home slot of (context, w) in each order; out[n + j - 1] = slot if found there, -1 if that
+        // slot is empty (absent), else -2 - slot (keep probing after it)
+        int reach = 1;
+        for (int j = 1; j < order; j++) {
+            int ctx = in[j - 1];
+            if (ctx < 0) {
+                break;
+            }
+            long key = key(ctx, w);
+            LongBuffer t = tables[j + 1];
+            int i = home(key, caps[j + 1]);
+            long kk = t.get(2 * i);
+            out[n + j - 1] = kk == key ? i : kk == EMPTY ? -1 : -2 - i;
+            reach = j + 1;
+        }
         float prob = Float.intBitsToFloat((int) (uni[w] >>> 32));
         int matched = 1;
         if (n > 0) {
             out[0] = w;
         }
         int j = 1;
-        for (; j < order; j++) {
-            int ctx = in[j - 1];
-            if (ctx < 0) {
-                break;
+        for (; j < reach; j++) {
+            int slot = out[n + j - 1];
+            if (slot < -1) {
+                slot = probeOn(tables[j + 1], caps[j + 1], key(in[j - 1], w), -2 - slot);
             }
-            int slot = find(j + 1, key(ctx, w));
             if (slot < 0) {
                 break;
             }
-            prob = Float.intBitsToFloat((int) (tables[j + 1][2 * slot + 1] >>> 32));
+            prob = Float.intBitsToFloat((int) (tables[j + 1].get(2 * slot + 1) >>> 32));
             matched = j + 1;
             if (j < n) {
                 out[j] = slot;
@@ -238,6 +284,23 @@ public final class NGramModel {
             prob += backoff(c + 1, h);
         }
         return prob;
+    }
+
+    /** Linear probing for {@code key} from the slot after {@code from}: its slot, or -1. */
+    private static int probeOn(LongBuffer table, int cap, long key, int from) {
+        int i = from;
+        while (true) {
+            if (++i == cap) {
+                i = 0;
+            }
+            long kk = table.get(2 * i);
+            if (kk == key) {
+                return i;
+            }
+            if (kk == EMPTY) {
+                return -1;
+            }
+        }
     }
 
     /**
@@ -298,6 +361,7 @@ public final class NGramModel {
     /** Reusable per-thread buffers for scoring many texts; not thread-safe. */
     final class Scorer {
         final TermBuffer buf = new TermBuffer();
+        char[] chars = new char[256];
         int[] a = beginState();
         int[] b = emptyState();
         double total;
@@ -318,6 +382,11 @@ public final class NGramModel {
             b = s;
         }
 
+        void begin() {
+            Arrays.fill(a, -1);
+            a[0] = bos;
+        }
+
         void reset() {
             total = 0;
             oovTotal = 0;
@@ -328,7 +397,7 @@ public final class NGramModel {
 
     Scorer scoreText(String text, Scorer s) {
         s.reset();
-        System.arraycopy(beginState(), 0, s.a, 0, s.a.length);
+        s.begin();
         int n = analyzer.analyze(text, s.buf);
         char[] c = s.buf.chars();
         for (int i = 0; i < n; i++) {
@@ -349,6 +418,150 @@ public final class NGramModel {
         }
         s.word(eos);
         return s;
+    }
+
+    /** ASCII bytes that are white space ({@link CharClass#isWhitespace}). */
+    private static final boolean[] ASCII_SPACE = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            ASCII_SPACE[c] = CharClass.isWhitespace(c);
+        }
+    }
+
+    /** Whether the analyzer only splits on white space, so that an ASCII line can be tokenized on its bytes. */
+    private boolean splitsOnWhitespaceOnly() {
+        return spec.equals(WHITESPACE_SPEC);
+    }
+
+    private static final AnalyzerSpec WHITESPACE_SPEC = AnalyzerSpec.of("whitespace");
+
+    /**
+     * Scores the line last read by {@code r} (one sentence) as {@link #scoreText} would score its text: an
+     * ASCII line of a whitespace-tokenized model is split and looked up on its bytes, without decoding it
+     * into a String; any other line is decoded and analysed.
+     */
+    Scorer scoreLine(LineReader r, Scorer s) {
+        byte[] b = r.lineBytes();
+        int from = r.lineStart();
+        int to = r.lineEnd();
+        if (!byteSplit) {
+            return scoreText(r.decodeLine(), s);
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] < 0) {
+                return scoreSplitOnWhitespace(r.decodeLine(), s);
+            }
+        }
+        s.reset();
+        s.begin();
+        boolean[] space = ASCII_SPACE;
+        int i = from;
+        if (unit == Unit.WORD) {
+            while (true) {
+                while (i < to && space[b[i]]) {
+                    i++;
+                }
+                if (i == to) {
+                    break;
+                }
+                int st = i;
+                while (i < to && !space[b[i]]) {
+                    i++;
+                }
+                int id = vocab.findHashed(Vocab.hash64(b, st, i - st));
+                s.word(id < 0 ? unk : id);
+            }
+        } else {
+            for (; i < to; i++) {
+                if (!space[b[i]]) {
+                    int id = vocab.findHashed(Vocab.hash64(b, i, 1));
+                    s.word(id < 0 ? unk : id);
+                }
+            }
+        }
+        s.word(eos);
+        return s;
+    }
+
+    /**
+     * {@link #scoreText} for a whitespace-tokenized model without the analyzer: the text's chars split on
+     * {@link CharClass#isWhitespace} (every such char is in the BMP) and looked up where they lie.
+     */
+    private Scorer scoreSplitOnWhitespace(String text, Scorer s) {
+        s.reset();
+        s.begin();
+        int n = text.length();
+        if (s.chars.length < n) {
+            s.chars = new char[Math.max(n, 2 * s.chars.length)];
+        }
+        char[] c = s.chars;
+        text.getChars(0, n, c, 0);
+        int i = 0;
+        while (true) {
+            while (i < n && CharClass.isWhitespace(c[i])) {
+                i++;
+            }
+            if (i == n) {
+                break;
+            }
+            int st = i;
+            while (i < n && !CharClass.isWhitespace(c[i])) {
+                i++;
+            }
+            if (unit == Unit.WORD) {
+                s.word(id(c, st, i - st));
+            } else {
+                for (int p = st; p < i; ) {
+                    int len = Character.isHighSurrogate(c[p]) && p + 1 < i && Character.isLowSurrogate(c[p + 1]) ? 2 : 1;
+                    s.word(id(c, p, len));
+                    p += len;
+                }
+            }
+        }
+        s.word(eos);
+        return s;
+    }
+
+    /**
+     * Perplexity over the lines of a UTF-8 text file ({@code .gz}: gzip), one sentence per line, blank lines
+     * included (as {@link org.classicnlp.core.Corpora#lines}); the same result as {@link #perplexity(Corpus)}
+     * over those lines, faster.
+     */
+    public Perplexity perplexity(Path textFile) {
+        try (LineReader r = TextFiles.lineReader(textFile)) {
+            return perplexity(r);
+        }
+    }
+
+    /** {@link #perplexity(Path)} over the lines of a reader (not closed). */
+    public Perplexity perplexity(LineReader lines) {
+        Scorer s = new Scorer();
+        double total = 0;
+        double oovTotal = 0;
+        long tokens = 0;
+        long oovs = 0;
+        long sentences = 0;
+        while (lines.nextBytes()) {
+            scoreLine(lines, s);
+            total += s.total;
+            oovTotal += s.oovTotal;
+            tokens += s.tokens;
+            oovs += s.oovs;
+            sentences++;
+        }
+        return new Perplexity(total, oovTotal, tokens, oovs, sentences);
+    }
+
+    /**
+     * Calls {@code sink} with the total log10 probability ({@code </s>} included) of each line of
+     * {@code lines}, in order: {@link #score(String)} per line, without a String per ASCII line.
+     */
+    public void scoreLines(LineReader lines, java.util.function.DoubleConsumer sink) {
+        Scorer s = new Scorer();
+        while (lines.nextBytes()) {
+            sink.accept(scoreLine(lines, s).total);
+        }
     }
 
     /** Creates a scorer for {@link #scoreText}; one per thread. */
@@ -594,7 +807,7 @@ public final class NGramModel {
                 return null;
             }
         }
-        long v = tables[k][2 * s + 1];
+        long v = tables[k].get(2 * s + 1);
         return new float[] {Float.intBitsToFloat((int) (v >>> 32)), Float.intBitsToFloat((int) v)};
     }
 
@@ -606,10 +819,10 @@ public final class NGramModel {
             }
             return;
         }
-        long[] t = tables[k];
+        LongBuffer t = tables[k];
         int[] ws = new int[k];
-        for (int slot = 0; slot < t.length / 2; slot++) {
-            if (t[2 * slot] == EMPTY) {
+        for (int slot = 0; slot < t.limit() / 2; slot++) {
+            if (t.get(2 * slot) == EMPTY) {
                 continue;
             }
             words(k, slot, ws);
@@ -617,7 +830,7 @@ public final class NGramModel {
             for (int i = 0; i < k; i++) {
                 w[i] = vocab.word(ws[i]);
             }
-            long v = t[2 * slot + 1];
+            long v = t.get(2 * slot + 1);
             action.accept(List.of(w), new float[] {Float.intBitsToFloat((int) (v >>> 32)), Float.intBitsToFloat((int) v)});
         }
     }
@@ -656,30 +869,58 @@ public final class NGramModel {
             }
             line.newline().writeTo(out);
         }
+        // The spelled n-grams of the order just written ("w1 w2 w3", by slot), so that the next order spells
+        // its contexts with one copy instead of a walk down the tables (a cache miss per order) per context.
+        SpelledNGrams[] spelled = new SpelledNGrams[2]; // the order below, the order being written
+        try {
+            writeOrders(out, words, line, spelled);
+        } finally {
+            for (SpelledNGrams sp : spelled) {
+                if (sp != null) {
+                    sp.free();
+                }
+            }
+        }
+        out.write("\n\\end\\\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** Most bytes (estimated) for the spelled n-grams of one order in {@link #writeArpa}. */
+    static final long SPELLED_LIMIT = 64L << 20;
+
+    private void writeOrders(OutputStream out, byte[][] words, ArpaBytes line, SpelledNGrams[] spelled) throws IOException {
         int[] ws = new int[order];
         ArpaBytes context = new ArpaBytes();
         long wordMask = (1L << WORD_BITS) - 1;
         for (int k = 2; k <= order; k++) {
+            SpelledNGrams below = spelled[0];
             out.write(("\n\\" + k + "-grams:\n").getBytes(StandardCharsets.US_ASCII));
-            // in key order, so that each context is spelled once and the lower tables are read in order
-            // rather than one random walk per n-gram
-            long[] t = tables[k];
-            long[] keys = new long[(int) Math.min(counts[k], t.length / 2)];
+            LongBuffer t = tables[k];
+            int cap = t.limit() / 2;
+            // grouped by context (context slot << 29 | slot), so that each context is spelled once
+            long[] order = new long[(int) Math.min(counts[k], cap)];
             int m = 0;
-            for (int slot = 0; slot < t.length / 2 && m < keys.length; slot++) {
-                if (t[2 * slot] != EMPTY) {
-                    keys[m++] = t[2 * slot];
+            for (int slot = 0; slot < cap && m < order.length; slot++) {
+                long key = t.get(2 * slot);
+                if (key != EMPTY) {
+                    order[m++] = ((key >>> WORD_BITS) << 29) | slot;
                 }
             }
-            Arrays.sort(keys, 0, m);
+            Arrays.sort(order, 0, m);
+            // only while small: for the largest orders the spelled text (and the order below's, alive at the same
+            // time) would add hundreds of megabytes to the peak RSS of a build; those walk the tables instead
+            boolean spell = k < this.order && 8L * k * m + 8L * cap <= SPELLED_LIMIT;
+            SpelledNGrams here = spell ? new SpelledNGrams(cap, 8L * k * m) : null;
+            spelled[1] = here;
             int lastContext = -1;
             for (int i = 0; i < m; i++) {
-                long key = keys[i];
-                int ctx = (int) (key >>> WORD_BITS);
+                int ctx = (int) (order[i] >>> 29);
+                int slot = (int) (order[i] & ((1 << 29) - 1));
                 if (ctx != lastContext) {
                     context.clear();
                     if (k == 2) {
                         context.append(words[ctx]);
+                    } else if (below != null && below.has(ctx)) {
+                        below.appendTo(ctx, context);
                     } else {
                         words(k - 1, ctx, ws);
                         for (int j = 0; j < k - 1; j++) {
@@ -692,24 +933,80 @@ public final class NGramModel {
                     context.space();
                     lastContext = ctx;
                 }
-                long v = t[2 * find(k, key) + 1];
+                long key = t.get(2 * slot);
+                long v = t.get(2 * slot + 1);
+                byte[] word = words[(int) (key & wordMask)];
                 line.clear();
                 line.number(Float.intBitsToFloat((int) (v >>> 32))).tab();
-                line.append(context.b, context.n).append(words[(int) (key & wordMask)]);
-                if (k < order) {
+                int ngramAt = line.n;
+                line.append(context.b, context.n).append(word);
+                if (here != null) {
+                    here.add(slot, line.b, ngramAt, line.n - ngramAt);
+                }
+                if (k < this.order) {
                     line.tab().number(Float.intBitsToFloat((int) v));
                 }
                 line.newline().writeTo(out);
             }
+            if (below != null) {
+                below.free();
+            }
+            spelled[0] = here;
+            spelled[1] = null;
         }
-        out.write("\n\\end\\\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * The n-grams of one order as text, by slot, outside the heap (hundreds of megabytes for a large model:
+     * on the heap they made G1 grow the heap at the very end of a build), freed as soon as the next order is
+     * written.
+     */
+    private static final class SpelledNGrams {
+        final OffHeap.Longs at;
+        final OffHeap.Bytes bytes;
+        private final byte[] len4 = new byte[4];
+
+        SpelledNGrams(int cap, long expectedBytes) {
+            at = new OffHeap.Longs(cap);
+            bytes = new OffHeap.Bytes(expectedBytes);
+        }
+
+        void add(int slot, byte[] b, int from, int len) {
+            // the offset + 1, so that 0 (the zeroed memory) means absent
+            at.set(slot, bytes.size() + 1);
+            len4[0] = (byte) len;
+            len4[1] = (byte) (len >>> 8);
+            len4[2] = (byte) (len >>> 16);
+            len4[3] = (byte) (len >>> 24);
+            bytes.append(len4, 0, 4);
+            bytes.append(b, from, len);
+        }
+
+        boolean has(int slot) {
+            return at.get(slot) != 0;
+        }
+
+        void appendTo(int slot, ArpaBytes out) {
+            long p = at.get(slot) - 1;
+            byte[] l = len4;
+            bytes.copyTo(p, l, 0, 4);
+            int len = (l[0] & 0xff) | ((l[1] & 0xff) << 8) | ((l[2] & 0xff) << 16) | ((l[3] & 0xff) << 24);
+            out.ensureRoom(len);
+            bytes.copyTo(p + 4, out.b, out.n, len);
+            out.n += len;
+        }
+
+        void free() {
+            at.free();
+            bytes.free();
+        }
     }
 
     /** The word ids of the n-gram of order k in {@code slot}, oldest first, into {@code ws[0..k)}. */
     void words(int k, int slot, int[] ws) {
         int s = slot;
         for (int j = k; j >= 2; j--) {
-            long key = tables[j][2 * s];
+            long key = tables[j].get(2 * s);
             ws[j - 1] = (int) (key & ((1L << WORD_BITS) - 1));
             s = (int) (key >>> WORD_BITS);
         }
@@ -745,12 +1042,16 @@ public final class NGramModel {
 
     // ------------------------------------------------------------------ binary
 
-    /** Saves in the model container (kind {@code ngram}, version 1, plain) with the body described on this class. */
+    /** Saves in the model container (kind {@code ngram}, version 2, plain) with the body described on this class. */
     public void save(Path file) {
-        ModelContainer.save(file, KIND, spec, ModelContainer.Compression.NONE, this::writeBody);
+        int bodyAt = ModelContainer.headerLength(KIND, spec);
+        ModelContainer.save(file, KIND, spec, ModelContainer.Compression.NONE, out -> writeBody(out, bodyAt));
     }
 
-    private void writeBody(DataOutputStream out) throws IOException {
+    /** Tables start at file offsets that are multiples of this: a slot (16 bytes) never straddles a cache line. */
+    static final int TABLE_ALIGN = 16;
+
+    private void writeBody(DataOutputStream out, int bodyAt) throws IOException {
         out.writeInt(order);
         out.writeInt(unit.ordinal());
         out.writeInt(vocab.size());
@@ -758,23 +1059,29 @@ public final class NGramModel {
         out.writeInt(bos);
         out.writeInt(eos);
         for (int i = 0; i < vocab.size(); i++) {
-            out.writeUTF(vocab.word(i));
+            // standard UTF-8 with an int length (writeUTF's modified UTF-8 would split supplementary characters)
+            byte[] u = vocab.word(i).getBytes(StandardCharsets.UTF_8);
+            out.writeInt(u.length);
+            out.write(u);
         }
-        ByteBuffer bb = ByteBuffer.allocate(1 << 16);
         for (float f : uniProb) {
             out.writeFloat(f);
         }
         for (float f : uniBackoff) {
             out.writeFloat(f);
         }
+        ByteBuffer bb = ByteBuffer.allocate(1 << 16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
         for (int k = 2; k <= order; k++) {
             out.writeLong(counts[k]);
-            long[] t = tables[k];
-            out.writeInt(t.length / 2);
-            for (int i = 0; i < t.length; ) {
+            LongBuffer t = tables[k];
+            out.writeInt(t.limit() / 2);
+            int pad = (int) ((TABLE_ALIGN - (bodyAt + out.size() + 4L) % TABLE_ALIGN) % TABLE_ALIGN);
+            out.writeInt(pad);
+            out.write(new byte[pad]);
+            for (int i = 0; i < t.limit(); ) {
                 bb.clear();
-                int m = Math.min(bb.capacity() / 8, t.length - i);
-                bb.asLongBuffer().put(t, i, m);
+                int m = Math.min(bb.capacity() / 8, t.limit() - i);
+                bb.asLongBuffer().put(t.duplicate().position(i).limit(i + m));
                 out.write(bb.array(), 0, m * 8);
                 i += m;
             }
@@ -783,7 +1090,7 @@ public final class NGramModel {
 
     /** Loads a model saved by {@link #save}. */
     public static NGramModel load(Path file) {
-        return ModelContainer.load(file, NGramModel::readBody, KIND);
+        return ModelContainer.map(file, NGramModel::readBody, KIND);
     }
 
     /** Loads a model saved by {@link #save} from a stream; {@code source} names it in errors. */
@@ -807,18 +1114,22 @@ public final class NGramModel {
         body.check(unk >= 0 && unk < v && bos >= 0 && bos < v && eos >= 0 && eos < v, "special word ids outside the vocabulary");
         Vocab vocab = new Vocab();
         body.section("the vocabulary");
+        byte[] wb = new byte[256];
         for (int i = 0; i < v; i++) {
-            if (in.remaining() < 2) {
+            if (in.remaining() < 4) {
                 body.section("word", i, v);
                 throw body.error("truncated");
             }
-            int len = in.getShort() & 0xffff;
-            if (in.remaining() < len) {
+            int len = in.getInt();
+            if (len < 0 || in.remaining() < len) {
                 body.section("word", i, v);
-                throw body.error("truncated");
+                throw body.error(len < 0 ? "negative length " + len : "truncated");
             }
-            String w = new String(in.array(), in.position(), len, StandardCharsets.UTF_8);
-            in.position(in.position() + len);
+            if (len > wb.length) {
+                wb = new byte[Math.max(len, 2 * wb.length)];
+            }
+            in.get(wb, 0, len);
+            String w = new String(wb, 0, len, StandardCharsets.UTF_8);
             if (vocab.add(w) != i) {
                 body.section("word", i, v);
                 throw body.error("duplicate word '" + w + "'");
@@ -832,7 +1143,7 @@ public final class NGramModel {
         in.position(in.position() + 4 * v);
         in.asFloatBuffer().get(bo);
         in.position(in.position() + 4 * v);
-        long[][] tables = new long[order + 1][];
+        LongBuffer[] tables = new LongBuffer[order + 1];
         long[] counts = new long[order + 1];
         counts[1] = v;
         for (int k = 2; k <= order; k++) {
@@ -842,12 +1153,14 @@ public final class NGramModel {
             int cap = in.getInt();
             body.check(cap > 0 && cap <= (1 << 29), "table capacity " + cap + " outside 1.." + (1 << 29));
             body.check(counts[k] >= 0 && counts[k] < cap, "count " + counts[k] + " does not fit capacity " + cap);
+            body.check(in.remaining() >= 4, "truncated");
+            int pad = in.getInt();
+            body.check(pad >= 0 && pad < TABLE_ALIGN && in.remaining() >= pad, "padding " + pad + " outside 0.." + (TABLE_ALIGN - 1));
+            in.position(in.position() + pad);
             body.check(in.remaining() >= 16L * cap, "truncated: " + cap + " slots need " + 16L * cap + " bytes");
-            long[] t = new long[2 * cap];
-            LongBuffer lb = in.asLongBuffer();
-            lb.get(t);
+            // used in place: the mapped file (or the body's array), little-endian
+            tables[k] = in.slice(in.position(), 16 * cap).order(java.nio.ByteOrder.LITTLE_ENDIAN).asLongBuffer();
             in.position(in.position() + 16 * cap);
-            tables[k] = t;
         }
         Unit unit = Unit.values()[unitOrd];
         return new NGramModel(order, vocab, unk, bos, eos, prob, bo, tables, counts,
@@ -856,9 +1169,13 @@ public final class NGramModel {
 
     // ------------------------------------------------------------------ building
 
-    /** Builds the table of one order: insert each n-gram once, with the slot of its context in the order below. */
+    /**
+     * Builds the table of one order: insert each n-gram once, with the slot of its context in the order below.
+     * The table is a direct buffer (outside the heap, so that a plain {@code java -jar} with its default heap
+     * does not grow the heap around it), or an array beyond a direct buffer's 2 GB.
+     */
     static final class TableBuilder {
-        final long[] table;
+        private final LongBuffer table;
         final int cap;
 
         /** Room for {@code n} n-grams at a load of 2/3 (KenLM's probing default, -p 1.5). */
@@ -868,10 +1185,16 @@ public final class NGramModel {
                 throw new IllegalArgumentException("too many n-grams of one order: " + n);
             }
             cap = (int) c;
-            table = new long[2 * cap];
-            for (int i = 0; i < table.length; i += 2) {
-                table[i] = EMPTY;
+            table = 16L * cap <= Integer.MAX_VALUE
+                    ? ByteBuffer.allocateDirect(16 * cap).order(java.nio.ByteOrder.nativeOrder()).asLongBuffer()
+                    : LongBuffer.wrap(new long[2 * cap]);
+            for (int i = 0; i < 2 * cap; i += 2) {
+                table.put(i, EMPTY);
             }
+        }
+
+        LongBuffer table() {
+            return table;
         }
 
         /** Inserts and returns the slot; returns -(slot)-1 when the n-gram is already there (value unchanged). */
@@ -879,13 +1202,13 @@ public final class NGramModel {
             long key = key(context, word);
             int i = home(key, cap);
             while (true) {
-                long kk = table[2 * i];
+                long kk = table.get(2 * i);
                 if (kk == key) {
                     return -i - 1;
                 }
                 if (kk == EMPTY) {
-                    table[2 * i] = key;
-                    table[2 * i + 1] = value(prob, backoff);
+                    table.put(2 * i, key);
+                    table.put(2 * i + 1, value(prob, backoff));
                     return i;
                 }
                 if (++i == cap) {
@@ -906,6 +1229,10 @@ public final class NGramModel {
 
         void clear() {
             n = 0;
+        }
+
+        void ensureRoom(int more) {
+            ensure(more);
         }
 
         private void ensure(int more) {

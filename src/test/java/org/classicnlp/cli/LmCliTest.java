@@ -120,4 +120,49 @@ class LmCliTest {
                 "--discount-fallback", "0.5,1");
         assertEquals("2", r[0], r[2]);
     }
+
+    @Test
+    void pruneAndMethodsOnTheCommandLine() throws IOException {
+        Path train = tmp.resolve("train.txt");
+        StringBuilder sb = new StringBuilder();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(1);
+        for (int i = 0; i < 2000; i++) {
+            int len = 1 + r.nextInt(8);
+            for (int j = 0; j < len; j++) {
+                sb.append(j > 0 ? " " : "").append("w").append((int) Math.floor(Math.exp(r.nextDouble() * Math.log(400))));
+            }
+            sb.append('\n');
+        }
+        Files.writeString(train, sb.toString());
+        Path full = tmp.resolve("full.arpa");
+        Path pruned = tmp.resolve("pruned.arpa");
+        String[] a = CliTest.run("", "lm", "train", "--order", "3", "--input", train.toString(), "--output", full.toString());
+        String[] b = CliTest.run("", "lm", "train", "--order", "3", "--prune", "0,0,1", "--input", train.toString(),
+                "--output", pruned.toString());
+        assertEquals("0", a[0], a[2]);
+        assertEquals("0", b[0], b[2]);
+        long fullTrigrams = Long.parseLong(Files.readAllLines(full).stream().filter(l -> l.startsWith("ngram 3=")).findFirst().orElseThrow().substring(8));
+        long prunedTrigrams = Long.parseLong(Files.readAllLines(pruned).stream().filter(l -> l.startsWith("ngram 3=")).findFirst().orElseThrow().substring(8));
+        assertTrue(prunedTrigrams > 0 && prunedTrigrams < fullTrigrams, prunedTrigrams + " of " + fullTrigrams);
+        for (String[] m : new String[][] {{"--method", "kn"}, {"--method", "addk", "--k", "0.1"}}) {
+            Path out = tmp.resolve(m[1] + ".bin");
+            List<String> args = new java.util.ArrayList<>(List.of("lm", "train", "--order", "3", "--input", train.toString(),
+                    "--output", out.toString()));
+            args.addAll(List.of(m));
+            String[] c = CliTest.run("", args.toArray(new String[0]));
+            assertEquals("0", c[0], c[2]);
+            c = CliTest.run("", "lm", "perplexity", "--model", out.toString(), "--input", train.toString());
+            assertEquals("0", c[0], c[2]);
+            assertEquals(4, c[1].strip().split("\t").length, c[1]);
+        }
+        for (String[] bad : new String[][] {{"--prune", "0,2,1"}, {"--prune", "1"}, {"--prune", "0,x"},
+                {"--prune", "0,0,1,1"}, {"--method", "witten-bell"}, {"--k", "0.5"}, {"--method", "addk", "--k", "-1"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("lm", "train", "--order", "3", "--input", train.toString(),
+                    "--output", tmp.resolve("x.arpa").toString()));
+            args.addAll(List.of(bad));
+            String[] c = CliTest.run("", args.toArray(new String[0]));
+            assertEquals("2", c[0], String.join(" ", bad) + ": " + c[2]);
+            assertTrue(c[2].startsWith("error: ") && c[2].strip().lines().count() == 1, c[2]);
+        }
+    }
 }

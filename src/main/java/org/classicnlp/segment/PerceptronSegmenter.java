@@ -137,15 +137,26 @@ public final class PerceptronSegmenter extends SpanSegmenter {
     /** Emission scores from the slots, then Viterbi; tags land in {@code u.tags[0, to - from)}. */
     static void decode(PerceptronFeatures features, float[] w, float[] tr, PerceptronFeatures.Units u, int from,
             int to) {
-        decode(w, tr, u.slots, u.code, from, to - from, u.emit, u.back, u.tags);
+        int dot = features.codeOfChar('.');
+        decode(w, tr, u.slots, u.code, from, to - from, u.emit, u.back, u.tags,
+                dot >= PerceptronFeatures.FIRST_CHAR ? dot : -1);
+    }
+
+    /** As the overload below, with no full stop rule (training learns from the gold tags alone). */
+    static void decode(float[] w, float[] tr, int[] s, int[] code, int codeFrom, int n, float[] em, byte[] back,
+            byte[] tags) {
+        decode(w, tr, s, code, codeFrom, n, em, back, tags, -1);
     }
 
     /**
      * Emission scores of {@code n} positions from their slots ({@code code[codeFrom + i]} the unit codes),
-     * then Viterbi into {@code tags[0, n)}; {@code em} and {@code back} are scratch of 4n.
+     * then Viterbi into {@code tags[0, n)}; {@code em} and {@code back} are scratch of 4n. A unit of code
+     * {@code dot} (the ASCII full stop's, or -1) right after a Latin word is a word of its own: {@link Atoms}
+     * leaves a full stop apart from a word only at a sentence end ("the village."), where People's Daily,
+     * written with the full-width stop, taught the model nothing.
      */
     static void decode(float[] w, float[] tr, int[] s, int[] code, int codeFrom, int n, float[] em, byte[] back,
-            byte[] tags) {
+            byte[] tags, int dot) {
         for (int i = 0; i < n; i++) {
             float b = 0;
             float m = 0;
@@ -161,7 +172,8 @@ public final class PerceptronSegmenter extends SpanSegmenter {
                     x += w[off + 3];
                 }
             }
-            if (code[codeFrom + i] == PerceptronFeatures.OTHER) {
+            if (code[codeFrom + i] == PerceptronFeatures.OTHER
+                    || i > 0 && code[codeFrom + i] == dot && code[codeFrom + i - 1] == PerceptronFeatures.LATIN) {
                 // an emoji sequence or other symbol atom is always a word of its own
                 b = NEG;
                 m = NEG;

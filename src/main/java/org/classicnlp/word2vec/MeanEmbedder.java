@@ -95,6 +95,9 @@ public final class MeanEmbedder implements Embedder, TokenVocabulary, java.io.Se
     @Override
     public MeanEmbedder withDimensions(int dimensions) {
         checkDimensions(dimensions, vectors.dimension());
+        if (dimensions == this.dimensions) {
+            return this; // nothing to reduce
+        }
         return new MeanEmbedder(vectors, analyzer, dimensions);
     }
 

@@ -368,6 +368,9 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
     @Override
     public SifEmbedder withDimensions(int dimensions) {
         MeanEmbedder.checkDimensions(dimensions, vectors.dimension());
+        if (dimensions == this.dimensions) {
+            return this; // nothing to reduce
+        }
         return new SifEmbedder(vectors, analyzer, probability, a, component, dimensions);
     }
 

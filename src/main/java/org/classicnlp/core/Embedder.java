@@ -38,7 +38,7 @@ public interface Embedder {
      * @throws IllegalArgumentException      if {@code dimensions} is not between 1 and {@link #dimension()}
      */
     default Embedder withDimensions(int dimensions) {
-        throw new UnsupportedOperationException(name() + " cannot reduce its dimension");
+        throw new UnsupportedOperationException(name() + " cannot be reduced to fewer dimensions");
     }
 
     /** A short name saying what produces the vectors, e.g. {@code tfidf} or {@code w2v-mean}. */

@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Segments Chinese (and tokenizes English or mixed) text, one output line per input line.",
             "Blank lines are kept; words are separated by single spaces. Without --algo: the library's",
-            "standard segmenter (Segmenters.standard(): the perceptron with its shipped model)."},
+            "standard segmenter (Segmenters.standard(): the perceptron with its shipped model and HanLP's core dictionary)."},
         footer = {"", "Examples:",
             "  echo '我用Java写了NLP程序，version 2.0。' | java -jar classicnlp.jar segment",
             "  java -jar classicnlp.jar segment --algo fmm --dict pku_training_words.utf8 pku_test.utf8 > pred.txt",
@@ -44,7 +44,8 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Option(names = "--algo", defaultValue = "standard", paramLabel = "ALGO",
             description = "fmm | bmm | bimm | hmm | hybrid | perceptron | standard (default: ${DEFAULT-VALUE}: the library's"
-                    + " Segmenters.standard(), today the perceptron with its shipped People's Daily 1998 model;"
+                    + " Segmenters.standard(), today the perceptron with its shipped People's Daily 1998 model"
+                    + " and HanLP's core dictionary in its match features;"
                     + " with --model, --dict, --mode or --no-core-dict it is the hybrid so configured)")
     String algo;
 

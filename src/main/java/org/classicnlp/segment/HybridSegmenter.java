@@ -81,7 +81,7 @@ public final class HybridSegmenter extends SpanSegmenter {
     static final String STANDARD_HMM = "/org/classicnlp/segment/hybrid-standard.hmm";
 
     private static final class StandardHolder {
-        static final HybridSegmenter INSTANCE = (HybridSegmenter) loadStandard().builtin("standard");
+        static final HybridSegmenter INSTANCE = (HybridSegmenter) loadStandard().builtin("hybrid");
     }
 
     /**

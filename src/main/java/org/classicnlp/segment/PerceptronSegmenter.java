@@ -76,6 +76,11 @@ public final class PerceptronSegmenter extends SpanSegmenter {
         return new PerceptronSegmenter(f, weights, transitions, t2s);
     }
 
+    /** The dictionary of the match features. */
+    Lexicon dictionary() {
+        return features.dictionary;
+    }
+
     /** Number of words in the dictionary of the match features. */
     public int dictionarySize() {
         return features.dictionary.size();
@@ -137,7 +142,9 @@ public final class PerceptronSegmenter extends SpanSegmenter {
 
     /**
      * Emission scores of {@code n} positions from their slots ({@code code[codeFrom + i]} the unit codes),
-     * then Viterbi into {@code tags[0, n)}; {@code em} and {@code back} are scratch of 4n.
+     * then Viterbi into {@code tags[0, n)}; {@code em} and {@code back} are scratch of 4n. Units marked in
+     * {@code single} (sentence punctuation, see {@link PerceptronFeatures.Units#single}; null in training) are
+     * words of their own: People's Daily, written with full-width marks, taught the model nothing of "village.".
      */
     static void decode(float[] w, float[] tr, int[] s, int[] code, boolean[] single, int codeFrom, int n, float[] em,
             byte[] back, byte[] tags) {
@@ -427,6 +434,139 @@ public final class PerceptronSegmenter extends SpanSegmenter {
     /** Loads from a stream (closed here); {@code source} names it in error messages. */
     public static PerceptronSegmenter load(InputStream in, String source) {
         return ModelContainer.load(in, source, PerceptronSegmenter::readBody, KIND);
+    }
+
+    // ---- the standard segmenter's build-time image -----------------------------------------------
+
+    /** Kind of the uncompressed table image the build writes for {@link #standard()}. */
+    static final ModelContainer.Kind IMAGE_KIND = new ModelContainer.Kind("perceptron-img", 1);
+    /** Classpath resource: the shipped model's tables, raw (written by {@link StandardImage}). */
+    static final String STANDARD_TABLES = "/org/classicnlp/segment/perceptron-standard.tables";
+    /** Classpath resource: its match dictionary merged with HanLP's core dictionary, a lexicon image. */
+    static final String STANDARD_LEXICON = "/org/classicnlp/segment/perceptron-standard.lexicon";
+
+    /**
+     * Writes the tables of this model (not its dictionary) uncompressed, fixed-width, so they load with bulk
+     * reads: characters, the three key arrays as {@code long}s, the weights as {@code short}s with their
+     * scale, the transitions. The weights must lie on the 16-bit grid (as every loaded model's do): checked.
+     */
+    void saveImage(Path file) {
+        float scale = scale(weights);
+        short[] q = new short[weights.length];
+        for (int i = 0; i < weights.length; i++) {
+            q[i] = (short) Math.round(weights[i] / scale);
+            if (q[i] * scale != weights[i]) {
+                throw new IllegalStateException("weight " + i + " is not on the 16-bit grid of scale " + scale);
+            }
+        }
+        ModelContainer.save(file, IMAGE_KIND, null, ModelContainer.Compression.NONE, out -> {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 2 * features.chars.length
+                    + 12 + 8 * (features.bigramKeys.length + features.skipKeys.length + features.trigramKeys.length)
+                    + 8 + 2 * q.length + 4 * 16);
+            b.putInt(features.chars.length).asCharBuffer().put(features.chars);
+            b.position(b.position() + 2 * features.chars.length);
+            for (long[] keys : new long[][] {features.bigramKeys, features.skipKeys, features.trigramKeys}) {
+                b.putInt(keys.length).asLongBuffer().put(keys);
+                b.position(b.position() + 8 * keys.length);
+            }
+            b.putFloat(scale).putInt(q.length).asShortBuffer().put(q);
+            b.position(b.position() + 2 * q.length);
+            b.asFloatBuffer().put(transitions);
+            out.write(b.array());
+        });
+    }
+
+    /** Reads an image written by {@link #saveImage} with {@code dictionary} for the match features. */
+    static PerceptronSegmenter loadImage(InputStream in, String source,
+            java.util.function.Supplier<Lexicon> dictionary, boolean t2s) {
+        return ModelContainer.load(in, source, new ModelContainer.BodyReader<PerceptronSegmenter>() {
+            @Override
+            public PerceptronSegmenter read(ModelContainer.Body body) {
+                java.nio.ByteBuffer b = body.buffer();
+                body.section("the character table");
+                char[] chars = new char[count(body, b.getInt(), 0xFFFF, "character")];
+                b.asCharBuffer().get(chars);
+                b.position(b.position() + 2 * chars.length);
+                long[][] keys = new long[3][];
+                for (int k = 0; k < 3; k++) {
+                    body.section("the n-gram keys");
+                    keys[k] = new long[count(body, b.getInt(), 1 << 28, "key")];
+                    b.asLongBuffer().get(keys[k]);
+                    b.position(b.position() + 8 * keys[k].length);
+                }
+                body.section("the feature weights");
+                float scale = b.getFloat();
+                int n = count(body, b.getInt(), Integer.MAX_VALUE / 4, "weight");
+                short[] q = new short[n];
+                b.asShortBuffer().get(q);
+                b.position(b.position() + 2 * n);
+                float[] w = new float[n];
+                for (int i = 0; i < n; i++) {
+                    w[i] = q[i] * scale;
+                }
+                body.section("the transition weights");
+                float[] tr = new float[16];
+                b.asFloatBuffer().get(tr);
+                b.position(b.position() + 4 * 16);
+                PerceptronFeatures f = new PerceptronFeatures(chars, keys[0], keys[1], keys[2], dictionary.get());
+                if (n != f.size) {
+                    throw body.error("weight count " + n + ", expected " + f.size + " for this feature index");
+                }
+                return new PerceptronSegmenter(f, w, tr, t2s);
+            }
+        }, IMAGE_KIND);
+    }
+
+    private static int count(ModelContainer.Body body, int n, int max, String what) {
+        if (n < 0 || n > max) {
+            throw body.error(what + " count " + n + ", expected 0 to " + max);
+        }
+        return n;
+    }
+
+    private static final class StandardHolder {
+        static final PerceptronSegmenter INSTANCE = (PerceptronSegmenter) loadStandard().builtin("standard");
+    }
+
+    /**
+     * The build writes the merged dictionary and the model's tables as images ({@link StandardImage}), so
+     * the start reads them in bulk and merges nothing; without them (classes straight from sources) the
+     * merge runs here, as the image builder runs it.
+     */
+    private static PerceptronSegmenter loadStandard() {
+        InputStream tables = PerceptronSegmenter.class.getResourceAsStream(STANDARD_TABLES);
+        if (tables == null) {
+            return mergeStandard();
+        }
+        java.util.concurrent.CompletableFuture<Lexicon> dictionary = java.util.concurrent.CompletableFuture
+                .supplyAsync(new java.util.function.Supplier<Lexicon>() {
+                    @Override
+                    public Lexicon get() {
+                        return org.classicnlp.lexicon.LexiconLoaders.image(PerceptronSegmenter.class, STANDARD_LEXICON);
+                    }
+                });
+        // The lexicon is needed only at the end: the tables load meanwhile on this thread.
+        return loadImage(tables, "classpath:" + STANDARD_TABLES, new java.util.function.Supplier<Lexicon>() {
+            @Override
+            public Lexicon get() {
+                Lexicon merged = dictionary.join();
+                return merged != null ? merged : mergeStandard().features.dictionary;
+            }
+        }, true);
+    }
+
+    /** The standard segmenter computed from the shipped model and HanLP's core dictionary (the build's merge). */
+    static PerceptronSegmenter mergeStandard() {
+        return defaultModel().withDictionary(org.classicnlp.lexicon.LexiconLoaders.hanlpCore());
+    }
+
+    /**
+     * The standard segmenter: the shipped People's Daily 1998 model ({@link #defaultModel()}) with HanLP's
+     * core dictionary added to its match features, reading Traditional characters as Simplified; loaded
+     * once and shared. As {@code defaultModel().withDictionary(LexiconLoaders.hanlpCore())}.
+     */
+    public static PerceptronSegmenter standard() {
+        return StandardHolder.INSTANCE;
     }
 
     private static final class DefaultHolder {

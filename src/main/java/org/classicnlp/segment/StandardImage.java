@@ -21,7 +21,10 @@ import org.classicnlp.lexicon.LexiconLoaders;
  * <li>the standard hybrid's merged dictionary ({@link HybridSegmenter#STANDARD_IMAGE}): the shipped
  * model's training counts and HanLP's core dictionary, merged exactly as
  * {@code HybridSegmenter.builder().build()} merges them, and the shipped hybrid model's HMM alone
- * ({@link HybridSegmenter#STANDARD_HMM}).</li>
+ * ({@link HybridSegmenter#STANDARD_HMM});</li>
+ * <li>the standard perceptron's ({@link PerceptronSegmenter#standard()}) match dictionary, the shipped
+ * model's merged with HanLP's core dictionary ({@link PerceptronSegmenter#STANDARD_LEXICON}), and the
+ * shipped model's tables uncompressed and fixed-width ({@link PerceptronSegmenter#STANDARD_TABLES}).</li>
  * </ol>
  *
  * Usage: {@code StandardImage CLASSES_DIR}.
@@ -59,5 +62,15 @@ public final class StandardImage {
         Path hmmTmp = hmm.resolveSibling(hmm.getFileName() + ".tmp");
         model.hmm().save(hmmTmp);
         Files.move(hmmTmp, hmm, StandardCopyOption.REPLACE_EXISTING);
+        // The standard perceptron: its merged match dictionary and the shipped model's tables, raw.
+        PerceptronSegmenter standard = PerceptronSegmenter.mergeStandard();
+        Path lex = classes.resolve(PerceptronSegmenter.STANDARD_LEXICON.substring(1));
+        Path lexTmp = lex.resolveSibling(lex.getFileName() + ".tmp");
+        standard.dictionary().save(lexTmp);
+        Files.move(lexTmp, lex, StandardCopyOption.REPLACE_EXISTING);
+        Path tables = classes.resolve(PerceptronSegmenter.STANDARD_TABLES.substring(1));
+        Path tablesTmp = tables.resolveSibling(tables.getFileName() + ".tmp");
+        standard.saveImage(tablesTmp);
+        Files.move(tablesTmp, tables, StandardCopyOption.REPLACE_EXISTING);
     }
 }

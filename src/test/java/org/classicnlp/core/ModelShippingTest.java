@@ -63,7 +63,8 @@ class ModelShippingTest {
 
     @Test
     void builtInSegmentersShipAsTheirNameAndLoadOncePerJvm() throws Exception {
-        for (String name : List.of("standard", "fmm", "bmm", "bimm", "hmm", "whitespace", "english")) {
+        for (String name : List.of("standard", "fmm", "bmm", "bimm", "hmm", "hybrid", "perceptron", "whitespace",
+                "english")) {
             Segmenter seg = Segmenters.byName(name);
             byte[] b = serialize(seg);
             assertTrue(b.length < 2_000, name + ": " + b.length + " bytes serialised");
@@ -74,6 +75,10 @@ class ModelShippingTest {
             assertSame(first, second, name + ": one instance per JVM");
             assertTrue(ModelCache.loads("segmenter") - before <= 1, name + ": loaded at most once");
             assertArrayEquals(seg.spans(MIXED), first.spans(MIXED), name);
+            if (List.of("standard", "hybrid", "perceptron").contains(name)) {
+                // shared singletons: the name resolves to that very one (the hybrid no longer ships as "standard")
+                assertSame(seg, first, name + ": resolves to the built-in of that name, not another");
+            }
         }
     }
 

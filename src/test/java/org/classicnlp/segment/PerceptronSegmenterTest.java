@@ -132,4 +132,37 @@ class PerceptronSegmenterTest {
         // Traditional characters are read as Simplified; tokens keep the original text
         assertEquals(List.of("後來", "的", "發展"), p.words("後來的發展"));
     }
+
+    @Test
+    void standardFromBuildImagesIsTheMergeOfTheShippedModelAndHanlpCore() throws IOException {
+        PerceptronSegmenter standard = PerceptronSegmenter.standard();
+        PerceptronSegmenter merged = PerceptronSegmenter.mergeStandard();
+        assertTrue(PerceptronSegmenter.class.getResource(PerceptronSegmenter.STANDARD_TABLES) != null,
+                "the build writes " + PerceptronSegmenter.STANDARD_TABLES);
+        assertTrue(standard.sameModel(merged), "image-loaded standard differs from the run-time merge");
+        assertTrue(standard.traditionalToSimplified());
+        assertTrue(standard.dictionarySize() > PerceptronSegmenter.defaultModel().dictionarySize() + 40_000);
+        assertTrue(Segmenters.standard() == standard && Segmenters.byName("standard") == standard);
+        for (String line : Files.readAllLines(Path.of("corpora/news-zh-en.txt"))) {
+            assertEquals(merged.segment(line), standard.segment(line), line);
+        }
+        // HanLP's core dictionary makes it prefer the dictionary's word where the plain model cuts it.
+        assertEquals(List.of("我", "爱", "北京", "天安门"), standard.segment("我爱北京天安门").stream()
+                .map(t -> t.text()).toList());
+    }
+
+    @Test
+    void damagedStandardImageIsRefusedWithItsName(@TempDir Path dir) throws IOException {
+        Path image = dir.resolve("std.tables");
+        PerceptronSegmenter.defaultModel().saveImage(image);
+        byte[] all = Files.readAllBytes(image);
+        PerceptronSegmenter back = PerceptronSegmenter.loadImage(Files.newInputStream(image), image.toString(),
+                () -> PerceptronSegmenter.defaultModel().dictionary(), true);
+        assertTrue(back.sameModel(PerceptronSegmenter.defaultModel()));
+        Files.write(image, java.util.Arrays.copyOf(all, all.length - 100));
+        var e = assertThrows(org.classicnlp.core.ModelFormatException.class, () -> PerceptronSegmenter.loadImage(
+                Files.newInputStream(image), image.toString(), () -> PerceptronSegmenter.defaultModel().dictionary(),
+                true));
+        assertTrue(e.getMessage().contains(image.toString()), e.getMessage());
+    }
 }

@@ -54,7 +54,7 @@ for sys in standard hybrid hanlp jieba; do
     row+=("$(f1 "$T/$set.gold.txt" "$pred")")
   done
   case $sys in
-    standard) label="ours default (perceptron)";; hybrid) label="ours hybrid";;
+    standard) label="ours default (perceptron + HanLP dict)";; hybrid) label="ours hybrid";;
     hanlp) label="HanLP StandardTokenizer";; jieba) label="jieba (Python)";;
   esac
   printf '%-28s %10s %10s %10s\n' "$label" "${row[@]}"

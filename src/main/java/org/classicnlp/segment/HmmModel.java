@@ -224,10 +224,12 @@ public final class HmmModel {
     static final class Work {
         byte[] back = new byte[256];
         byte[] tags = new byte[64];
+        float[] emit = new float[256];
 
         void ensure(int len) {
             if (back.length < len * 4) {
                 back = new byte[Math.max(len * 4, back.length * 2)];
+                emit = new float[back.length];
             }
             if (tags.length < len) {
                 tags = new byte[Math.max(len, tags.length * 2)];
@@ -242,79 +244,14 @@ public final class HmmModel {
     void tag(char[] folded, int from, int to, Work work) {
         int len = to - from;
         work.ensure(len);
-        byte[] back = work.back;
-        byte[] tags = work.tags;
+        float[] em = work.emit;
         float[] emit = logEmit;
-        float[] tr = logTrans;
-        int r = row[folded[from]] * 4;
-        float db = logStart[B] + emit[r];
-        float dm = NEG_INF;
-        float de = NEG_INF;
-        float ds = logStart[S] + emit[r + S];
-        // Legal predecessors: B ← E,S; M ← B,M; E ← B,M; S ← E,S.
-        float eb = tr[E * 4 + B];
-        float sb = tr[S * 4 + B];
-        float bm = tr[B * 4 + M];
-        float mm = tr[M * 4 + M];
-        float be = tr[B * 4 + E];
-        float me = tr[M * 4 + E];
-        float es = tr[E * 4 + S];
-        float ss = tr[S * 4 + S];
-        for (int t = 1; t < len; t++) {
-            r = row[folded[from + t]] * 4;
-            int o = t * 4;
-            float b1 = de + eb;
-            float b2 = ds + sb;
-            float m1 = db + bm;
-            float m2 = dm + mm;
-            float e1 = db + be;
-            float e2 = dm + me;
-            float s1 = de + es;
-            float s2 = ds + ss;
-            float nb;
-            float nm;
-            float ne;
-            float ns;
-            if (b1 >= b2) {
-                nb = b1;
-                back[o] = E;
-            } else {
-                nb = b2;
-                back[o] = S;
-            }
-            if (m1 >= m2) {
-                nm = m1;
-                back[o + 1] = B;
-            } else {
-                nm = m2;
-                back[o + 1] = M;
-            }
-            if (e1 >= e2) {
-                ne = e1;
-                back[o + 2] = B;
-            } else {
-                ne = e2;
-                back[o + 2] = M;
-            }
-            if (s1 >= s2) {
-                ns = s1;
-                back[o + 3] = E;
-            } else {
-                ns = s2;
-                back[o + 3] = S;
-            }
-            db = nb + emit[r];
-            dm = nm + emit[r + 1];
-            de = ne + emit[r + 2];
-            ds = ns + emit[r + 3];
+        for (int t = 0; t < len; t++) {
+            System.arraycopy(emit, row[folded[from + t]] * 4, em, t * 4, 4);
         }
-        int state = de > ds ? E : S;
-        for (int t = len - 1; t >= 0; t--) {
-            tags[t] = (byte) state;
-            if (t > 0) {
-                state = back[t * 4 + state];
-            }
-        }
+        em[B] += logStart[B];
+        em[S] += logStart[S];
+        BmesViterbi.decode(em, logTrans, len, work.back, work.tags);
     }
 
     /**

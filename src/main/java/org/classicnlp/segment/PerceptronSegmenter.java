@@ -174,77 +174,7 @@ public final class PerceptronSegmenter extends SpanSegmenter {
             em[i * 4 + 2] = e;
             em[i * 4 + 3] = x;
         }
-        viterbi(em, tr, n, back, tags);
-    }
-
-    /** Best legal B/M/E/S sequence: starts with B or S, ends with E or S; B,M → M,E; E,S → B,S. */
-    static void viterbi(float[] em, float[] tr, int n, byte[] back, byte[] tags) {
-        float db = em[0];
-        float dm = NEG;
-        float de = NEG;
-        float ds = em[3];
-        float bm = tr[1];
-        float be = tr[2];
-        float mm = tr[5];
-        float me = tr[6];
-        float eb = tr[8];
-        float es = tr[11];
-        float sb = tr[12];
-        float ss = tr[15];
-        for (int t = 1; t < n; t++) {
-            int o = t * 4;
-            float b1 = de + eb;
-            float b2 = ds + sb;
-            float m1 = db + bm;
-            float m2 = dm + mm;
-            float e1 = db + be;
-            float e2 = dm + me;
-            float s1 = de + es;
-            float s2 = ds + ss;
-            float nb;
-            float nm;
-            float ne;
-            float ns;
-            if (b1 >= b2) {
-                nb = b1;
-                back[o] = PerceptronFeatures.E;
-            } else {
-                nb = b2;
-                back[o] = PerceptronFeatures.S;
-            }
-            if (m1 >= m2) {
-                nm = m1;
-                back[o + 1] = PerceptronFeatures.B;
-            } else {
-                nm = m2;
-                back[o + 1] = PerceptronFeatures.M;
-            }
-            if (e1 >= e2) {
-                ne = e1;
-                back[o + 2] = PerceptronFeatures.B;
-            } else {
-                ne = e2;
-                back[o + 2] = PerceptronFeatures.M;
-            }
-            if (s1 >= s2) {
-                ns = s1;
-                back[o + 3] = PerceptronFeatures.E;
-            } else {
-                ns = s2;
-                back[o + 3] = PerceptronFeatures.S;
-            }
-            db = nb + em[o];
-            dm = nm + em[o + 1];
-            de = ne + em[o + 2];
-            ds = ns + em[o + 3];
-        }
-        int state = de > ds ? PerceptronFeatures.E : PerceptronFeatures.S;
-        for (int t = n - 1; t >= 0; t--) {
-            tags[t] = (byte) state;
-            if (t > 0) {
-                state = back[t * 4 + state];
-            }
-        }
+        BmesViterbi.decode(em, tr, n, back, tags);
     }
 
     // ---- equality (for the save/load round trip) -------------------------------------------------

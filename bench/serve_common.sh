@@ -17,7 +17,7 @@ fi
 javac -nowarn -encoding UTF-8 -d target/serve-bench-classes -cp target/classicnlp.jar \
   bench/java/org/classicnlp/bench/ServeFixture.java bench/java/org/classicnlp/bench/ServeLoad.java
 BENCH_CP="$ROOT/target/serve-bench-classes:$ROOT/target/classicnlp.jar"
-SERVE_XMX=${SERVE_XMX:-1g}
+SERVE_XMX=${SERVE_XMX-1g}   # SERVE_XMX= (empty) runs a plain java -jar serve
 
 wait_ready() { # PORT PID: until GET /v1/models answers (any status), or the process died
   for _ in $(seq 1 600); do
@@ -30,7 +30,7 @@ wait_ready() { # PORT PID: until GET /v1/models answers (any status), or the pro
 
 start_server() {
   local port=$1 log=$2; shift 2
-  java -Xmx"$SERVE_XMX" -jar target/classicnlp.jar serve --port "$port" "$@" 2> "$log" &
+  java ${SERVE_XMX:+-Xmx"$SERVE_XMX"} -jar target/classicnlp.jar serve --port "$port" "$@" 2> "$log" &
   SERVER_PID=$!
   SERVER_KIND=serve
   if ! wait_ready "$port" "$SERVER_PID"; then

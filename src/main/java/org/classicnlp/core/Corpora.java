@@ -394,9 +394,23 @@ public final class Corpora {
 
     /** Parses one JSONL line into a document; {@code file} and the line number go into errors. */
     public static Document parseJsonLine(Path file, TextFiles.NumberedLine line) {
-        String id = null;
-        String text = null;
-        Map<String, String> meta = new HashMap<>();
+        Map<String, String> fields = jsonFields(file, line, "text");
+        String text = fields.remove("text");
+        String id = fields.remove("id");
+        return new Document(id != null ? id : Long.toString(line.number() - 1), text, fields);
+    }
+
+    /**
+     * The scalar fields of the one JSON object on {@code line} as text (nested objects and arrays skipped,
+     * nulls left out); each of {@code requiredStrings} must be there as a string. The one JSONL line reader
+     * of every format that has one (documents, FAQ entries); {@code file} and the line number go into errors.
+     *
+     * @throws CorpusFormatException for invalid JSON, anything but one object, or a required field missing or
+     *                               not a string
+     */
+    public static Map<String, String> jsonFields(Path file, TextFiles.NumberedLine line, String... requiredStrings) {
+        List<String> required = List.of(requiredStrings);
+        Map<String, String> fields = new HashMap<>();
         try (JsonParser p = JSON.createParser(line.text())) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new CorpusFormatException(file, line.number(), "expected a JSON object");
@@ -409,20 +423,11 @@ public final class Corpora {
                     p.skipChildren();
                     continue;
                 }
-                String value = v == JsonToken.VALUE_NULL ? null : p.getText();
-                switch (name) {
-                    case "id" -> id = value;
-                    case "text" -> {
-                        if (v != JsonToken.VALUE_STRING) {
-                            throw new CorpusFormatException(file, line.number(), "field 'text' must be a string");
-                        }
-                        text = value;
-                    }
-                    default -> {
-                        if (value != null) {
-                            meta.put(name, value);
-                        }
-                    }
+                if (required.contains(name) && v != JsonToken.VALUE_STRING) {
+                    throw new CorpusFormatException(file, line.number(), "field '" + name + "' must be a string");
+                }
+                if (v != JsonToken.VALUE_NULL) {
+                    fields.put(name, p.getText());
                 }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
@@ -431,10 +436,12 @@ public final class Corpora {
         } catch (IOException e) {
             throw new CorpusFormatException(file, line.number(), "invalid JSON: " + e.getMessage(), e);
         }
-        if (text == null) {
-            throw new CorpusFormatException(file, line.number(), "missing string field 'text'");
+        for (String name : required) {
+            if (!fields.containsKey(name)) {
+                throw new CorpusFormatException(file, line.number(), "missing string field '" + name + "'");
+            }
         }
-        return new Document(id != null ? id : Long.toString(line.number() - 1), text, meta);
+        return fields;
     }
 
     /**

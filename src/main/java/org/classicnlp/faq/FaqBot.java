@@ -1,15 +1,13 @@
 package org.classicnlp.faq;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.classicnlp.core.Analyzer;
+import org.classicnlp.core.Corpora;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.CorpusFormatException;
 import org.classicnlp.core.Document;
@@ -128,8 +126,6 @@ public final class FaqBot {
         return new Hit(noAnswer, score);
     }
 
-    private static final JsonFactory JSON = new JsonFactory();
-
     /**
      * Reads an FAQ file: JSON Lines, one {@code {"question": "...", "answer": "..."}} per line (other fields
      * ignored, blank lines skipped).
@@ -148,41 +144,7 @@ public final class FaqBot {
     }
 
     private static Entry parse(Path file, TextFiles.NumberedLine line) {
-        String question = null;
-        String answer = null;
-        try (JsonParser p = JSON.createParser(line.text())) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new CorpusFormatException(file, line.number(), "expected a JSON object");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                JsonToken v = p.nextToken();
-                if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
-                    p.skipChildren();
-                    continue;
-                }
-                if (name.equals("question") || name.equals("answer")) {
-                    if (v != JsonToken.VALUE_STRING) {
-                        throw new CorpusFormatException(file, line.number(), "field '" + name + "' must be a string");
-                    }
-                    if (name.equals("question")) {
-                        question = p.getText();
-                    } else {
-                        answer = p.getText();
-                    }
-                }
-            }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                throw new CorpusFormatException(file, line.number(), "expected exactly one JSON object on the line");
-            }
-        } catch (IOException e) {
-            throw new CorpusFormatException(file, line.number(), "invalid JSON: " + e.getMessage(), e);
-        }
-        if (question == null || answer == null) {
-            throw new CorpusFormatException(file, line.number(), "missing string field '"
-                    + (question == null ? "question" : "answer") + "'");
-        }
-        return new Entry(question, answer);
+        Map<String, String> fields = Corpora.jsonFields(file, line, "question", "answer");
+        return new Entry(fields.get("question"), fields.get("answer"));
     }
 }

@@ -13,9 +13,11 @@
 # English: WordSim-353 set1, set2, combined and questions-words (30,000 most frequent words);
 # Chinese: CA8 morphological and semantic (30,000 most frequent words).
 # Usage: bash bench/w2v_seeds.sh    (LANGS="en zh", SEEDS=3, TRAIN_ONLY=1 to skip the evaluation)
+# Prints one table per language; bench/out/w2v/seeds/{lang}-table.md keeps it.
 source "$(dirname "$0")/common.sh"
 need_deb python3-gensim python3-numpy
-build_bench
+# NO_BUILD=1 with JAR and BENCH_CP set: use copies (e.g. while another build runs in target/)
+[ "${NO_BUILD:-0}" = 1 ] || build_bench
 JAR=${JAR:-$ROOT/target/classicnlp.jar}
 W=$OUT/w2v
 S=$W/seeds

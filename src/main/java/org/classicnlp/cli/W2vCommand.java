@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             W2vSimilarCommand.class,
             W2vAnalogyCommand.class,
             W2vEvalCommand.class,
+            W2vPostprocessCommand.class,
         },
         footer = {"", "Examples:",
             "  java -jar classicnlp.jar w2v train --input corpus.txt --output vectors.bin --model sg",
@@ -24,6 +25,6 @@ final class W2vCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: train, similar, analogy or eval");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: train, similar, analogy, eval or postprocess");
     }
 }

@@ -13,6 +13,7 @@ import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.ProgressListener;
 import org.classicnlp.core.TextFiles;
+import org.classicnlp.word2vec.AllButTheTop;
 import org.classicnlp.word2vec.DefaultVectors;
 import org.classicnlp.word2vec.PackedVectors;
 import org.classicnlp.word2vec.Word2VecTrainer;
@@ -117,6 +118,12 @@ final class W2vTrainCommand implements Callable<Integer> {
             description = "Bits per value in the --packed file, 4 to 8 (default: ${DEFAULT-VALUE})")
     int packedBits;
 
+    @Option(names = "--all-but-the-top", defaultValue = "0", paramLabel = "D",
+            description = "Post-process the trained vectors before writing --output and --packed: subtract the mean"
+                    + " and remove the top D principal components (Mu & Viswanath 2018; the paper's rule is"
+                    + " D = dim/100, 1 for 100 dimensions; the shipped vectors use 1). 0 = off (default: ${DEFAULT-VALUE})")
+    int allButTheTop;
+
     @Option(names = {"-q", "--quiet", "--no-progress"}, description = "No progress or status lines on stderr"
             + " (--no-progress: the older spelling).")
     boolean quiet;
@@ -163,6 +170,10 @@ final class W2vTrainCommand implements Callable<Integer> {
                     + " nothing is trained");
         }
         Check.atLeast("--packed-words", packedWords, 0, "0 = all");
+        Check.atLeast("--all-but-the-top", allButTheTop, 0, "0 = off");
+        if (allButTheTop >= dim) {
+            throw Check.usage("--all-but-the-top must be below --dim " + dim + ", got " + allButTheTop);
+        }
         if (packedBits < 4 || packedBits > 8) {
             throw Check.usage("--packed-bits must be 4 to 8, got " + packedBits);
         }
@@ -213,6 +224,9 @@ final class W2vTrainCommand implements Callable<Integer> {
                 p.extra(String.format(Locale.ROOT, "alpha %.5f", a0 - (a0 - a1) * done / Math.max(1, total)));
             };
             vectors = trainer.fit(documents(input, format), analyzer, progress);
+        }
+        if (allButTheTop > 0) {
+            vectors = AllButTheTop.apply(vectors, allButTheTop);
         }
         vectors.save(output);
         if (!quiet) {

@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.classicnlp.TestData;
+import org.classicnlp.word2vec.AllButTheTop;
+import org.classicnlp.word2vec.PackedVectors;
 import org.classicnlp.word2vec.WordVectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,57 @@ class W2vCliTest {
         WordVectors v = WordVectors.load(txt);
         assertTrue(v.contains("albedo") && v.contains("hierarchy"), v.words().toString());
         assertTrue(!v.contains("autism"), "title lines are skipped");
+    }
+
+    @Test
+    void postprocessAndTrainWithAllButTheTop() {
+        Path bin = tmp.resolve("toy.bin");
+        Path packed = tmp.resolve("toy-packed.bin");
+        String[] r = CliTest.run("", "w2v", "train", "--input", TestData.corpus("w2v-toy.txt").toString(),
+                "--output", bin.toString(), "--packed", packed.toString(), "--packed-words", "0", "--model", "sg",
+                "--dim", "20", "--epochs", "5", "--min-count", "2", "--threads", "1", "--seed", "3",
+                "--tokenizer", "whitespace", "-q");
+        assertEquals("0", r[0], r[2]);
+        WordVectors raw = WordVectors.load(bin);
+
+        Path post = tmp.resolve("toy-abtt.txt");
+        String[] p = CliTest.run("", "w2v", "postprocess", "--vectors", bin.toString(), "--output", post.toString());
+        assertEquals("0", p[0], p[2]);
+        assertTrue(p[2].contains("mean and 1 components removed"), p[2]);
+        WordVectors v = WordVectors.load(post);
+        assertEquals(raw.words(), v.words());
+        assertEquals(AllButTheTop.apply(raw, 1).similarity("cat", "dog"), v.similarity("cat", "dog"), 1e-4);
+
+        // a packed file stays packed, with its counts and analysis
+        Path postPacked = tmp.resolve("toy-packed-abtt.bin");
+        String[] pp = CliTest.run("", "w2v", "postprocess", "--vectors", packed.toString(), "--output",
+                postPacked.toString(), "--components", "2", "-q");
+        assertEquals("0", pp[0], pp[2]);
+        PackedVectors in = PackedVectors.load(packed);
+        PackedVectors out = PackedVectors.load(postPacked);
+        assertEquals(in.bits(), out.bits());
+        assertEquals(in.spec(), out.spec());
+        assertEquals(in.vectors().count("cat"), out.vectors().count("cat"));
+        assertEquals(AllButTheTop.apply(in.vectors(), 2).similarity("cat", "dog"),
+                out.vectors().similarity("cat", "dog"), 0.02);
+
+        // the train option: the same post-processing before writing
+        Path trained = tmp.resolve("toy-train-abtt.bin");
+        String[] t = CliTest.run("", "w2v", "train", "--input", TestData.corpus("w2v-toy.txt").toString(),
+                "--output", trained.toString(), "--model", "sg", "--dim", "20", "--epochs", "5", "--min-count", "2",
+                "--threads", "1", "--seed", "3", "--tokenizer", "whitespace", "--all-but-the-top", "1", "-q");
+        assertEquals("0", t[0], t[2]);
+        assertEquals(v.similarity("cat", "car"), WordVectors.load(trained).similarity("cat", "car"), 1e-4);
+
+        String[] bad = CliTest.run("", "w2v", "postprocess", "--vectors", bin.toString(), "--output", post.toString(),
+                "--components", "20");
+        assertEquals("2", bad[0], bad[2]);
+        assertTrue(bad[2].contains("--components must be below the dimension 20"), bad[2]);
+        assertEquals("2", CliTest.run("", "w2v", "train", "--input", "x", "--output", "y.bin", "--dim", "10",
+                "--all-but-the-top", "10")[0]);
+        String[] missing = CliTest.run("", "w2v", "postprocess", "--vectors", tmp.resolve("none.bin").toString(),
+                "--output", post.toString());
+        assertTrue(!missing[0].equals("0") && missing[2].contains("none.bin"), missing[2]);
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class PosDev {
         if (a[2].equals("hmm")) {
             tagger = HmmTaggerTrainer.builder().maxHanAffix(Integer.getInteger("hmm.han", 2)).rareMax(Integer.getInteger("hmm.rare", 10)).maxSuffix(Integer.getInteger("hmm.suffix", 10)).build().fit(train);
         } else {
-            PerceptronTagger p = PerceptronTrainer.builder().epochs(epochs).tagDictionary(Integer.getInteger("dict", 20), 0.97).stacked(Boolean.getBoolean("stacked")).lexiconMinCount(Integer.getInteger("lex", 2)).build().fit(train);
+            PerceptronTagger p = PerceptronTrainer.builder().epochs(epochs).tagDictionary(Integer.getInteger("dict", 20), 0.97).stacked(Boolean.getBoolean("stacked")).lexiconMinCount(Integer.getInteger("lex", 2)).pruneBelow(Double.parseDouble(System.getProperty("prune", "0.01"))).build().fit(train);
             System.out.println(p);
             tagger = p.withBeam(beam);
         }

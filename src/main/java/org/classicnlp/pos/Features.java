@@ -1,5 +1,6 @@
 package org.classicnlp.pos;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.classicnlp.core.CharClass;
 import org.classicnlp.lexicon.CharNormalizer;
@@ -20,13 +21,31 @@ import org.classicnlp.lexicon.CharNormalizer;
  * tag i-1 with the word, for Han words tag i-1 with the last character, tag i-1 with the class of word i,
  * tag i-1 with the class of word i+1, tag i-1 with the word and the class of word i+1. The current word's
  * class features are left out for words without a class.
+ *
+ * <p>Templates of Han words only (version 4; other words get none of them, so English features did not
+ * change): static, each char of the word's first four as a bag (words of 2+ chars); the shape with Han
+ * numerals and date/time units told apart from other Han chars (any word with such a char); the repetition
+ * pattern (AA, ABB, AABB, ABAB, ...); the length and the first char of a Han word i-1, the length and the
+ * last char of a Han word i+1; the chars across both word boundaries (last of i-1 with first of i, last of i
+ * with first of i+1); the word with the first char of word i+1 and with the last char of word i-1; the
+ * middle char pair of words of 4+ chars; first and last char with the length; the word with the class of
+ * word i-1 and with word i+2. (Tag i-1 with the first char and tag i-2 with the word were tried as dynamic
+ * templates and left out: no gain on the development days.)
  * Changing a template changes {@link #VERSION}, which is stored in the model file.
  */
 final class Features {
 
     /** Version of the templates; a model file trained with other templates is refused. */
-    static final int VERSION = 3;
-    static final int STATIC = 37;
+    static final int VERSION = 4;
+    /**
+     * The oldest version still read: version 4 only added templates of Han words (the static slots from
+     * {@link #HAN_FROM}), which never fire on other words, so a version-3
+     * model without Han training words (the English ones) computes exactly the features it was trained with.
+     */
+    static final int OLDEST_VERSION = 3;
+    /** Static slots from here on hold the templates of Han words only (other words get none of them). */
+    static final int HAN_FROM = 37;
+    static final int STATIC = HAN_FROM + 18;
     static final int DYNAMIC = 8;
     /**
      * Feature keys keep their low 40 bits: the model file stores the sorted keys' gaps, a few bytes each
@@ -91,8 +110,10 @@ final class Features {
         final long[] last;
         final long[] first;
         final long[] amb;
+        final int[] length;
 
         Words(int n) {
+            length = new int[n];
             first = new long[n];
             amb = new long[n];
             last = new long[n];
@@ -133,6 +154,7 @@ final class Features {
             w.last[i] = han ? l.charAt(l.length() - 1) : 0;
             w.first[i] = han ? l.charAt(0) : 0;
             w.amb[i] = classes[i];
+            w.length[i] = l.length();
         }
         for (int i = 0; i < n; i++) {
             String s = words[i];
@@ -189,6 +211,7 @@ final class Features {
             out[o + 34] = feature(56, w.lower[i], a1);
             out[o + 35] = i > 0 && w.last[i - 1] != 0 ? feature(57, w.last[i - 1]) : NONE;
             out[o + 36] = i + 1 < n && w.first[i + 1] != 0 ? feature(58, w.first[i + 1]) : NONE;
+            hanFeatures(lowers, w, i, out, o + HAN_FROM);
         }
         return w;
     }
@@ -219,6 +242,126 @@ final class Features {
         out[6] = feature(36, prev1, a1);
         out[7] = feature(37, prev1, mix(w.lower[i] * 31 + a1));
     }
+
+    /** Han characters that write numbers. */
+    private static final String NUMERALS = "〇零一二三四五六七八九十百千万亿两几半壹贰叁肆伍陆柒捌玖拾佰仟";
+    /** Han characters of dates and times. */
+    private static final String TIME_UNITS = "年月日号时分秒点周世代";
+
+    /**
+     * Slots {@code o .. o + STATIC - HAN_FROM - 1}: the templates of Han words (a word whose first char is
+     * Han; the numeral shape also for any word with a Han numeral or time unit), NONE for every other word,
+     * so that English features are what they were before these templates.
+     */
+    private static void hanFeatures(String[] lowers, Words w, int i, long[] out, int o) {
+        Arrays.fill(out, o, o + STATIC - HAN_FROM, NONE);
+        String l = lowers[i];
+        int len = l.length();
+        int n = lowers.length;
+        boolean hanWord = w.first[i] != 0;
+        // every char of a short word, wherever it stands (a bag: 高 in 高兴 and in 提高 is one feature)
+        if (hanWord && len >= 2) {
+            for (int k = 0; k < Math.min(len, 4); k++) {
+                out[o + k] = feature(60, l.charAt(k));
+            }
+        }
+        long hs = hanShape(l);
+        out[o + 4] = hs == 0 ? NONE : feature(61, hs);
+        if (hanWord && len >= 2) {
+            long pattern = repetition(l);
+            out[o + 5] = pattern == 0 ? NONE : feature(62, pattern);
+        }
+        // Han neighbours' lengths and outer chars; then chars across the word boundaries, the word with the
+        // next word's first char and with the previous word's last char
+        out[o + 6] = i > 0 && w.first[i - 1] != 0 ? feature(63, Math.min(w.length[i - 1], 5)) : NONE;
+        out[o + 7] = i + 1 < n && w.first[i + 1] != 0 ? feature(64, Math.min(w.length[i + 1], 5)) : NONE;
+        out[o + 8] = i > 0 && w.first[i - 1] != 0 ? feature(65, w.first[i - 1]) : NONE;
+        out[o + 9] = i + 1 < n && w.last[i + 1] != 0 ? feature(66, w.last[i + 1]) : NONE;
+        if (hanWord) {
+            out[o + 10] = i > 0 && w.last[i - 1] != 0 ? feature(67, w.last[i - 1], w.first[i]) : NONE;
+            out[o + 11] = i + 1 < n && w.first[i + 1] != 0 ? feature(68, w.last[i], w.first[i + 1]) : NONE;
+            out[o + 12] = i + 1 < n && w.first[i + 1] != 0 ? feature(69, w.lower[i], w.first[i + 1]) : NONE;
+            out[o + 13] = i > 0 && w.last[i - 1] != 0 ? feature(70, w.last[i - 1], w.lower[i]) : NONE;
+        }
+        // the middle pair of 4+ char words; first and last char together with the length
+        if (hanWord) {
+            out[o + 14] = len >= 4 ? feature(71, hash(l, 1, 3)) : NONE;
+            out[o + 15] = len >= 2 ? feature(72, mix(w.first[i] * 31 + w.last[i]), Math.min(len, 5)) : NONE;
+        }
+        // the word with the previous word's class, and with the word after next
+        if (hanWord) {
+            out[o + 16] = feature(73, w.lower[i], i > 0 ? w.amb[i - 1] : START);
+            out[o + 17] = feature(74, w.lower[i], i + 2 < n ? w.lower[i + 2] : END);
+        }
+    }
+
+    /**
+     * The word's char types with Han split into numerals ({@code N}), date/time units ({@code T}) and other
+     * Han ({@code C}), runs collapsed, digits {@code d}, other chars as in {@link #shapeHash}; 0 when the word
+     * has no numeral or time-unit character (the plain shape already says the rest).
+     */
+    static long hanShape(String s) {
+        long h = 0x2325cbf284ce4229L;
+        char last = 0;
+        boolean special = false;
+        int n = Math.min(s.length(), 40);
+        for (int i = 0; i < n; i++) {
+            char c = CharNormalizer.foldWidth(s.charAt(i));
+            char k;
+            byte cls = CharClass.of(c);
+            if (cls == CharClass.HAN) {
+                if (NUMERALS.indexOf(c) >= 0) {
+                    k = 'N';
+                    special = true;
+                } else if (TIME_UNITS.indexOf(c) >= 0) {
+                    k = 'T';
+                    special = true;
+                } else {
+                    k = 'C';
+                }
+            } else if (c >= '0' && c <= '9' || cls == CharClass.DIGIT) {
+                k = 'd';
+            } else if (Character.isLetter(c)) {
+                k = 'x';
+            } else if (c < 0x80) {
+                k = c;
+            } else {
+                k = '*';
+            }
+            if (k != last) {
+                h ^= k;
+                h *= 0x100000001b3L;
+                last = k;
+            }
+        }
+        return special ? mix(h) : 0;
+    }
+
+    /**
+     * The repetition pattern of a word of 2-6 chars, each char named by the order of its first occurrence
+     * ({@code AA}, {@code AABB}, {@code ABAB}, {@code ABB}, ...), as a small number; 0 when no char repeats.
+     */
+    static long repetition(String s) {
+        int len = s.length();
+        if (len < 2 || len > 6) {
+            return 0;
+        }
+        long code = 0;
+        boolean repeats = false;
+        for (int i = 0; i < len; i++) {
+            int id = i;
+            for (int j = 0; j < i; j++) {
+                if (s.charAt(j) == s.charAt(i)) {
+                    id = j;
+                    repeats = true;
+                    break;
+                }
+            }
+            code = code * 8 + id + 1;
+        }
+        return repeats ? code : 0;
+    }
+
 
     /** Char classes with runs collapsed: {@code Xx}, {@code x}, {@code d,d}, {@code C} (Han), punctuation as itself. */
     static long shapeHash(String s) {

@@ -525,9 +525,9 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         DataInputStream in = body.in();
         body.section("the feature template version");
         int version = in.readInt();
-        if (version != Features.VERSION) {
-            throw body.error("feature template version " + version + ", this build computes version "
-                    + Features.VERSION);
+        if (version < Features.OLDEST_VERSION || version > Features.VERSION) {
+            throw body.error("feature template version " + version + ", this build computes versions "
+                    + Features.OLDEST_VERSION + " to " + Features.VERSION);
         }
         body.section("the stage flag");
         boolean stacked = in.readBoolean();

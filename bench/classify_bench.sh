@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # 20 Newsgroups bydate (../shared/data/en-docs): `classify train` + `classify eval` with the defaults
-# (TF-IDF sublinear tf over the english analyzer; NB alpha 0.01, linear SVM C 1, logreg C 10) against
-# scikit-learn's whole process for the same model (bench/classify_sklearn.py: TfidfVectorizer(sublinear_tf=True),
-# MultinomialNB(alpha=0.01), LinearSVC(), LogisticRegression(C=10)), interleaved, ROUNDS rounds; medians.
-# Both read the same JSONL files (bench/news20_jsonl.py: latin-1, whole files, as fetch_20newsgroups reads them).
-# Usage: bench/classify_bench.sh [ROUNDS] [ALGOS]   (default 3, "nb svm logreg")
+# (TF-IDF sublinear tf over the english analyzer; NB alpha 0.01, linear SVM C 1, logreg C 10), two JVM
+# processes as a user runs them, against scikit-learn's whole process for the same model
+# (bench/classify_sklearn.py: TfidfVectorizer(sublinear_tf=True), MultinomialNB(alpha=0.01), LinearSVC(),
+# LogisticRegression(C=10)), interleaved round by round; medians of the wall times, and the CPU seconds
+# (user + sys) of the same runs. Both read the same JSONL files (bench/news20_jsonl.py: latin-1, whole files,
+# as fetch_20newsgroups reads them).
+# Usage: bench/classify_bench.sh [ROUNDS] [ALGOS]   (default 3, "nb svm logreg"; LOGREG_ROUNDS overrides
+# the rounds for logreg, whose rounds take minutes on a loaded machine)
 source "$(dirname "$0")/common.sh"
 need_deb python3-sklearn
 build_bench
@@ -14,21 +17,23 @@ if [ ! -f "$W/test.jsonl" ]; then
   tar xzf "$DATA/en-docs/20news-bydate.tar.gz" -C "$W"
   "$PY" bench/news20_jsonl.py "$W" "$W"
 fi
-JAVA="java -Xmx4g -jar target/classicnlp.jar"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+JAR=$OUT/classify-bench.jar; cp target/classicnlp.jar "$JAR" # a rebuild during the run cannot change it
+JAVA="java -Xmx4g -jar $JAR"
+T="/usr/bin/time -f %e\t%U\t%S -a -o"
+printf "algo\tours acc/macroF1/docs\tsklearn acc/macroF1/docs\twall ours (train+eval)\twall sklearn\tratio\tCPU ours\tCPU sklearn\trounds\tload before/after\n"
 for a in $ALGOS; do
-  : > "$W/$a.ours.t"; : > "$W/$a.peer.t"
-  for r in $(seq "$ROUNDS"); do
-    s=$(date +%s.%N)
-    $JAVA classify train --algo "$a" --input-format jsonl --input "$W/train.jsonl" --output "$W/$a.model" -q
-    $JAVA classify eval --model "$W/$a.model" --input-format jsonl --input "$W/test.jsonl" > "$W/$a.ours.out"
-    e=$(date +%s.%N); echo "$e - $s" | bc -l >> "$W/$a.ours.t"
-    s=$(date +%s.%N)
-    "$PY" bench/classify_sklearn.py "$a" "$W/train.jsonl" "$W/test.jsonl" > "$W/$a.peer.out"
-    e=$(date +%s.%N); echo "$e - $s" | bc -l >> "$W/$a.peer.t"
+  rounds=$ROUNDS; [ "$a" = logreg ] && rounds=${LOGREG_ROUNDS:-$ROUNDS}
+  load0=$(cut -d' ' -f1 /proc/loadavg)
+  : > "$W/$a.train.t"; : > "$W/$a.eval.t"; : > "$W/$a.peer.t"
+  for r in $(seq "$rounds"); do
+    $T "$W/$a.train.t" $JAVA classify train --algo "$a" --input-format jsonl --input "$W/train.jsonl" --output "$W/$a.model" -q
+    $T "$W/$a.eval.t" $JAVA classify eval --model "$W/$a.model" --input-format jsonl --input "$W/test.jsonl" > "$W/$a.ours.out"
+    $T "$W/$a.peer.t" "$PY" bench/classify_sklearn.py "$a" "$W/train.jsonl" "$W/test.jsonl" > "$W/$a.peer.out"
   done
-  ot=$(median < "$W/$a.ours.t"); pt=$(median < "$W/$a.peer.t")
-  printf "%s\tours acc/macroF1/docs %s\tsklearn %s\twall ours %.1f s\tsklearn %.1f s\tratio %.2f\n" "$a" \
-    "$(tr '\t' '/' < "$W/$a.ours.out")" "$(tr '\t' '/' < "$W/$a.peer.out")" "$ot" "$pt" "$(echo "$ot / $pt" | bc -l)"
+  ow=$(paste "$W/$a.train.t" "$W/$a.eval.t" | awk -F'\t' '{print $1 + $4}' | median)
+  oc=$(paste "$W/$a.train.t" "$W/$a.eval.t" | awk -F'\t' '{print $2 + $3 + $5 + $6}' | median)
+  pw=$(cut -f1 "$W/$a.peer.t" | median); pc=$(awk -F'\t' '{print $2 + $3}' "$W/$a.peer.t" | median)
+  printf "%s\t%s\t%s\t%.1f s\t%.1f s\t%.2f\t%.1f s\t%.1f s\t%d\t%s/%s\n" "$a" "$(tr '\t' '/' < "$W/$a.ours.out")" \
+    "$(tr '\t' '/' < "$W/$a.peer.out")" "$ow" "$pw" "$(echo "$ow / $pw" | bc -l)" "$oc" "$pc" "$rounds" \
+    "$load0" "$(cut -d' ' -f1 /proc/loadavg)"
 done
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"

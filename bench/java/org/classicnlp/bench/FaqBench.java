@@ -22,7 +22,8 @@ import org.classicnlp.word2vec.WordVectors;
 
 /**
  * Precision@1 of the FAQ bot on corpora/faq-{zh,en}.jsonl with the paraphrased questions of
- * corpora/faq-{zh,en}-test.jsonl, for BM25, TF-IDF (fitted on the FAQ questions), w2v-mean and w2v-SIF.
+ * corpora/faq-{zh,en}-test.jsonl, for BM25, TF-IDF (fitted on the FAQ questions), w2v-mean, w2v-SIF, the
+ * shipped hashed TF-IDF, and each of those mixed half and half with BM25 (FaqBot.hybrid, weight 0.5).
  * The w2v rankers use the shipped embedders (w2v-mean-LANG, w2v-sif-LANG) when Embedders.byName knows
  * them; otherwise vectors trained here on the first WIKI_FILES files of ../shared/data/{zh,en}-text
  * (say which in the output). Usage: FaqBench CORPORA_DIR DATA_DIR [WIKI_FILES]
@@ -43,8 +44,9 @@ public final class FaqBench {
             bots.put("bm25", FaqBot.bm25(faq, analyzer));
             source.put("bm25", "-");
             Corpus<Document> questions = () -> faq.stream().map(e -> new Document("", e.question()));
-            bots.put("tfidf", FaqBot.embedded(faq, TfidfVectorizer.builder().analyzer(analyzer).sublinearTf(true)
-                    .build().fit(questions)));
+            Map<String, Embedder> embedders = new LinkedHashMap<>();
+            embedders.put("tfidf", TfidfVectorizer.builder().analyzer(analyzer).sublinearTf(true).build().fit(questions));
+            bots.put("tfidf", FaqBot.embedded(faq, embedders.get("tfidf")));
             source.put("tfidf", "fitted on the FAQ questions");
             WordVectors trained = null;
             Corpus<Document> wiki = null;
@@ -69,6 +71,17 @@ public final class FaqBench {
                             + " words, dim 100 (" + name + " not shipped in this build)");
                 }
                 bots.put(name, FaqBot.embedded(faq, e));
+                embedders.put(name, e);
+            }
+            String hashed = "tfidf-hash-" + lang + "-1024";
+            embedders.put(hashed, Embedders.byName(hashed));
+            bots.put(hashed, FaqBot.embedded(faq, embedders.get(hashed)));
+            source.put(hashed, "shipped " + hashed);
+            // hybrid: BM25 mixed half and half with each embedder (an even mix, not tuned on these questions)
+            for (var e : embedders.entrySet()) {
+                String name = "hybrid-0.5-" + e.getKey();
+                bots.put(name, FaqBot.hybrid(faq, analyzer, e.getValue(), 0.5));
+                source.put(name, "bm25 + " + source.get(e.getKey()));
             }
             for (var b : bots.entrySet()) {
                 int right = 0;

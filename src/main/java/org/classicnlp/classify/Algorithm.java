@@ -4,9 +4,9 @@ package org.classicnlp.classify;
 public enum Algorithm {
     /** Multinomial naive Bayes (our own), over non-negative features (counts, TF-IDF). */
     NB,
-    /** Multinomial logistic regression with an L2 penalty (Smile's {@code SparseLogisticRegression}). */
+    /** Multinomial logistic regression with an L2 penalty, scikit-learn's objective on Smile's L-BFGS ({@link SmileLinear}). */
     LOGREG,
-    /** Linear support vector machine, one-versus-rest (Smile's {@code SVM} with a linear kernel, LASVM). */
+    /** Linear SVM, one-versus-rest, squared hinge: liblinear's dual coordinate descent, our own ({@link LinearSvm}). */
     SVM;
 
     /** {@code nb}, {@code logreg} or {@code svm}. */

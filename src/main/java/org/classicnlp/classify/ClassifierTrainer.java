@@ -20,14 +20,21 @@ import org.classicnlp.tfidf.TfidfVectorizer;
  * Fits a {@link LinearClassifier} on labelled documents (the label in each document's {@code label}
  * metadata field: a JSONL line {@code {"text": …, "label": …}}). Defaults are scikit-learn's for the
  * reference set-up: features {@code TfidfVectorizer(sublinear_tf=True)} over the english analyzer
- * (lowercased), naive Bayes {@code alpha = 0.01}, linear SVM {@code C = 1}, logistic regression
- * {@code C = 10}.
+ * (lowercased), naive Bayes {@code alpha = 0.01}, linear SVM {@code C = 1} ({@code LinearSVC}: squared
+ * hinge, liblinear's dual coordinate descent, {@link LinearSvm}), logistic regression {@code C = 10}
+ * ({@code LogisticRegression}: multinomial, lbfgs, {@link SmileLinear}); {@code tol = 1e-4} and
+ * {@code max_iter} 1000 (SVM) or 100 (logreg) as there.
  */
 public final class ClassifierTrainer {
 
     public static final double DEFAULT_ALPHA = 0.01;
     public static final double DEFAULT_SVM_C = 1;
     public static final double DEFAULT_LOGREG_C = 10;
+    /** scikit-learn's {@code tol} for both LinearSVC and LogisticRegression. */
+    public static final double DEFAULT_TOL = 1e-4;
+    /** scikit-learn's {@code max_iter}: LinearSVC 1000 passes, LogisticRegression 100 L-BFGS iterations. */
+    public static final int DEFAULT_SVM_MAX_ITER = 1000;
+    public static final int DEFAULT_LOGREG_MAX_ITER = 100;
     /** Term counts kept between the TF-IDF fit and transform; beyond it the texts are analysed again. */
     static final long TFIDF_CACHE_BYTES = 256L << 20;
 
@@ -88,12 +95,16 @@ public final class ClassifierTrainer {
             case NB -> w = naiveBayes(x, y, k, dim, b.alpha);
             case LOGREG -> {
                 SmileCheck.require("logistic regression");
-                w = SmileLinear.logisticRegression(x, y, k, dim, b.c != null ? b.c : DEFAULT_LOGREG_C, b.tol, b.maxIter);
+                SparseRowMatrix m = SparseRowMatrix.of(x, dim);
+                x = null; // the rows live on in the matrix only
+                w = SmileLinear.logisticRegression(m, y, k, b.c != null ? b.c : DEFAULT_LOGREG_C, b.tol,
+                        b.maxIter != null ? b.maxIter : DEFAULT_LOGREG_MAX_ITER, b.threads);
             }
             case SVM -> {
-                SmileCheck.require("the linear SVM");
-                w = SmileLinear.linearSvm(x, y, k, dim, b.c != null ? b.c : DEFAULT_SVM_C, b.tol, b.epochs,
-                        b.threads);
+                SparseRowMatrix m = SparseRowMatrix.of(x, dim);
+                x = null;
+                w = LinearSvm.fit(m, y, k, b.c != null ? b.c : DEFAULT_SVM_C, b.tol,
+                        b.maxIter != null ? b.maxIter : DEFAULT_SVM_MAX_ITER, b.seed, b.threads);
             }
             default -> throw new AssertionError(b.algorithm);
         }
@@ -200,9 +211,9 @@ public final class ClassifierTrainer {
         private Algorithm algorithm = Algorithm.NB;
         private double alpha = DEFAULT_ALPHA;
         private Double c;
-        private double tol = 1e-3;
-        private int maxIter = 500;
-        private int epochs = 1;
+        private double tol = DEFAULT_TOL;
+        private Integer maxIter;
+        private long seed;
         private TfidfVectorizer.Builder tfidf = defaultTfidf();
         private Embedder embedder;
         private String embedderName;
@@ -231,21 +242,30 @@ public final class ClassifierTrainer {
             return this;
         }
 
-        /** Convergence tolerance of logreg (L-BFGS) and the SVM (LASVM); default 1e-3. */
+        /**
+         * Convergence tolerance (default 1e-4): the SVM stops when the spread of the dual's projected
+         * gradients is at most this (liblinear's test); logreg when Smile's L-BFGS relative gradient is.
+         */
         public Builder tol(double tol) {
+            if (!(tol > 0)) {
+                throw new IllegalArgumentException("tol must be > 0, got " + tol);
+            }
             this.tol = tol;
             return this;
         }
 
-        /** Logistic regression iterations, default 500. */
+        /** Maximum SVM passes over the data (default 1000) or logreg L-BFGS iterations (default 100). */
         public Builder maxIter(int maxIter) {
+            if (maxIter < 1) {
+                throw new IllegalArgumentException("maxIter must be >= 1, got " + maxIter);
+            }
             this.maxIter = maxIter;
             return this;
         }
 
-        /** SVM passes over the data, default 1. */
-        public Builder epochs(int epochs) {
-            this.epochs = epochs;
+        /** Seed of the SVM's coordinate order (default 0); results do not depend on the thread count. */
+        public Builder seed(long seed) {
+            this.seed = seed;
             return this;
         }
 

@@ -1,9 +1,6 @@
 package org.classicnlp.classify;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -138,20 +135,14 @@ public final class LinearClassifier {
     public void save(Path file) {
         byte[] nested = null;
         if (tfidf != null) {
-            try {
-                Path tmp = Files.createTempFile("classicnlp-tfidf-", ".bin");
-                try {
-                    tfidf.save(tmp);
-                    nested = Files.readAllBytes(tmp);
-                } finally {
-                    Files.deleteIfExists(tmp);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the TF-IDF part of " + file + ": " + e.getMessage(), e);
-            }
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            tfidf.save(bytes);
+            nested = bytes.toByteArray();
         }
         final byte[] tfidfBytes = nested;
-        ModelContainer.save(file, KIND, null, ModelContainer.Compression.GZIP, out -> {
+        // uncompressed: the TF-IDF part is gzipped already, and the float weights barely compress (gzip cost
+        // more time than reading the larger file)
+        ModelContainer.save(file, KIND, null, ModelContainer.Compression.NONE, out -> {
             out.writeUTF(algorithm.id());
             out.writeInt(labels.length);
             for (String l : labels) {

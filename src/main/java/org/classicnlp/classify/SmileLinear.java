@@ -1,121 +1,202 @@
 package org.classicnlp.classify;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.FeatureVector;
 import org.classicnlp.core.SparseVector;
-import smile.classification.SVM;
 import smile.classification.SparseLogisticRegression;
 import smile.data.SparseDataset;
+import smile.math.BFGS;
+import smile.math.DifferentiableMultivariateFunction;
 import smile.util.SparseArray;
 
 /**
- * The Smile-backed trainers (GPL-3.0, an optional dependency): the only class of the classify package that
- * refers to Smile's classifiers. Each fits on Smile's sparse arrays and hands back plain weight rows, so
- * the saved {@link LinearClassifier} and prediction need no Smile.
+ * The Smile-backed trainer (GPL-3.0, an optional dependency): logistic regression, the only class of the
+ * classify package that refers to Smile. It hands back plain weight rows, so the saved
+ * {@link LinearClassifier} and prediction need no Smile.
+ *
+ * <p>The objective is scikit-learn's {@code LogisticRegression(C)} with lbfgs: the summed log loss plus
+ * {@code ||w||² / (2C)}, intercepts not penalised (Smile's {@code lambda} = 1 / C, also on the summed loss).
+ * Two classes: Smile's {@code SparseLogisticRegression.binomial}, which is exactly that. More classes:
+ * scikit-learn's multinomial softmax has one weight row per class, all penalised; Smile's multinomial
+ * keeps k − 1 rows and pins the last class at 0, which under the penalty is a different model (the
+ * penalty then favours the last class), so the softmax objective here is our own, minimised by Smile's
+ * L-BFGS.
  */
 final class SmileLinear {
+
+    /** Corrections kept by L-BFGS: scipy's default {@code maxcor}, as scikit-learn's lbfgs uses. */
+    static final int LBFGS_MEMORY = 10;
 
     private SmileLinear() {
     }
 
-    static SparseArray sparse(FeatureVector v) {
+    static SparseArray sparse(SparseRowMatrix x, int row) {
         SparseArray a = new SparseArray();
-        if (v instanceof SparseVector s) {
-            for (int i = 0; i < s.size(); i++) {
-                a.append(s.indexAt(i), s.valueAt(i));
-            }
-        } else {
-            float[] d = v.toFloatArray();
-            for (int i = 0; i < d.length; i++) {
-                if (d[i] != 0) {
-                    a.append(i, d[i]);
-                }
-            }
+        for (int p = x.start()[row]; p < x.start()[row + 1]; p++) {
+            a.append(x.index()[p], x.value()[p]);
         }
         return a;
     }
 
-    /**
-     * Multinomial logistic regression, penalty {@code ||w||² / (2C)} per the scikit-learn convention
-     * (Smile's lambda = 1 / C). Returns per class the weights and, last, the intercept.
-     */
-    static double[][] logisticRegression(List<FeatureVector> x, int[] y, int classes, int dim, double c,
-            double tol, int maxIter) {
-        List<SparseArray> rows = new ArrayList<>(x.size());
-        for (FeatureVector v : x) {
-            rows.add(sparse(v));
-        }
-        SparseDataset data = SparseDataset.of(rows, dim);
-        double[][] w;
+    /** Per class the weights and, last, the intercept. */
+    static double[][] logisticRegression(SparseRowMatrix x, int[] y, int classes, double c, double tol,
+            int maxIter, int threads) {
+        int dim = x.columns();
         if (classes == 2) {
+            SparseDataset data = SparseDataset.of(IntStream.range(0, x.rows()).mapToObj(i -> sparse(x, i)).toList(),
+                    dim);
             var m = SparseLogisticRegression.binomial(data, y, 1.0 / c, tol, maxIter);
-            double[] b = m.coefficients();
-            double[] neg = new double[b.length];
-            w = new double[][] {neg, b}; // P(class 1) = sigmoid(b·x): class 0 scores 0
-        } else {
-            var m = SparseLogisticRegression.multinomial(data, y, 1.0 / c, tol, maxIter);
-            double[][] coef = m.coefficients();
-            // Smile keeps k-1 rows and scores the last class 0
-            w = new double[classes][];
+            // P(class 1) = sigmoid(b·x): class 0 scores 0
+            return new double[][] {new double[dim + 1], m.coefficients()};
+        }
+        Softmax f = new Softmax(x, y, classes, 1.0 / c, threads);
+        double[] w = new double[(dim + 1) * classes];
+        BFGS.minimize(f, LBFGS_MEMORY, w, tol, maxIter);
+        double[][] out = new double[classes][dim + 1];
+        for (int j = 0; j <= dim; j++) {
             for (int k = 0; k < classes; k++) {
-                w[k] = k < coef.length ? coef[k] : new double[dim + 1];
+                out[k][j] = w[j * classes + k];
             }
         }
-        return w;
+        return out;
     }
 
     /**
-     * Linear SVM (hinge loss, penalty C), one-versus-rest for more than two classes. Smile's linear
-     * classifier is read back into weights by scoring the zero vector (the intercept) and each unit vector.
+     * {@code Σ_i −ln softmax(W x_i + b)[y_i] + λ/2 Σ ||W_k||²}, parameters feature-major
+     * ({@code w[j * k + c]}, the intercepts in the last k places) so each non-zero feature touches k
+     * adjacent weights. Rows are split into one block per thread, each with its own gradient buffer.
      */
-    static double[][] linearSvm(List<FeatureVector> x, int[] y, int classes, int dim, double c, double tol,
-            int epochs, int threads) {
-        SparseArray[] rows = new SparseArray[x.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = sparse(x.get(i));
-        }
-        double[][] w = new double[classes][];
-        if (classes == 2) {
-            w[1] = binarySvm(rows, y, 1, dim, c, tol, epochs);
-            w[0] = new double[dim + 1];
-        } else {
-            // one versus rest, as Smile's OneVersusRest does; the binary problems are independent
-            java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(threads);
-            try {
-                pool.submit(() -> java.util.stream.IntStream.range(0, classes).parallel()
-                        .forEach(k -> w[k] = binarySvm(rows, y, k, dim, c, tol, epochs))).get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-            } finally {
-                pool.shutdown();
-            }
-        }
-        return w;
-    }
+    static final class Softmax implements DifferentiableMultivariateFunction {
+        private final SparseRowMatrix x;
+        private final int[] y;
+        private final int k;
+        private final double lambda;
+        private final int blocks;
+        private final double[][] gradients;
 
-    private static double[] binarySvm(SparseArray[] rows, int[] y, int positive, int dim, double c, double tol,
-            int epochs) {
-        int[] pm = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            pm[i] = y[i] == positive ? 1 : -1;
+        Softmax(SparseRowMatrix x, int[] y, int k, double lambda, int threads) {
+            this.x = x;
+            this.y = y;
+            this.k = k;
+            this.lambda = lambda;
+            this.blocks = Math.max(1, Math.min(threads, x.rows()));
+            this.gradients = new double[blocks][];
         }
-        // the kernel machine itself (Smile's sparse linear shortcut, SVM.fit(SparseArray[], int[], int, ...),
-        // sizes its weight vector by the sample count and fails): w = Σ α_i y_i x_i over the support vectors
-        SVM<SparseArray> m = SVM.fit(rows, pm, new smile.math.kernel.SparseLinearKernel(), c, tol, epochs);
-        double[] w = new double[dim + 1];
-        SparseArray[] sv = m.vectors();
-        double[] alpha = m.weights();
-        for (int i = 0; i < sv.length; i++) {
-            for (SparseArray.Entry e : sv[i]) {
-                w[e.i] += alpha[i] * e.x;
-            }
-        }
-        w[dim] = m.intercept();
-        return w;
-    }
 
+        /** The point of the last {@link #f} and its value and gradient (see {@link #g}). */
+        private double[] lastW;
+        private double[] lastG;
+        private double lastF;
+
+        /**
+         * The value; computes the gradient too and keeps it, because Smile's L-BFGS asks for the gradient at
+         * the very point its line search has just accepted: one pass over the data per step instead of two.
+         */
+        @Override
+        public double f(double[] w) {
+            if (lastW == null) {
+                lastW = new double[w.length];
+                lastG = new double[w.length];
+            }
+            lastF = evaluate(w, lastG);
+            System.arraycopy(w, 0, lastW, 0, w.length);
+            return lastF;
+        }
+
+        @Override
+        public double g(double[] w, double[] g) {
+            if (lastW != null && java.util.Arrays.equals(w, lastW)) {
+                System.arraycopy(lastG, 0, g, 0, g.length);
+                return lastF;
+            }
+            return evaluate(w, g);
+        }
+
+        private double evaluate(double[] w, double[] g) {
+            double[] loss = new double[blocks];
+            BatchExecutor.run(IntStream.range(0, blocks).iterator(), blocks, b -> {
+                double[] gb = null;
+                if (g != null) {
+                    if (b == 0) {
+                        gb = g;
+                    } else {
+                        gb = gradients[b] != null ? gradients[b] : (gradients[b] = new double[g.length]);
+                    }
+                    java.util.Arrays.fill(gb, 0);
+                }
+                loss[b] = block(w, gb, (int) ((long) x.rows() * b / blocks), (int) ((long) x.rows() * (b + 1) / blocks));
+                return b;
+            }, b -> { });
+            double f = 0;
+            for (double l : loss) {
+                f += l;
+            }
+            int penalised = x.columns() * k;
+            if (g != null) {
+                for (int b = 1; b < blocks; b++) {
+                    double[] gb = gradients[b];
+                    for (int j = 0; j < g.length; j++) {
+                        g[j] += gb[j];
+                    }
+                }
+                for (int j = 0; j < penalised; j++) {
+                    g[j] += lambda * w[j];
+                }
+            }
+            double norm = 0;
+            for (int j = 0; j < penalised; j++) {
+                norm += w[j] * w[j];
+            }
+            return f + 0.5 * lambda * norm;
+        }
+
+        /** The log loss of rows [from, to); with {@code g}, adds their gradient to it. */
+        private double block(double[] w, double[] g, int from, int to) {
+            int[] start = x.start();
+            int[] index = x.index();
+            double[] value = x.value();
+            int bias = x.columns() * k;
+            double[] z = new double[k];
+            double loss = 0;
+            for (int i = from; i < to; i++) {
+                System.arraycopy(w, bias, z, 0, k);
+                for (int p = start[i]; p < start[i + 1]; p++) {
+                    int o = index[p] * k;
+                    double v = value[p];
+                    for (int c = 0; c < k; c++) {
+                        z[c] += v * w[o + c];
+                    }
+                }
+                double max = z[0];
+                for (int c = 1; c < k; c++) {
+                    max = Math.max(max, z[c]);
+                }
+                double sum = 0;
+                for (int c = 0; c < k; c++) {
+                    sum += Math.exp(z[c] - max);
+                }
+                double logSum = max + Math.log(sum);
+                loss += logSum - z[y[i]];
+                if (g != null) {
+                    for (int c = 0; c < k; c++) {
+                        z[c] = Math.exp(z[c] - logSum); // the probability, minus 1 for the true class
+                    }
+                    z[y[i]] -= 1;
+                    for (int p = start[i]; p < start[i + 1]; p++) {
+                        int o = index[p] * k;
+                        double v = value[p];
+                        for (int c = 0; c < k; c++) {
+                            g[o + c] += v * z[c];
+                        }
+                    }
+                    for (int c = 0; c < k; c++) {
+                        g[bias + c] += z[c];
+                    }
+                }
+            }
+            return loss;
+        }
+    }
 }

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code classify}: train, evaluate and apply text classifiers. */
 @Command(name = "classify",
         mixinStandardHelpOptions = true,
-        description = "Text classification: naive Bayes (ours), logistic regression and linear SVM (Smile, GPL-3.0).",
+        description = "Text classification: naive Bayes and linear SVM (ours), logistic regression (on Smile, GPL-3.0).",
         subcommands = {ClassifyTrainCommand.class, ClassifyEvalCommand.class, ClassifyPredictCommand.class},
         footer = {"", "Examples:",
             "  java -jar classicnlp.jar classify train --algo svm --input-format jsonl --input train.jsonl --output news.model",

@@ -45,13 +45,17 @@ final class ClassifyTrainCommand implements Callable<Integer> {
     @Option(names = "--C", paramLabel = "C", description = "Inverse regularisation (default: 1 for svm, 10 for logreg).")
     Double c;
 
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "1", description = "SVM passes (default: ${DEFAULT-VALUE}).")
-    int epochs;
+    @Option(names = "--max-iter", paramLabel = "N",
+            description = "SVM passes (default: 1000) or logistic regression L-BFGS iterations (default: 100), scikit-learn's max_iter.")
+    Integer maxIter;
 
-    @Option(names = "--max-iter", paramLabel = "N", defaultValue = "500", description = "Logistic regression iterations (default: ${DEFAULT-VALUE}).")
-    int maxIter;
+    @Option(names = "--tol", paramLabel = "T", description = "Convergence tolerance of svm and logreg (default: 1e-4).")
+    Double tol;
 
-    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads for features (default: processors).")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "0", description = "Seed of the SVM's coordinate order (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads for features and training (default: processors).")
     int threads = org.classicnlp.core.Threads.defaultCount();
 
     @Option(names = {"-q", "--quiet"}, description = "Nothing on stderr but errors.")
@@ -70,8 +74,13 @@ final class ClassifyTrainCommand implements Callable<Integer> {
         }
         Check.writable("--output", output);
         ClassifierTrainer.Builder b = ClassifierTrainer.builder().algorithm(a)
-                .threads(Check.atLeast("--threads", threads, 1))
-                .epochs(Check.atLeast("--epochs", epochs, 1)).maxIter(Check.atLeast("--max-iter", maxIter, 1));
+                .threads(Check.atLeast("--threads", threads, 1)).seed(seed);
+        if (maxIter != null) {
+            b.maxIter(Check.atLeast("--max-iter", maxIter, 1));
+        }
+        if (tol != null) {
+            b.tol(Check.positive("--tol", tol));
+        }
         if (alpha != null) {
             b.alpha(Check.atLeast("--alpha", alpha, 0));
         }

@@ -29,6 +29,10 @@ final class FaqCommand implements Callable<Integer> {
             description = "bm25 (BM25 over the standard analyzer), an embedder name or a model file (default: ${DEFAULT-VALUE}).")
     String embedder;
 
+    @Option(names = "--hybrid", paramLabel = "W",
+            description = "Rank by W·cosine (of --embedder) + (1−W)·BM25/max BM25, W in [0, 1] (default: the embedder alone).")
+    Double hybrid;
+
     @Option(names = "--threshold", paramLabel = "T", description = "Minimum score to answer; any real number (default: answer always).")
     Double threshold;
 
@@ -48,8 +52,17 @@ final class FaqCommand implements Callable<Integer> {
             throw new CliErrors.Usage("--no-answer must be one line without tabs");
         }
         var entries = FaqBot.read(faq);
-        FaqBot bot = embedder.equals(EmbedderOption.BM25) ? FaqBot.bm25(entries, Bm25Index.defaultAnalyzer())
-                : FaqBot.embedded(entries, EmbedderOption.resolve(embedder));
+        FaqBot bot;
+        if (hybrid != null) {
+            Check.inRange("--hybrid", hybrid, 0, 1);
+            if (embedder.equals(EmbedderOption.BM25)) {
+                throw new CliErrors.Usage("--hybrid needs an embedder (--embedder NAME|FILE) to mix with BM25, not bm25");
+            }
+            bot = FaqBot.hybrid(entries, Bm25Index.defaultAnalyzer(), EmbedderOption.resolve(embedder), hybrid);
+        } else {
+            bot = embedder.equals(EmbedderOption.BM25) ? FaqBot.bm25(entries, Bm25Index.defaultAnalyzer())
+                    : FaqBot.embedded(entries, EmbedderOption.resolve(embedder));
+        }
         if (threshold != null) {
             bot = bot.withThreshold(threshold);
         }

@@ -75,6 +75,16 @@ public final class FaqBot {
         return of(entries, qs -> SemanticIndex.build(qs, embedder, null));
     }
 
+    /**
+     * Questions ranked by {@code denseWeight · cosine + (1 − denseWeight) · bm25 / max bm25}
+     * ({@link org.classicnlp.index.HybridSearch}): BM25 over {@code analyzer}'s terms with {@code embedder}'s
+     * cosine, so an exact shared word and a paraphrase both count.
+     */
+    public static FaqBot hybrid(List<Entry> entries, Analyzer analyzer, Embedder embedder, double denseWeight) {
+        return of(entries, qs -> new org.classicnlp.index.HybridSearch(Bm25Index.fit(qs, analyzer),
+                SemanticIndex.build(qs, embedder, null), denseWeight));
+    }
+
     /** This bot answering only when the best score is at least {@code threshold} (any real number). */
     public FaqBot withThreshold(double threshold) {
         if (Double.isNaN(threshold)) {

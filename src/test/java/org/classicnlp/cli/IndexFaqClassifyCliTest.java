@@ -66,6 +66,23 @@ class IndexFaqClassifyCliTest {
         assertTrue(strict[1].matches("[0-9.]+\t不知道\n"), strict[1]);
         String[] negative = CliTest.run("我忘记密码了怎么办？\n", "faq", "--faq", faq, "--threshold", "-1e3");
         assertTrue(negative[1].contains("忘记密码"), negative[1]);
+        // hybrid at weight 0 is BM25's ranking (scores divided by the best one); the embedder alone at 1
+        String[] bm25 = CliTest.run("我忘记密码了怎么办？\n怎样联系客服\n", "faq", "--faq", faq);
+        String[] hybrid0 = CliTest.run("我忘记密码了怎么办？\n怎样联系客服\n", "faq", "--faq", faq, "--embedder",
+                "tfidf-hash-zh-1024", "--hybrid", "0");
+        assertEquals("0", hybrid0[0], hybrid0[2]);
+        assertEquals(bm25[1].lines().map(l -> l.split("\t", 2)[1]).toList(),
+                hybrid0[1].lines().map(l -> l.split("\t", 2)[1]).toList());
+        assertTrue(hybrid0[1].startsWith("1.000000\t"), hybrid0[1]);
+        String[] dense = CliTest.run("我忘记密码了怎么办？\n", "faq", "--faq", faq, "--embedder", "tfidf-hash-zh-1024");
+        String[] hybrid1 = CliTest.run("我忘记密码了怎么办？\n", "faq", "--faq", faq, "--embedder", "tfidf-hash-zh-1024",
+                "--hybrid", "1");
+        assertEquals(dense[1], hybrid1[1]);
+        String[] badHybrid = CliTest.run("x\n", "faq", "--faq", faq, "--hybrid", "0.5");
+        assertEquals("2", badHybrid[0]);
+        assertTrue(badHybrid[2].startsWith("error: --hybrid needs an embedder"), badHybrid[2]);
+        String[] outOfRange = CliTest.run("x\n", "faq", "--faq", faq, "--embedder", "tfidf-hash-zh-1024", "--hybrid", "2");
+        assertEquals("2", outOfRange[0], outOfRange[2]);
     }
 
     @Test
@@ -84,6 +101,18 @@ class IndexFaqClassifyCliTest {
         String[] opts = CliTest.run("", "classify", "train", "--algo", "svm", "--input", TestData.corpus("classify-train.jsonl").toString(),
                 "--output", model.toString(), "--tfidf", "sublinear_tf=false ngram_range=1,2 min_df=1");
         assertEquals("0", opts[0], opts[2]);
+        for (String algo : List.of("svm", "logreg")) {
+            String[] tuned = CliTest.run("", "classify", "train", "--algo", algo, "--input",
+                    TestData.corpus("classify-train.jsonl").toString(), "--output", model.toString(), "--C", "2",
+                    "--max-iter", "50", "--tol", "1e-3", "--seed", "3");
+            assertEquals("0", tuned[0], tuned[2]);
+            String[] ev = CliTest.run("", "classify", "eval", "--model", model.toString(), "--input",
+                    TestData.corpus("classify-train.jsonl").toString());
+            assertEquals("1.0000\t1.0000\t24\n", ev[1], algo);
+        }
+        String[] badTol = CliTest.run("", "classify", "train", "--algo", "svm", "--input",
+                TestData.corpus("classify-train.jsonl").toString(), "--output", model.toString(), "--tol", "0");
+        assertEquals("2", badTol[0], badTol[2]);
         String[] bad = CliTest.run("", "classify", "train", "--algo", "tree", "--input", TestData.corpus("classify-train.jsonl").toString(),
                 "--output", model.toString());
         assertEquals("2", bad[0]);

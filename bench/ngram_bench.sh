@@ -118,7 +118,7 @@ for c in $CORPORA; do
     elif [ "$c" = en ] && [ "$n" = 5 ]; then k_s=12.7; k_kb=629146
     else k_s=nan; k_kb=nan
     fi
-    ratio() { if [ "$1" = nan ] || [ "$2" = nan ]; then echo nan; else echo "$1 / $2" | bc -l | xargs printf '%.2f'; fi; }
+    ratio() { if [ "$1" = nan ] || [ "$2" = nan ] || [ "$(echo "$2 == 0" | bc -l)" = 1 ]; then echo nan; else echo "$1 / $2" | bc -l | xargs printf '%.2f'; fi; }
     printf '%s\t%s\tbuild seconds\t%s\t%s\t%s\n' "$c" "$n" "$k_s" "$o_s" "$(ratio "$o_s" "$k_s")" | tee -a "$ROWS"
     o_mb=$(echo "$o_kb / 1024" | bc); k_mb=$([ "$k_kb" = nan ] && echo nan || echo "$k_kb / 1024" | bc)
     printf '%s\t%s\tbuild peak RSS MB\t%s\t%s\t%s\n' "$c" "$n" "$k_mb" "$o_mb" "$(ratio "$o_kb" "$k_kb")" | tee -a "$ROWS"
@@ -146,12 +146,15 @@ for c in $CORPORA; do
     o1=""; o5=""; oL=""; k1=""; k5=""; kL=""; b1=""; b5=""
     o1c=""; o5c=""; k1c=""; k5c=""; b1c=""; b5c=""
     min() { if [ -z "$1" ] || [ "$(echo "$2 < $1" | bc -l)" = 1 ]; then echo "$2"; else echo "$1"; fi; }
-    # "wall_seconds cpu_seconds" of one run (cpu: user + system of the process and its children)
+    # "wall_seconds cpu_seconds" of one run (wall to the nanosecond; cpu: user + system of the process and its
+    # children, to 10 ms)
     once() {
-      local t
+      local t s e
       t=$(mktemp)
-      lock /usr/bin/time -f "%e %U %S" -o "$t" "$@" > /dev/null 2>&1
-      awk '{printf "%s %.2f\n", $1, $2 + $3}' "$t"; rm -f "$t"
+      s=$(date +%s.%N)
+      lock /usr/bin/time -f "%U %S" -o "$t" "$@" > /dev/null 2>&1
+      e=$(date +%s.%N)
+      awk -v w="$(echo "$e - $s" | bc -l)" '{printf "%.3f %.2f\n", w, $1 + $2}' "$t"; rm -f "$t"
     }
     w() { echo "${1% *}"; }
     u() { echo "${1#* }"; }

@@ -258,7 +258,9 @@ class NGramMethodsTest {
         for (long[] t : new long[][] {{0, 0, 1}, {0, 1, 1}, {0, 1, 2, 3}}) {
             int order = t.length;
             Path arpa = tmp.resolve("kenlm-" + order + ".arpa");
-            List<String> cmd = new ArrayList<>(List.of(lmplz.toString(), "-o", Integer.toString(order), "--text",
+            List<String> cmd = new ArrayList<>(List.of(lmplz.toString(), "-o", Integer.toString(order),
+                    // lmplz's default -S 80% of physical memory gets it (or this test's JVM) killed on a shared machine
+                    "-S", "1G", "--text",
                     text.toString(), "--arpa", arpa.toString(), "--prune"));
             for (long x : t) {
                 cmd.add(Long.toString(x));

@@ -266,4 +266,59 @@ class NGramModelTest {
         NGramModel ws = NGramTrainer.builder().order(2).analyzer(Analyzer.whitespace()).build().fit(docs(lines));
         assertEquals("whitespace", ws.analyzerSpec().segmenter());
     }
+
+    /**
+     * The sentence scorer (all of a sentence's probes of one order at once) gives, bit for bit, the totals of
+     * {@link NGramModel#step} word by word: orders 1-6, pruned, word and character units, unknown words, blank
+     * and non-ASCII lines, read from a file (the byte path) and through documents.
+     */
+    @Test
+    void sentenceScorerEqualsWordByWordSteps() throws IOException {
+        List<String> test = new ArrayList<>(corpus(400, 99));
+        test.add("  the  cat\tzzz \u00e9t\u00e9 caf\u00e9 ");
+        test.add("北京 的 猫 the 𠀋 dog");
+        test.add("");
+        Path file = tmp.resolve("test.txt");
+        Files.write(file, test, StandardCharsets.UTF_8);
+        List<NGramModel> models = new ArrayList<>();
+        for (int n = 1; n <= 6; n++) {
+            models.add(NGramTrainer.builder().order(n).discountFallback(0.5f, 1f, 1.5f).build().fit(docs(lines)));
+        }
+        models.add(NGramTrainer.builder().order(4).prune(0, 1, 1, 2).discountFallback(0.5f, 1f, 1.5f).build().fit(docs(lines)));
+        models.add(NGramTrainer.builder().order(3).unit(Unit.CHAR).discountFallback(0.5f, 1f, 1.5f).build().fit(docs(lines)));
+        // whitespace-tokenized: ASCII lines are split and hashed on their bytes
+        models.add(NGramTrainer.builder().order(5).analyzer(Analyzer.whitespace()).discountFallback(0.5f, 1f, 1.5f)
+                .build().fit(docs(lines)));
+        models.add(NGramTrainer.builder().order(3).analyzer(Analyzer.whitespace()).unit(Unit.CHAR).discountFallback(0.5f, 1f, 1.5f)
+                .build().fit(docs(lines)));
+        for (NGramModel m : models) {
+            String what = "order " + m.order() + " " + m.unit() + " " + m.analyzerSpec().segmenter() + ", "
+                    + m.count(m.order()) + " top n-grams";
+            double total = 0;
+            long tokens = 0;
+            for (String line : test) {
+                List<String> toks = m.tokens(line);
+                double byStep = m.score(toks);
+                assertEquals(byStep, m.score(line), 0, () -> what + ": " + line);
+                total += byStep;
+                tokens += toks.size() + 1;
+            }
+            Perplexity fromFile = m.perplexity(file);
+            Perplexity stepped = m.perplexity(docs(test), 2);
+            assertEquals(tokens, fromFile.tokens(), what);
+            assertEquals(stepped.tokens(), fromFile.tokens(), what);
+            assertEquals(stepped.oovs(), fromFile.oovs(), what);
+            assertEquals(Math.pow(10, -total / tokens), fromFile.includingOovs(), 1e-9 * fromFile.includingOovs(), what);
+            assertEquals(stepped.includingOovs(), fromFile.includingOovs(), 1e-9 * stepped.includingOovs(), what);
+            assertEquals(stepped.excludingOovs(), fromFile.excludingOovs(), 1e-9 * stepped.excludingOovs(), what);
+            List<Double> lineTotals = new ArrayList<>();
+            try (org.classicnlp.core.LineReader r = org.classicnlp.core.TextFiles.lineReader(file)) {
+                m.scoreLines(r, lineTotals::add);
+            }
+            assertEquals(test.size(), lineTotals.size(), what);
+            for (int i = 0; i < test.size(); i++) {
+                assertEquals(m.score(m.tokens(test.get(i))), lineTotals.get(i), 0, what + ": line " + (i + 1));
+            }
+        }
+    }
 }

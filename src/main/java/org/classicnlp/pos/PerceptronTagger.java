@@ -296,13 +296,13 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         return -1;
     }
 
-    /** Adds the weight run at {@code run} (from {@link #run}) to {@code scores}. */
-    void addRun(int run, float[] scores) {
+    /** Adds the weight run at {@code run} (from {@link #run}) to {@code scores[at + tag]}. */
+    void addRun(int run, float[] scores, int at) {
         short[] pk = packed;
         float[] levels = codebook;
         for (int e = run + 1, end = run + 1 + pk[run]; e < end; e++) {
             int p = pk[e];
-            scores[(p >>> 8) & 0xFF] += levels[p & 0xFF];
+            scores[at + ((p >>> 8) & 0xFF)] += levels[p & 0xFF];
         }
     }
 

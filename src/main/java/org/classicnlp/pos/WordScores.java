@@ -274,10 +274,10 @@ final class WordScores {
     }
 
     /**
-     * Adds the weights of the tag-word feature {@code key} (of {@code tag} with word x) to {@code scores},
-     * through the ways at {@code x.runs[at]}.
+     * Adds the weights of the tag-word feature {@code key} (of {@code tag} with word x) to
+     * {@code out[off + tag]}, through the ways at {@code x.runs[at]}.
      */
-    private static void addCached(PerceptronTagger stage, Entry x, int at, int tag, long key, float[] scores) {
+    private static void addCached(PerceptronTagger stage, Entry x, int at, int tag, long key, float[] out, int off) {
         int[] r = x.runs;
         int want = (tag + 1) << 24;
         for (int k = at; k < at + WAYS; k++) {
@@ -287,7 +287,7 @@ final class WordScores {
             }
             if ((v & 0xFF000000) == want) {
                 if ((v & 0xFFFFFF) != 0xFFFFFF) {
-                    stage.addRun((v & 0xFFFFFF) - 1, scores);
+                    stage.addRun((v & 0xFFFFFF) - 1, out, off);
                 }
                 return;
             }
@@ -296,39 +296,39 @@ final class WordScores {
         System.arraycopy(r, at, r, at + 1, WAYS - 1);
         r[at] = want | (run < 0 ? 0xFFFFFF : run + 1);
         if (run >= 0) {
-            stage.addRun(run, scores);
+            stage.addRun(run, out, off);
         }
     }
 
-    /** Stage s's scores of word i without the tag-history features. */
-    private void base(int s, Entry[] e, int i, long[] stat, int[] right, float[] scores) {
+    /** Stage s's scores of word i without the tag-history features, into {@code out[off..off + nt)}. */
+    private void base(int s, Entry[] e, int i, long[] stat, int[] right, float[] out, int off) {
         int n = e.length;
         int t = nt[s];
         int at = rowBase[s];
-        System.arraycopy(e[i].rows, at + 2 * t, scores, 0, t);
-        addRow(i >= 2 ? e[i - 2].rows : boundary.rows, at, scores, t);
-        addRow(i >= 1 ? e[i - 1].rows : boundary.rows, at + t, scores, t);
-        addRow(i + 1 < n ? e[i + 1].rows : boundary.rows, at + 3 * t, scores, t);
-        addRow(i + 2 < n ? e[i + 2].rows : boundary.rows, at + 4 * t, scores, t);
+        System.arraycopy(e[i].rows, at + 2 * t, out, off, t);
+        addRow(i >= 2 ? e[i - 2].rows : boundary.rows, at, out, off, t);
+        addRow(i >= 1 ? e[i - 1].rows : boundary.rows, at + t, out, off, t);
+        addRow(i + 1 < n ? e[i + 1].rows : boundary.rows, at + 3 * t, out, off, t);
+        addRow(i + 2 < n ? e[i + 2].rows : boundary.rows, at + 4 * t, out, off, t);
         PerceptronTagger stage = stages[s];
         int o = i * Features.STRIDE;
         for (int k : lookedUpStatic) {
-            stage.addAt(stat[o + k], scores, 0);
+            stage.addAt(stat[o + k], out, off);
         }
         if (s > 0) {
             int prev = nt[s - 1];
             int r1 = i + 1 < n ? right[i + 1] : -1;
             int r2 = i + 2 < n ? right[i + 2] : -1;
-            addRow(rightRows[s], ((r1 + 1) * (prev + 1) + r2 + 1) * t, scores, t);
+            addRow(rightRows[s], ((r1 + 1) * (prev + 1) + r2 + 1) * t, out, off, t);
             int at0 = runBase[s] + WAYS * dynamicWordSlots.length;
             for (int j = 0; j < rightWordSlots.length; j++) {
                 int k = rightWordSlots[j];
                 int v = Features.rightTagWithWord(k);
                 int r = i + v < n ? right[i + v] : -1;
-                addCached(stage, e[i], at0 + WAYS * j, r, stat[o + Features.STATIC + k], scores);
+                addCached(stage, e[i], at0 + WAYS * j, r, stat[o + Features.STATIC + k], out, off);
             }
             for (int k : lookedUpRight) {
-                stage.addAt(stat[o + Features.STATIC + k], scores, 0);
+                stage.addAt(stat[o + Features.STATIC + k], out, off);
             }
         }
     }
@@ -336,37 +336,45 @@ final class WordScores {
     /** Adds the tag-history features of word i given tags p1, p2 to {@code scores}. */
     private void history(int s, Features.Words w, Entry[] e, int i, int p1, int p2, long[] dyn, float[] scores) {
         int t = nt[s];
-        addRow(dynamicRows[s], ((p1 + 1) * (t + 1) + p2 + 1) * t, scores, t);
+        addRow(dynamicRows[s], ((p1 + 1) * (t + 1) + p2 + 1) * t, scores, 0, t);
         Features.dynamic(w, i, p1, p2, dyn);
         PerceptronTagger stage = stages[s];
         for (int j = 0; j < dynamicWordSlots.length; j++) {
             int k = dynamicWordSlots[j];
             int at = i + Features.dynamicWord(k);
             Entry x = at >= 0 && at < e.length ? e[at] : boundary;
-            addCached(stage, x, runBase[s] + WAYS * j, p1, dyn[k], scores);
+            addCached(stage, x, runBase[s] + WAYS * j, p1, dyn[k], scores, 0);
         }
         for (int k : lookedUpDynamic) {
             stage.addAt(dyn[k], scores, 0);
         }
     }
 
-    private static void addRow(float[] row, int at, float[] scores, int t) {
+    private static void addRow(float[] row, int at, float[] out, int off, int t) {
         for (int k = 0; k < t; k++) {
-            scores[k] += row[at + k];
+            out[off + k] += row[at + k];
         }
     }
 
     private int[] greedy(int s, Entry[] e, long[] stat, Features.Words w, int[] right) {
         int n = e.length;
+        int t = nt[s];
         int[] out = new int[n];
-        float[] scores = new float[nt[s]];
+        // the tag-independent part of every word first: its lookups do not wait for the decoding
+        float[] bases = new float[n * t];
+        for (int i = 0; i < n; i++) {
+            if (e[i].fixed[s] < 0) {
+                base(s, e, i, stat, right, bases, i * t);
+            }
+        }
+        float[] scores = new float[t];
         long[] dyn = new long[Features.DYNAMIC];
         int p1 = -1;
         int p2 = -1;
         for (int i = 0; i < n; i++) {
             int best = e[i].fixed[s];
             if (best < 0) {
-                base(s, e, i, stat, right, scores);
+                System.arraycopy(bases, i * t, scores, 0, t);
                 history(s, w, e, i, p1, p2, dyn, scores);
                 best = 0;
                 for (int k = 1; k < scores.length; k++) {
@@ -398,7 +406,7 @@ final class WordScores {
         for (int i = 0; i < n; i++) {
             int fixed = e[i].fixed[s];
             if (fixed < 0) {
-                base(s, e, i, stat, right, base);
+                base(s, e, i, stat, right, base, 0);
             }
             int hyps = p1.length;
             int cands = fixed >= 0 ? hyps : hyps * t;

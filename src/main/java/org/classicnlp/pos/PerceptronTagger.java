@@ -22,7 +22,13 @@ import org.classicnlp.core.ModelFormatException;
  * greedy by default or with a beam ({@link #withBeam}); words of the tag dictionary (frequent words seen
  * with one tag, see {@link PerceptronTrainer.Builder#tagDictionary}) get that tag without scoring.
  *
- * <p>Immutable and thread-safe: every call works on its own buffers. Trained by {@link PerceptronTrainer};
+ * <p>Tagging goes through {@link WordScores}: the weights of the features that depend on one word are
+ * pre-summed per word type (a bounded cache, filled as words are met, shared by all threads), so a token
+ * costs a few score-row additions and a handful of weight lookups; it tags as the per-feature reference path
+ * ({@code tagIndicesReference}, the code the trainer runs) does, which the tests check on the shipped models.
+ *
+ * <p>Immutable in what it computes and thread-safe: every call works on its own buffers, and the word cache
+ * holds immutable entries published through final fields. Trained by {@link PerceptronTrainer};
  * saved in the {@link ModelContainer} as kind {@code pos-perceptron}, format version 2, gzip body (columns,
  * so that gzip sees like with like):
  *

@@ -61,6 +61,69 @@ final class Features {
     private Features() {
     }
 
+    // ---- template groups: what each feature slot depends on ---------------------------------------------
+    // The tagger pre-sums the weights of the features that depend on one word into a score row per word type
+    // (PerceptronTagger's WordScores), and those that depend on tags alone into a row per tag pair. A slot
+    // declared here must depend on what it says and nothing else (FeatureGroupsTest checks it on real
+    // sentences); a slot without a declaration (e.g. a new template appended to STATIC) is looked up per
+    // token, which is always right, only slower.
+
+    /** The slot depends on more than one word (a pair), or on the position: looked up per token. */
+    static final int MANY = Integer.MIN_VALUE;
+    /**
+     * Per static slot k (< {@link #STATIC}), the one word its value depends on, as an offset from the
+     * token (-2..2; 0 = the word itself), or {@link #MANY}. A one-word slot whose word falls outside the
+     * sentence takes one value per slot (the START/END or NONE of the template), whatever the sentence.
+     */
+    private static final int[] STATIC_WORD = {
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,      // bias, lowercase, word, suffixes, prefixes, shape, length, Han pair
+        -1, -2, 1, 2, -1, 1, -1, 1,                 // neighbouring words, their suffix-3 and shape
+        MANY, MANY, MANY,                           // word bigrams, suffix-3 with the next word
+        0, 0, 0, 0,                                 // Han first/last character with the length, second characters
+        0, -1, 1, 2,                                // ambiguity classes of i, i-1, i+1, i+2
+        MANY, MANY, MANY,                           // class pairs, the word with the next class
+        -1, 1,                                      // last character of i-1, first character of i+1
+    };
+    /** Per {@link #RIGHT} slot: whether it depends on the first stage's tags of words i+1 and i+2 alone. */
+    private static final boolean[] RIGHT_TAGS_ONLY = {true, true, false, false};
+    /**
+     * Per {@link #RIGHT} slot: v when it depends on the first stage's tag of word i+v and on word i alone
+     * ({@link #MANY} otherwise).
+     */
+    private static final int[] RIGHT_TAG_WITH_WORD = {MANY, MANY, 1, 2};
+    /** Per {@link #DYNAMIC} slot: whether it depends on the previous two tags alone (not on the words). */
+    private static final boolean[] DYNAMIC_TAGS_ONLY = {true, true, true, false, false, false, false, false};
+    /**
+     * Per {@link #DYNAMIC} slot: d when it depends on the previous tag and on the word at i+d alone (a word
+     * outside the sentence: one value per previous tag), {@link #MANY} otherwise.
+     */
+    private static final int[] DYNAMIC_WORD = {MANY, MANY, MANY, 0, 0, 0, 1, MANY};
+
+    /** The word offset static slot {@code k} depends on, or {@link #MANY} (also for undeclared slots). */
+    static int staticWord(int k) {
+        return k < STATIC_WORD.length ? STATIC_WORD[k] : MANY;
+    }
+
+    /** Whether {@link #RIGHT} slot {@code k} depends on the first stage's tags (i+1, i+2) alone. */
+    static boolean rightTagsOnly(int k) {
+        return k < RIGHT_TAGS_ONLY.length && RIGHT_TAGS_ONLY[k];
+    }
+
+    /** Whether {@link #DYNAMIC} slot {@code k} depends on the previous two tags alone. */
+    static boolean dynamicTagsOnly(int k) {
+        return k < DYNAMIC_TAGS_ONLY.length && DYNAMIC_TAGS_ONLY[k];
+    }
+
+    /** v when {@link #RIGHT} slot {@code k} depends on the first-stage tag of word i+v and word i alone, else {@link #MANY}. */
+    static int rightTagWithWord(int k) {
+        return k < RIGHT_TAG_WITH_WORD.length ? RIGHT_TAG_WITH_WORD[k] : MANY;
+    }
+
+    /** d when {@link #DYNAMIC} slot {@code k} depends on the previous tag and the word at i+d alone, else {@link #MANY}. */
+    static int dynamicWord(int k) {
+        return k < DYNAMIC_WORD.length ? DYNAMIC_WORD[k] : MANY;
+    }
+
     static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;

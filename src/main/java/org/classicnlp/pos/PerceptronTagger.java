@@ -22,7 +22,13 @@ import org.classicnlp.core.ModelFormatException;
  * greedy by default or with a beam ({@link #withBeam}); words of the tag dictionary (frequent words seen
  * with one tag, see {@link PerceptronTrainer.Builder#tagDictionary}) get that tag without scoring.
  *
- * <p>Immutable and thread-safe: every call works on its own buffers. Trained by {@link PerceptronTrainer};
+ * <p>Tagging goes through {@link WordScores}: the weights of the features that depend on one word are
+ * pre-summed per word type (a bounded cache, filled as words are met, shared by all threads), so a token
+ * costs a few score-row additions and a handful of weight lookups; it tags as the per-feature reference path
+ * ({@code tagIndicesReference}, the code the trainer runs) does, which the tests check on the shipped models.
+ *
+ * <p>Immutable in what it computes and thread-safe: every call works on its own buffers, and the word cache
+ * holds immutable entries published through final fields. Trained by {@link PerceptronTrainer};
  * saved in the {@link ModelContainer} as kind {@code pos-perceptron}, format version 2, gzip body (columns,
  * so that gzip sees like with like):
  *
@@ -63,11 +69,19 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     private final Map<String, Long> ambiguity;
     private final Map<String, byte[]> lexicon;
     private final int mask;
+    /**
+     * A blocked Bloom filter of the feature keys (two bits in one long per key, about 8 bits a key), a few
+     * hundred KB that stay in cache: most word-pair features of a sentence are not in the model, and the
+     * fast path ({@link #addAt}, {@link #run}) then answers without touching {@link #table}.
+     */
+    private final long[] filter;
     private final int beam;
     /** The first stage of a stacked model (its tags of the next words are features here), or null. */
     private final PerceptronTagger first;
     /** Where this model was loaded from, when it can ship by reference (Java serialisation); else null. */
     volatile ModelRef ref;
+    /** The fast scoring path with its word cache, built on first use; shared with {@link #withBeam} copies. */
+    private final java.util.concurrent.atomic.AtomicReference<WordScores> wordScores;
 
     /** Sorted feature keys, and per key its entries; the weights are quantized here. */
     PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, Map<String, byte[]> lexicon,
@@ -93,12 +107,17 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             throw new IllegalArgumentException("model too large: " + runs + " weights and features, at most 2^24"
                     + " (prune it: PerceptronTrainer.Builder.pruneBelow)");
         }
+        this.wordScores = new java.util.concurrent.atomic.AtomicReference<>();
         this.packed = new short[(int) runs];
         this.codebook = weights.levels;
         this.beam = beam;
         int cap = Integer.highestOneBit(Math.max(4, sortedKeys.length * 2 - 1)) << 1;
         this.table = new long[cap];
         this.mask = cap - 1;
+        this.filter = new long[Integer.highestOneBit(Math.max(64, sortedKeys.length / 8)) << 1];
+        for (long k : sortedKeys) {
+            filter[filterWord(k, filter.length)] |= filterBits(k);
+        }
         int p = 0;
         for (int r = 0; r < sortedKeys.length; r++) {
             int s = (int) sortedKeys[r] & mask;
@@ -126,8 +145,10 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         this.lexicon = m.lexicon;
         this.ambiguity = m.ambiguity;
         this.mask = m.mask;
+        this.filter = m.filter;
         this.beam = beam;
         this.ref = m.ref;
+        this.wordScores = m.wordScores;
     }
 
     /** This model decoding with a beam of {@code width} (1 = greedy). */
@@ -212,6 +233,95 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         return tagDictionary.size();
     }
 
+    PerceptronTagger first() {
+        return first;
+    }
+
+    /** The ambiguity class of {@code word} ({@link Features#UNKNOWN_CLASS} outside the lexicon). */
+    long ambiguityClass(String word) {
+        Long c = ambiguity.get(word);
+        return c == null ? Features.UNKNOWN_CLASS : c;
+    }
+
+    /** The tag-dictionary tag of {@code word} in this stage, or -1. */
+    int dictionaryTag(String word) {
+        Integer t = tagDictionary.get(word);
+        return t == null ? -1 : t;
+    }
+
+    private static int filterWord(long key, int words) {
+        return (int) (key >>> 12) & (words - 1);
+    }
+
+    private static long filterBits(long key) {
+        return 1L << (key & 63) | 1L << ((key >>> 6) & 63);
+    }
+
+    /** Whether feature {@code key} may be in the model (false: it is not). */
+    private boolean mayHave(long key) {
+        long b = filterBits(key);
+        return (filter[filterWord(key, filter.length)] & b) == b;
+    }
+
+    /** Adds the weights of feature {@code key} (0 = none) to {@code scores[at + tag]}. */
+    void addAt(long key, float[] scores, int at) {
+        if (key == 0 || !mayHave(key)) {
+            return;
+        }
+        long[] tb = table;
+        short[] pk = packed;
+        float[] levels = codebook;
+        int s = (int) key & mask;
+        long slot;
+        while ((slot = tb[s]) != 0) {
+            if (slot >>> 24 == key) {
+                int run = (int) slot & 0xFFFFFF;
+                for (int e = run + 1, end = run + 1 + pk[run]; e < end; e++) {
+                    int p = pk[e];
+                    scores[at + ((p >>> 8) & 0xFF)] += levels[p & 0xFF];
+                }
+                return;
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /** The offset of the weight run of feature {@code key} in {@link #packed}, or -1 (also for 0 = none). */
+    int run(long key) {
+        if (key == 0 || !mayHave(key)) {
+            return -1;
+        }
+        int s = (int) key & mask;
+        long slot;
+        while ((slot = table[s]) != 0) {
+            if (slot >>> 24 == key) {
+                return (int) slot & 0xFFFFFF;
+            }
+            s = (s + 1) & mask;
+        }
+        return -1;
+    }
+
+    /** Adds the weight run at {@code run} (from {@link #run}) to {@code scores[at + tag]}. */
+    void addRun(int run, float[] scores, int at) {
+        short[] pk = packed;
+        float[] levels = codebook;
+        for (int e = run + 1, end = run + 1 + pk[run]; e < end; e++) {
+            int p = pk[e];
+            scores[at + ((p >>> 8) & 0xFF)] += levels[p & 0xFF];
+        }
+    }
+
+    /** The fast scoring path ({@link WordScores}), built on first use. */
+    WordScores wordScores() {
+        WordScores w = wordScores.get();
+        if (w == null) {
+            wordScores.compareAndSet(null, new WordScores(this));
+            w = wordScores.get();
+        }
+        return w;
+    }
+
     private void add(long key, float[] scores) {
         if (key == 0) {
             return;
@@ -244,8 +354,13 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         return Arrays.asList(out);
     }
 
-    /** Tag indices of {@code words}. */
+    /** Tag indices of {@code words}, by the fast path ({@link WordScores}). */
     int[] tagIndices(String[] words) {
+        return words.length == 0 ? new int[0] : wordScores().tag(words, beam);
+    }
+
+    /** Tag indices of {@code words} by the reference path: every feature looked up per token (as in training). */
+    int[] tagIndicesReference(String[] words) {
         int n = words.length;
         int[] out = new int[n];
         if (n == 0) {

@@ -276,7 +276,7 @@ public final class ModelContainer {
         byte[] magic = header.bytes(MAGIC.length, null);
         if (magic.length == 0) {
             throw new ModelFormatException(source, "empty file (0 bytes); expected a ClassicNLP " + expected(accepted)
-                    + " model starting with the magic bytes \"CNLPMODL\"");
+                    + " model starting with the magic bytes \"CNLPMODL\" at byte 0");
         }
         if (magic.length < MAGIC.length && Arrays.equals(magic, Arrays.copyOf(MAGIC, magic.length))) {
             throw new ModelFormatException(source, "truncated: the file ends at byte " + magic.length

@@ -109,6 +109,9 @@ public enum Word2VecFormat {
         return read(raw, file.toString(), format, size);
     }
 
+    /** Matrices up to this many values are allocated as announced (a short file then fails at its line). */
+    private static final long ALLOCATE_UNCHECKED = 1 << 18;
+
     /** Deflate expands at most about 1032:1: the most a gzip file of n bytes can hold is about 1032 n. */
     private static final long GZIP_RATIO = 1032;
 
@@ -156,10 +159,10 @@ public enum Word2VecFormat {
                         + dim + ", expected COUNT >= 0, DIMENSION > 0 and COUNT × DIMENSION < 2^31");
             }
             // each entry takes at least 2 x DIMENSION + 2 bytes (a one-byte word and one-digit values in text,
-            // 4 bytes a value in binary): a header announcing more than the file can hold is refused before the
-            // matrix is allocated by it
+            // 4 bytes a value in binary): a header announcing a large matrix the file cannot hold is refused
+            // before the matrix is allocated by it
             long room = size < 0 ? -1 : gz ? size * GZIP_RATIO : size - in.position;
-            if (room >= 0 && (long) count * (2L * dim + 2) > room + 1) {
+            if (room >= 0 && (long) count * dim > ALLOCATE_UNCHECKED && (long) count * (2L * dim + 2) > room + 1) {
                 throw new ModelFormatException(source, "line 1: the header announces " + count + " words of dimension "
                         + dim + ", at least " + (long) count * (2L * dim + 2) + " bytes, but the file has "
                         + (gz ? "at most " + room + " bytes decompressed" : "only " + room + " bytes after the header")

@@ -202,7 +202,11 @@ public final class LinearClassifier {
                 tfidf = TfidfModel.load(new ByteArrayInputStream(b), file + " (TF-IDF part)");
             } else if (kind == 1) {
                 name = in.readUTF();
-                embedder = embedders.apply(name);
+                try {
+                    embedder = embedders.apply(name);
+                } catch (IllegalArgumentException e) {
+                    throw body.error("embedder '" + name + "': " + e.getMessage());
+                }
             } else {
                 throw body.error("unknown feature kind " + kind + ", expected 0 (TF-IDF) or 1 (embedder)");
             }
@@ -210,7 +214,7 @@ public final class LinearClassifier {
             int expected = tfidf != null ? tfidf.dimension() : embedder.dimension();
             body.check(dim == expected, "weights for dimension " + dim + ", the features have " + expected);
             body.section("weights");
-            float[] w = new float[dim * k];
+            float[] w = new float[body.count((long) dim * k, 4, "weight")];
             byte[] buf = new byte[k * 4];
             for (int j = 0; j < dim; j++) {
                 in.readFully(buf);

@@ -276,7 +276,7 @@ public final class ModelContainer {
         byte[] magic = header.bytes(MAGIC.length, null);
         if (magic.length == 0) {
             throw new ModelFormatException(source, "empty file (0 bytes); expected a ClassicNLP " + expected(accepted)
-                    + " model starting with the magic bytes \"CNLPMODL\"");
+                    + " model starting with the magic bytes \"CNLPMODL\" at byte 0");
         }
         if (magic.length < MAGIC.length && Arrays.equals(magic, Arrays.copyOf(MAGIC, magic.length))) {
             throw new ModelFormatException(source, "truncated: the file ends at byte " + magic.length
@@ -332,10 +332,16 @@ public final class ModelContainer {
         AnalyzerSpec spec = null;
         if ((flags & FLAG_SPEC) != 0) {
             header.what = "the analyzer spec";
+            long specAt = header.position;
             try {
                 spec = AnalyzerSpec.read(header.data, source);
             } catch (EOFException e) {
                 throw header.truncated(e);
+            } catch (java.io.UTFDataFormatException | ModelFormatException e) {
+                String why = e instanceof ModelFormatException m ? m.getMessage().substring(source.length() + 2)
+                        : "malformed string (" + e.getMessage() + ")";
+                throw new ModelFormatException(source, "corrupt header: the analyzer spec from byte " + specAt
+                        + ", read up to byte " + header.position + ": " + why, e);
             }
         }
         long lengthAt = header.position;
@@ -625,8 +631,26 @@ public final class ModelContainer {
             return stream == null ? 0 : stream.b.position();
         }
 
-        long remaining() {
+        /** Bytes of the body not read yet. */
+        public long remaining() {
             return bytes.limit() - position();
+        }
+
+        /**
+         * {@code n}, a count just read from the body, checked against what the rest of the body can hold: at
+         * least {@code bytesEach} bytes each (0 for items that may be empty). A count read from a file sizes an
+         * allocation only through this check, so that a small damaged file cannot ask for gigabytes.
+         *
+         * @throws ModelFormatException for a negative count, or one the remaining bytes cannot hold
+         */
+        public int count(long n, long bytesEach, String what) {
+            long left = remaining();
+            if (n < 0 || n > Integer.MAX_VALUE - 8 || (bytesEach > 0 && n > left / bytesEach)) {
+                throw error("invalid " + what + " count " + n + ": expected 0 to "
+                        + (bytesEach > 0 ? Math.min(Integer.MAX_VALUE - 8, left / bytesEach) + " (" + left
+                        + " bytes remain, at least " + bytesEach + " a " + what + ")" : Integer.MAX_VALUE - 8));
+            }
+            return (int) n;
         }
 
         /** A format error at the current position: file, body byte (and file byte when stored plain), message. */

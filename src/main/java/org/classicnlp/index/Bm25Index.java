@@ -253,7 +253,12 @@ public final class Bm25Index implements TextSearcher {
 
     private static Bm25Index read(ModelContainer.Body body, Segmenter segmenter) throws IOException {
         var spec = body.spec().orElseThrow(() -> body.error("missing analyzer spec"));
-        Analyzer analyzer = segmenter == null ? Analyzer.of(spec) : Analyzer.of(spec, segmenter);
+        Analyzer analyzer;
+        try {
+            analyzer = segmenter == null ? Analyzer.of(spec) : Analyzer.of(spec, segmenter);
+        } catch (IllegalArgumentException e) {
+            throw body.error("the analyzer spec: " + e.getMessage());
+        }
         var in = body.in();
         double k1 = in.readDouble();
         double b = in.readDouble();
@@ -261,6 +266,7 @@ public final class Bm25Index implements TextSearcher {
         int n = in.readInt();
         body.check(n >= 0, "invalid document count " + n);
         body.section("documents");
+        body.count(n, 6, "document");   // its id's UTF length and its length
         String[] ids = new String[n];
         int[] lengths = new int[n];
         for (int d = 0; d < n; d++) {
@@ -270,6 +276,7 @@ public final class Bm25Index implements TextSearcher {
         body.section("postings");
         int terms = in.readInt();
         body.check(terms >= 0, "invalid term count " + terms);
+        body.count(terms, 14, "term");   // UTF length, df, one posting
         Map<String, Integer> termIds = new HashMap<>(terms * 2);
         int[][] pd = new int[terms][];
         int[][] pf = new int[terms][];

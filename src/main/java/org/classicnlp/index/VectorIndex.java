@@ -631,6 +631,8 @@ public final class VectorIndex {
             body.check(m < Metric.values().length, "unknown metric code " + m);
             int n = in.readInt();
             body.check(n >= 0 && (long) n * dim <= Integer.MAX_VALUE - 8, "invalid row count " + n);
+            body.check(dim <= 1 << 24, "dimension " + dim + ", expected at most " + (1 << 24));
+            body.count(n, 2 + 4L * dim, "row");   // its id's UTF length and its floats
             body.section("ids");
             String[] ids = new String[Math.max(n, 16)];
             for (int i = 0; i < n; i++) {

@@ -21,25 +21,36 @@ import org.classicnlp.core.ModelFormatException;
  */
 final class ArpaReader {
 
+    /** Deflate expands at most about 1032:1: the most a gzip file of n bytes can hold is about 1032 n. */
+    private static final long GZIP_RATIO = 1032;
+
     private final String source;
     private final BufferedReader in;
+    /** The most bytes of text the source can hold (to bound the declared counts before allocating), or -1. */
+    private final long room;
     private long lineNo;
 
-    private ArpaReader(InputStream in, String source) {
+    private ArpaReader(InputStream in, String source, long room) {
         this.source = source;
+        this.room = room;
         this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
     }
 
     static NGramModel read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
+            return read(in, file.toString(), Files.size(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ARPA file " + file + ": " + e.getMessage(), e);
         }
     }
 
     static NGramModel read(InputStream raw, String source) {
+        return read(raw, source, -1);
+    }
+
+    /** @param size the bytes of the file, or -1 when unknown */
+    private static NGramModel read(InputStream raw, String source, long size) {
         try {
             BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
             b.mark(2);
@@ -47,7 +58,8 @@ final class ArpaReader {
             int m1 = b.read();
             b.reset();
             InputStream in = m0 == 0x1f && m1 == 0x8b ? new GZIPInputStream(b, 1 << 16) : b;
-            return new ArpaReader(in, source).parse();
+            long room = size < 0 ? -1 : in == b ? size : size * GZIP_RATIO;
+            return new ArpaReader(in, source, room).parse();
         } catch (CharacterCodingException e) {
             throw new ModelFormatException(source, "not UTF-8 text near line " + "?" + ": " + e.getMessage(), e);
         } catch (java.io.EOFException | java.util.zip.ZipException e) {
@@ -129,6 +141,16 @@ final class ArpaReader {
         }
         if (order == 0) {
             throw error("no 'ngram N=COUNT' lines after \\data\\");
+        }
+        // an n-gram line takes at least 2N + 2 bytes ("0 a\n" for N = 1): counts the file cannot hold are refused
+        // before the tables are allocated by them
+        long least = 0;
+        for (int k = 1; k <= order; k++) {
+            least += Math.min(declared[k], Long.MAX_VALUE / 128) * (2L * k + 2);
+        }
+        if (room >= 0 && least > room) {
+            throw error("the header declares n-grams of at least " + least + " bytes, but the file holds at most "
+                    + room + " bytes (truncated, or wrong counts?)");
         }
         Vocab vocab = new Vocab();
         float[] uniProb = new float[(int) declared[1] + 1];

@@ -620,6 +620,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         body.section("the word count");
         int nw = in.readInt();
         body.check(nw >= 0, "word count " + nw + ", expected >= 0");
+        body.count(nw, 8, "word record");   // UTF length, tag count, one tag and its count at least
         String[] words = new String[nw];
         int[][] wt = new int[nw][];
         int[][] wc = new int[nw][];

@@ -649,6 +649,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         body.section("the ambiguity lexicon");
         int nl = in.readInt();
         body.check(nl >= 0, "lexicon size " + nl + ", expected >= 0");
+        body.count(nl, 4, "lexicon word");   // shared prefix, UTF length, tag count
         Map<String, byte[]> lexicon = new HashMap<>(nl * 2);
         String prev = "";
         for (int i = 0; i < nl; i++) {
@@ -684,6 +685,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         body.section("the tag dictionary");
         int nd = in.readInt();
         body.check(nd >= 0, "tag dictionary size " + nd + ", expected >= 0");
+        body.count(nd, 3, "tag dictionary entry");   // UTF length, tag
         Map<String, Integer> dict = new HashMap<>(nd * 2);
         for (int d = 0; d < nd; d++) {
             String word = in.readUTF();
@@ -694,6 +696,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         body.section("the feature count");
         int nf = in.readInt();
         body.check(nf >= 0, "feature count " + nf + ", expected >= 0");
+        body.count(nf, 4, "feature");   // key gap, weight count, one tag and one weight at least
         body.section("the weight levels");
         float[] levels = new float[Codebook.LEVELS];
         for (int c = 0; c < levels.length; c++) {

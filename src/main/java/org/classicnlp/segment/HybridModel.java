@@ -143,6 +143,7 @@ public final class HybridModel {
         if (n < 0 || n >= 50_000_000) {
             throw body.error("word count " + n + ", expected 0 to 49,999,999");
         }
+        body.count(n, 7, "word record");   // 2-byte length, a byte at least, the 4-byte count
         String[] words = new String[n];
         long[] counts = new long[n];
         for (int i = 0; i < n; i++) {

@@ -277,7 +277,7 @@ public final class PerceptronSegmenter extends SpanSegmenter {
         if (n < 0 || n > 1 << 28) {
             throw body.error(what + " key count " + n + ", expected 0 to " + (1 << 28));
         }
-        long[] keys = new long[n];
+        long[] keys = new long[body.count(n, 1, what + " key")];
         long prev = -1;
         for (int i = 0; i < n; i++) {
             long d = 0;
@@ -316,7 +316,7 @@ public final class PerceptronSegmenter extends SpanSegmenter {
         if (nw < 0) {
             throw body.error("dictionary size " + nw + ", expected >= 0");
         }
-        Lexicon.Builder dict = new Lexicon.Builder(nw, true);
+        Lexicon.Builder dict = new Lexicon.Builder(body.count(nw, 3, "dictionary word"), true);
         for (int i = 0; i < nw; i++) {
             dict.add(in.readUTF(), 1);
         }
@@ -414,19 +414,19 @@ public final class PerceptronSegmenter extends SpanSegmenter {
             public PerceptronSegmenter read(ModelContainer.Body body) {
                 java.nio.ByteBuffer b = body.buffer();
                 body.section("the character table");
-                char[] chars = new char[count(body, b.getInt(), 0xFFFF, "character")];
+                char[] chars = new char[count(body, b.getInt(), 0xFFFF, 2, "character")];
                 b.asCharBuffer().get(chars);
                 b.position(b.position() + 2 * chars.length);
                 long[][] keys = new long[3][];
                 for (int k = 0; k < 3; k++) {
                     body.section("the n-gram keys");
-                    keys[k] = new long[count(body, b.getInt(), 1 << 28, "key")];
+                    keys[k] = new long[count(body, b.getInt(), 1 << 28, 8, "key")];
                     b.asLongBuffer().get(keys[k]);
                     b.position(b.position() + 8 * keys[k].length);
                 }
                 body.section("the feature weights");
                 float scale = b.getFloat();
-                int n = count(body, b.getInt(), Integer.MAX_VALUE / 4, "weight");
+                int n = count(body, b.getInt(), Integer.MAX_VALUE / 4, 2, "weight");
                 short[] q = new short[n];
                 b.asShortBuffer().get(q);
                 b.position(b.position() + 2 * n);
@@ -447,11 +447,12 @@ public final class PerceptronSegmenter extends SpanSegmenter {
         }, IMAGE_KIND);
     }
 
-    private static int count(ModelContainer.Body body, int n, int max, String what) {
+    /** {@code n} checked against {@code max} and against what the rest of the body holds ({@code width} bytes each). */
+    private static int count(ModelContainer.Body body, int n, int max, int width, String what) {
         if (n < 0 || n > max) {
             throw body.error(what + " count " + n + ", expected 0 to " + max);
         }
-        return n;
+        return body.count(n, width, what);
     }
 
     private static final class StandardHolder {

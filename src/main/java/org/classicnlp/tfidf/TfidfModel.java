@@ -456,6 +456,7 @@ public final class TfidfModel implements Embedder, java.io.Serializable {
         body.section("the vocabulary size");
         int v = in.readInt();
         body.check(v >= 0, "vocabulary size " + v + ", expected >= 0");
+        body.count(v, 20, "term record");   // 4-byte length, 8-byte df, 8-byte idf
         String[] terms = new String[Math.min(v, 1 << 20)];
         long[] df = new long[terms.length];
         double[] idf = new double[terms.length];
@@ -471,6 +472,7 @@ public final class TfidfModel implements Embedder, java.io.Serializable {
             if (n < 0 || n > 1 << 24) {
                 throw body.error("term length " + n + ", expected 0 to " + (1 << 24));
             }
+            body.count(n, 1, "term byte");
             byte[] utf8 = new byte[n];
             in.readFully(utf8);
             terms[i] = new String(utf8, StandardCharsets.UTF_8);

@@ -239,6 +239,8 @@ public record PackedVectors(WordVectors vectors, int bits, AnalyzerSpec spec, lo
         for (int c = 0; c < dim; c++) {
             component[c] = in.readFloat();
         }
+        body.section("the words");
+        body.count(n, 2 + 8 + 4, "word");   // its UTF length, count and scale at least
         String[] words = new String[n];
         long[] counts = new long[n];
         for (int i = 0; i < n; i++) {
@@ -258,7 +260,7 @@ public record PackedVectors(WordVectors vectors, int bits, AnalyzerSpec spec, lo
             }
         }
         body.section("the codes");
-        byte[] codes = new byte[(int) (((long) n * dim * bits + 7) / 8)];
+        byte[] codes = new byte[body.count(((long) n * dim * bits + 7) / 8, 1, "code byte")];
         in.readFully(codes);
         float[] values = new float[n * dim];
         dequantize(codes, scales, n, dim, bits, values);

@@ -100,14 +100,31 @@ public enum Word2VecFormat {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + file + ": " + e.getMessage(), e);
         }
-        return read(raw, file.toString(), format);
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            size = -1;
+        }
+        return read(raw, file.toString(), format, size);
+    }
+
+    /** Matrices up to this many values are allocated as announced (a short file then fails at its line). */
+    private static final long ALLOCATE_UNCHECKED = 1 << 18;
+
+    /** Deflate expands at most about 1032:1: the most a gzip file of n bytes can hold is about 1032 n. */
+    private static final long GZIP_RATIO = 1032;
+
+    static WordVectors read(InputStream stream, String source, Word2VecFormat format) {
+        return read(stream, source, format, -1);
     }
 
     /**
      * Reads a stream (closed here); {@code source} names it in messages, and its ending chooses gzip
      * ({@code .gz}) and, when {@code format} is null, the format as for files.
      */
-    static WordVectors read(InputStream stream, String source, Word2VecFormat format) {
+    /** @param size the bytes of the file (to bound the header's counts before allocating by them), or -1 */
+    private static WordVectors read(InputStream stream, String source, Word2VecFormat format, long size) {
         String name = source.toLowerCase(java.util.Locale.ROOT);
         boolean gz = name.endsWith(".gz");
         try (InputStream raw = stream) {
@@ -140,6 +157,16 @@ public enum Word2VecFormat {
             if (count < 0 || dim <= 0 || (long) count * dim > Integer.MAX_VALUE - 8) {
                 throw new ModelFormatException(source, "line 1: implausible header: " + count + " words of dimension "
                         + dim + ", expected COUNT >= 0, DIMENSION > 0 and COUNT × DIMENSION < 2^31");
+            }
+            // each entry takes at least 2 x DIMENSION + 2 bytes (a one-byte word and one-digit values in text,
+            // 4 bytes a value in binary): a header announcing a large matrix the file cannot hold is refused
+            // before the matrix is allocated by it
+            long room = size < 0 ? -1 : gz ? size * GZIP_RATIO : size - in.position;
+            if (room >= 0 && (long) count * dim > ALLOCATE_UNCHECKED && (long) count * (2L * dim + 2) > room + 1) {
+                throw new ModelFormatException(source, "line 1: the header announces " + count + " words of dimension "
+                        + dim + ", at least " + (long) count * (2L * dim + 2) + " bytes, but the file has "
+                        + (gz ? "at most " + room + " bytes decompressed" : "only " + room + " bytes after the header")
+                        + " (truncated, or not the header of this file?)");
             }
             if (format == null) {
                 format = detect(gz ? name.substring(0, name.length() - 3) : name, in.in, dim);
@@ -232,6 +259,9 @@ public enum Word2VecFormat {
                     + message);
         }
 
+        /** Whether the last line read ended with a line feed (not with the end of the file). */
+        boolean lineEnded;
+
         /** A UTF-8 line without its terminator, or null at end of file. */
         String line(long lineNo) throws IOException {
             ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
@@ -243,6 +273,7 @@ public enum Word2VecFormat {
                 line.write(b);
                 b = read();
             }
+            lineEnded = b == '\n';
             try {
                 return stripLineEnd(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(line.toByteArray())).toString());
@@ -291,6 +322,12 @@ public enum Word2VecFormat {
             }
             if (!line.substring(pos).isBlank()) {
                 throw in.atLine(lineNo, "word '" + words[i] + "' has more than the " + dim + " values expected");
+            }
+            if (i == words.length - 1 && !in.lineEnded) {
+                // every writer ends each entry with a line feed: without it the file was cut inside this entry,
+                // where a cut number still parses (0.12345 read as 0.12)
+                throw in.atLine(lineNo, "the file ends inside the last entry ('" + words[i] + "'), expected a line"
+                        + " end after its " + dim + " values (truncated?)");
             }
         }
         String extra = in.line(words.length + 2);

@@ -15,7 +15,7 @@ import java.util.function.Function;
 /**
  * The damage every model loader must report as {@link ModelFormatException} naming the file and what was
  * expected: empty, foreign (text, word2vec text, old format), another kind, another container or format
- * version, truncation at several points, one flipped byte, trailing data.
+ * version, truncation at several points and at every 1/64 of the length, one flipped byte, trailing data.
  */
 public final class ModelFileChecks {
 
@@ -70,6 +70,8 @@ public final class ModelFileChecks {
             assertTrue(e.getMessage().contains("byte "), e.getMessage());
         }
 
+        assertRejectsTruncation(dir, good, loader);
+
         for (int at : new int[] {bytes.length / 2, bytes.length - 20, bytes.length - 1}) {
             byte[] flipped = bytes.clone();
             flipped[at] ^= 0x10;
@@ -80,6 +82,25 @@ public final class ModelFileChecks {
         byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
         e = fails(loader, write(dir, "longer.model", longer));
         contains(e, "unexpected data after the checksum at byte " + bytes.length);
+    }
+
+    /**
+     * Issue 18: {@code good} cut at every 1/64 of its length (1/64 to 63/64) is rejected by
+     * {@code loader} with a {@link ModelFormatException} that names the cut file and a position, before the
+     * model can be used. For any file the loader reads: container models, and the word2vec and ARPA formats.
+     */
+    public static void assertRejectsTruncation(Path dir, Path good, Function<Path, ?> loader) throws IOException {
+        byte[] bytes = Files.readAllBytes(good);
+        java.util.SortedSet<Integer> cuts = new java.util.TreeSet<>();
+        for (int i = 1; i < 64; i++) {
+            cuts.add(Math.max(1, (int) ((long) bytes.length * i / 64)));   // a file under 64 bytes: every byte
+        }
+        for (int cut : cuts) {
+            Path f = write(dir, "cut-" + cut + "-of-" + bytes.length + "-" + good.getFileName(), Arrays.copyOf(bytes, cut));
+            ModelFormatException e = fails(loader, f);
+            assertTrue(e.getMessage().matches("(?s).*\\b(byte|line|entry) \\d+.*"), "no position in: " + e.getMessage());
+            Files.delete(f);
+        }
     }
 
     private static Path write(Path dir, String name, byte[] bytes) throws IOException {

@@ -236,7 +236,9 @@ final class W2vTrainCommand implements Callable<Integer> {
         if (f == Format.auto) {
             f = Files.isDirectory(input) || startsWithDoc(input) ? Format.wiki : Format.lines;
         }
-        return f == Format.wiki ? Corpora.wikiExtractor(input) : Corpora.lines(input);
+        // checked before and after every pass: the vocabulary pass and the epochs must read the same text
+        return org.classicnlp.core.StableInput.of(input, "--input " + input,
+                f == Format.wiki ? Corpora.wikiExtractor(input) : Corpora.lines(input));
     }
 
     private static boolean startsWithDoc(Path file) {

@@ -49,6 +49,8 @@ public final class TfidfCommand implements Callable<Integer> {
     static TfidfModel fit(TfidfVectorizer vectorizer, BatchOptions batch, DocumentSource source) {
         try (Progress p = new Progress("fit", source::size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliErrors.aboutInput("--input", batch.input, e);
         }
     }
 

@@ -212,7 +212,11 @@ final class W2vTrainCommand implements Callable<Integer> {
                 // the trainer's schedule: linear decay over all tokens of all epochs
                 p.extra(String.format(Locale.ROOT, "alpha %.5f", a0 - (a0 - a1) * done / Math.max(1, total)));
             };
-            vectors = trainer.fit(documents(input, format), analyzer, progress);
+            try {
+                vectors = trainer.fit(documents(input, format), analyzer, progress);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw CliErrors.aboutInput("--input", input, e);
+            }
         }
         vectors.save(output);
         if (!quiet) {

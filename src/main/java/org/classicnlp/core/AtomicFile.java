@@ -65,7 +65,18 @@ public final class AtomicFile {
     /** A fresh temporary name next to {@code file} (same directory, so the move is a rename). */
     public static Path temporarySibling(Path file) throws IOException {
         Path abs = file.toAbsolutePath();
-        return Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+        // not Files.createTempFile: its owner-only permissions would end up on the output; this one gets the umask's
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = abs.resolveSibling("." + abs.getFileName() + "."
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 16) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 100) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Moves {@code tmp} over {@code file}: atomically where the file system can, else replacing it. */

@@ -95,10 +95,13 @@ class OutputFaultsTest {
         assertFalse(Files.exists(other));
         assertEquals(List.of(), leftovers());
 
-        // and a whole write lands under the final name
+        // and a whole write lands under the final name, with the permissions of a file created there
         AtomicFile.write(other, "test output", out -> out.write(big));
         assertEquals(big.length, Files.size(other));
         assertEquals(List.of(), leftovers());
+        Path plain = Files.createFile(tmp.resolve("plain"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(other),
+                "not the owner-only permissions of a temporary file");
     }
 
     @Test

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A full disk while writing (issue 18): mounts a 64 KiB tmpfs (needs root; skipped with a message otherwise) and
-# writes outputs bigger than that onto it: w2v train --output, lm train --output (ARPA), train-tagger --output, and
+# A full disk while writing (issue 18): mounts a 16 KiB tmpfs (needs root; skipped with a message otherwise) and
+# writes outputs bigger than that onto it: w2v train --output, lm train --output (ARPA), tfidf fit --output, and
 # segment / keywords with stdout redirected to the full disk and to /dev/full. Each must exit 1 with one
 # 'error:' line, and leave no file (and no temporary file) on the full disk. Exits non-zero on any miss.
 # Usage: bench/full_disk.sh
@@ -11,7 +11,7 @@ if [ ! -f target/classicnlp.jar ] || [ -n "$(find src pom.xml -newer target/clas
   mvn -q -B -ntp -DskipTests package || exit 1
 fi
 TINY=$(mktemp -d /tmp/classicnlp-full-disk.XXXXXX)
-if ! mount -t tmpfs -o size=64k tmpfs "$TINY" 2>/dev/null; then
+if ! mount -t tmpfs -o size=16k tmpfs "$TINY" 2>/dev/null; then
   echo "skipped: cannot mount a tmpfs here (not root, or no permission)"; rmdir "$TINY"; exit 0
 fi
 trap 'umount "$TINY"; rmdir "$TINY"' EXIT
@@ -31,11 +31,11 @@ check() { # NAME EXPECTED_FILE CMD...: exit 1, one error line, nothing left on t
   rm -rf "${TINY:?}"/* "$TINY"/.[!.]* 2>/dev/null
 }
 check "w2v train --output (text)" v.txt $JAR w2v train --input corpora/w2v-toy.txt --output "$TINY/v.txt" --dim 200 --min-count 1 -q
-check "w2v train --output (binary)" v.bin $JAR w2v train --input corpora/w2v-toy.txt --output "$TINY/v.bin" --dim 200 --min-count 1 -q
-check "lm train --output (ARPA)" lm.arpa $JAR lm train --order 5 --input corpora/tfidf-sample.txt --output "$TINY/lm.arpa" --discount-fallback -q
-check "lm train --output (.bin)" lm.bin $JAR lm train --order 5 --input corpora/tfidf-sample.txt --output "$TINY/lm.bin" --discount-fallback -q
-check "train-tagger --output" t.bin $JAR train-tagger --algo perceptron --input-format pd98 --corpus corpora/pos-train.pd98.txt --output "$TINY/t.bin" --epochs 1 -q
-check "segment > full tmpfs" out.txt sh -c "$JAR segment corpora/news-zh-en.txt > '$TINY/out.txt' && true; rc=\$?; rm -f '$TINY/out.txt'; exit \$rc"
+check "w2v train --output (binary)" v.bin $JAR w2v train --input corpora/w2v-toy.txt --output "$TINY/v.bin" --dim 300 --min-count 1 -q
+check "lm train --output (ARPA)" lm.arpa $JAR lm train --order 5 --input corpora/w2v-toy.txt --output "$TINY/lm.arpa" --discount-fallback -q
+check "lm train --output (.bin)" lm.bin $JAR lm train --order 5 --input corpora/w2v-toy.txt --output "$TINY/lm.bin" --discount-fallback -q
+check "tfidf fit --output" m.tfidf $JAR tfidf fit --input corpora/w2v-toy.txt --output "$TINY/m.tfidf" --ngram 1,3 -q
+check "segment > full tmpfs" out.txt sh -c "$JAR segment corpora/w2v-toy.txt > '$TINY/out.txt' && true; rc=\$?; rm -f '$TINY/out.txt'; exit \$rc"
 check "keywords > /dev/full" - sh -c "$JAR keywords --input corpora/news-zh-en.txt -q > /dev/full"
 check "segment > /dev/full" - sh -c "$JAR segment corpora/news-zh-en.txt > /dev/full"
 [ $fails = 0 ] && echo "PASS: every write to a full disk failed with one error line and left nothing behind"

@@ -93,7 +93,13 @@ final class ClassifyTrainCommand implements Callable<Integer> {
             b.tfidf(parseTfidf(tfidf));
         }
         DocumentSource source = DocumentSource.open(input, inputFormat);
-        b.build().fit(source.corpus).save(output);
+        org.classicnlp.classify.LinearClassifier model;
+        try {
+            model = b.build().fit(source.corpus);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliErrors.aboutInput("--input", input, e);
+        }
+        model.save(output);
         return 0;
     }
 

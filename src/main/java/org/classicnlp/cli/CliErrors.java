@@ -81,6 +81,15 @@ final class CliErrors {
         return context + ": " + reason.substring(0, 1).toLowerCase(java.util.Locale.ROOT) + reason.substring(1);
     }
 
+    /**
+     * A trainer's complaint about the data it was given (an empty vocabulary, too few n-grams to estimate a
+     * discount), which names no file: a failure naming the input it came from.
+     */
+    static Failure aboutInput(String option, Object input, RuntimeException e) {
+        String m = clean(e.getMessage());
+        return new Failure(option + " " + input + ": " + (m != null ? m : "cannot be used"));
+    }
+
     /** The message on one line without Java class names; null when there is nothing left. */
     static String clean(String message) {
         if (message == null) {

@@ -21,6 +21,17 @@ final class CliIO {
         return TextFiles.openStream(file);
     }
 
+    /**
+     * Fails when writing to {@code out} failed: {@code System.out} is a {@link java.io.PrintStream}, which
+     * swallows I/O errors (a full disk behind a redirection, a closed pipe) and only remembers them, so a job
+     * must ask or it ends with exit 0 and a truncated result.
+     */
+    static void checkWritten(java.io.OutputStream out) {
+        if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+            throw new java.io.UncheckedIOException(new java.io.IOException("error writing to standard output"));
+        }
+    }
+
     /** Buffered UTF-8 standard output; flush it when done (closing it would close System.out). */
     static Writer stdout() {
         return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);

@@ -62,7 +62,9 @@ final class DocumentSource {
             }
         }
         InputFormat fmt = requested == InputFormat.AUTO ? Corpora.detect(path) : requested;
-        Corpus<Document> corpus = Corpora.open(path, fmt);
+        // checked before and after every pass: a two-pass job (idf, then keywords) must read the same text twice
+        Corpus<Document> corpus = org.classicnlp.core.StableInput.of(path, input.equals("-") ? "standard input"
+                : "--input " + input, Corpora.open(path, fmt));
         DocumentSource src = switch (fmt) {
             case DIR -> new DocumentSource(corpus, () -> countFiles(path), "directory " + input);
             case JSONL -> new DocumentSource(corpus, () -> -1, "JSONL " + input);

@@ -100,6 +100,20 @@ public final class KeywordsCommand implements Callable<Integer> {
         PrintStream out = System.out;
         ByteRows.Pool pool = new ByteRows.Pool();
         try (Progress p = new Progress("keywords", total, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
+            run(extractor, docs, jsonl, pool, out, p);
+        } catch (org.classicnlp.core.StableInput.ChangedException e) {
+            throw new CliErrors.Failure(e.getMessage() + TfidfCommand.PARTIAL_STDOUT);
+        }
+        out.flush();
+        if (out.checkError()) {
+            throw new UncheckedIOException(new IOException("error writing to standard output"));
+        }
+        return 0;
+    }
+
+    private void run(KeywordExtractor extractor, Stream<Document> docs, boolean jsonl, ByteRows.Pool pool,
+            PrintStream out, Progress p) {
+        {
             BatchExecutor.runDocuments(docs, batch.threads(), b -> {
                 ByteRows rows = pool.take();
                 for (Document d : b) {
@@ -130,10 +144,5 @@ public final class KeywordsCommand implements Callable<Integer> {
                 p.step(r.documents());
             });
         }
-        out.flush();
-        if (out.checkError()) {
-            throw new UncheckedIOException(new IOException("error writing to standard output"));
-        }
-        return 0;
     }
 }

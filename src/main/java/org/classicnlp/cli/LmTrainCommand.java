@@ -139,6 +139,8 @@ final class LmTrainCommand implements Callable<Integer> {
                     p.extra("estimating order " + done + " of " + total);
                 }
             });
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliErrors.aboutInput("--input", input, e);
         }
         if (arpa) {
             model.writeArpa(output);

@@ -86,7 +86,16 @@ public final class Main {
             cmd.getErr().flush();
             return 1;
         });
-        return cl.execute(args);
+        int code = cl.execute(args);
+        // every command writes its results to System.out, a PrintStream that swallows write errors (a full disk
+        // behind a redirection): a job that ended well but could not write its results has failed
+        System.out.flush();
+        if (code == 0 && System.out.checkError()) {
+            System.err.println("error: error writing to standard output (is the disk full?); the output is incomplete");
+            System.err.flush();
+            return 1;
+        }
+        return code;
     }
 
     /** Bad usage: one line naming the problem and where the help is; exit code 2. */

@@ -75,6 +75,10 @@ final class OrderedLinePipeline {
             BatchExecutor.run(chunks, threads, c -> process(c, name, spansOf), o -> {
                 try {
                     o.writeTo(out);
+                    if (out instanceof java.io.PrintStream ps && ps.checkError()) {
+                        // stop at the first failed write (a full disk, a closed pipe) rather than segment the rest
+                        throw new IOException("error writing to standard output");
+                    }
                 } catch (IOException e) {
                     throw new IoFailure(e);
                 }
@@ -83,6 +87,7 @@ final class OrderedLinePipeline {
             throw e.getCause();
         }
         out.flush();
+        CliIO.checkWritten(out);
     }
 
     /** An I/O failure of the reader or writer carried through the executor, unwrapped in {@link #run}. */

@@ -47,6 +47,13 @@ public final class ServeCommand implements Callable<Integer> {
     String maxBody = "8MiB";
     @Option(names = "--workers", paramLabel = "N", description = "Threads that embed (default: one per core).")
     Integer workers;
+    @Option(names = "--max-connections", paramLabel = "N",
+            description = "Requests read at once, one thread each while their bytes arrive (default: ${DEFAULT-VALUE}).")
+    int maxConnections = 256;
+    @Option(names = "--request-timeout", paramLabel = "SECONDS",
+            description = "Cut a request not read whole within this many seconds (slow clients; default: "
+                    + EmbeddingServer.DEFAULT_REQUEST_TIMEOUT_SECONDS + ").")
+    Integer requestTimeout;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -57,6 +64,12 @@ public final class ServeCommand implements Callable<Integer> {
         Check.atLeast("--max-batch", maxBatch, 1);
         Check.atLeast("--max-input-tokens", maxInputTokens, 1);
         long bodyLimit = parseSize("--max-body", maxBody);
+        Check.atLeast("--max-connections", maxConnections, 1);
+        if (requestTimeout != null) {
+            Check.atLeast("--request-timeout", requestTimeout, 1);
+            // read by the JDK server when the first one starts in this JVM, which is the one below
+            System.setProperty(EmbeddingServer.REQUEST_TIMEOUT_PROPERTY, Integer.toString(requestTimeout));
+        }
         String key = null;
         if (apiKeyEnv != null) {
             key = System.getenv(apiKeyEnv);
@@ -67,7 +80,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
         Map<String, Embedder> embedders = embedders();
         EmbeddingServer.Builder b = EmbeddingServer.builder().host(host).port(port).models(embedders).apiKey(key)
-                .maxBatch(maxBatch).maxInputTokens(maxInputTokens).maxBody(bodyLimit);
+                .maxBatch(maxBatch).maxInputTokens(maxInputTokens).maxBody(bodyLimit)
+                .maxConnections(maxConnections);
         if (workers != null) {
             Check.atLeast("--workers", workers, 1);
             b.workers(workers);

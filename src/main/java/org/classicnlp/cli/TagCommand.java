@@ -150,6 +150,7 @@ final class TagCommand implements Callable<Integer> {
                 }
             });
             out.flush();
+            CliIO.checkWritten(System.out);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

@@ -49,6 +49,8 @@ public final class TfidfCommand implements Callable<Integer> {
     static TfidfModel fit(TfidfVectorizer vectorizer, BatchOptions batch, DocumentSource source) {
         try (Progress p = new Progress("fit", source::size, batch.quiet); Stream<Document> docs = source.corpus.stream()) {
             return vectorizer.fit(docs, p::step);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliErrors.aboutInput("--input", batch.input, e);
         }
     }
 
@@ -124,6 +126,16 @@ public final class TfidfCommand implements Callable<Integer> {
                 Check.writable("--save-model", saveModel);
             }
             DocumentSource source = DocumentSource.open(batch.input, batch.inputFormat);
+            try {
+                transform(source, vectorizer, jsonl);
+            } catch (org.classicnlp.core.StableInput.ChangedException e) {
+                throw new CliErrors.Failure(e.getMessage() + (saveModel != null && java.nio.file.Files.exists(saveModel)
+                        ? "; --save-model " + saveModel + " was fitted on the first read" : "") + PARTIAL_STDOUT);
+            }
+            return 0;
+        }
+
+        private void transform(DocumentSource source, TfidfVectorizer vectorizer, boolean jsonl) throws IOException {
             PrintStream out = System.out;
             ByteRows.Pool pool = new ByteRows.Pool();
             byte[][][] terms = new byte[1][][];
@@ -164,9 +176,11 @@ public final class TfidfCommand implements Callable<Integer> {
             if (out.checkError()) {
                 throw new UncheckedIOException(new IOException("error writing to standard output"));
             }
-            return 0;
         }
     }
+
+    /** Appended to the error when the input changed after output began: stdout cannot be taken back. */
+    static final String PARTIAL_STDOUT = "; any lines already written to standard output are from an incomplete run";
 
     /** The output formats of transform and keywords. */
     static final List<String> OUTPUT_FORMATS = List.of("tsv", "jsonl");

@@ -96,7 +96,7 @@ final class TrainSegmenterCommand implements Callable<Integer> {
         if (algo != Algo.perceptron && (!dicts.isEmpty() || epochs != null || dev != null || threads != null)) {
             throw Check.usage("--dict, --epochs, --dev and --threads apply to --algo perceptron only");
         }
-        Corpus<Sentence> sentences = read(corpus);
+        Corpus<Sentence> sentences = org.classicnlp.core.StableInput.of(corpus, "--corpus " + corpus, read(corpus));
         try (Progress p = new Progress("train " + algo, "sentences", () -> -1, quiet)) {
             ProgressListener progress = (stage, done, total) -> p.stepTo(done);
             if (algo == Algo.hmm) {

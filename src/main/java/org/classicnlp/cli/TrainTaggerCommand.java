@@ -115,7 +115,7 @@ final class TrainTaggerCommand implements Callable<Integer> {
             Check.exists("--dev", dev);
         }
         Check.writable("--output", out);
-        Corpus<Sentence> train = read(corpus, f, col, range);
+        Corpus<Sentence> train = org.classicnlp.core.StableInput.of(corpus, "--corpus " + corpus, read(corpus, f, col, range));
         Corpus<Sentence> devCorpus = dev == null ? null : read(dev, f, col, null);
         try (Progress p = new Progress("train " + a, a.equals("hmm") ? "sentences" : "epochs",
                 () -> a.equals("hmm") ? -1 : (long) epochs * (stacked ? 6 : 1), quiet)) {

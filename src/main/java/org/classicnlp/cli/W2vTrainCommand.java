@@ -223,7 +223,11 @@ final class W2vTrainCommand implements Callable<Integer> {
                 // the trainer's schedule: linear decay over all tokens of all epochs
                 p.extra(String.format(Locale.ROOT, "alpha %.5f", a0 - (a0 - a1) * done / Math.max(1, total)));
             };
-            vectors = trainer.fit(documents(input, format), analyzer, progress);
+            try {
+                vectors = trainer.fit(documents(input, format), analyzer, progress);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw CliErrors.aboutInput("--input", input, e);
+            }
         }
         if (allButTheTop > 0) {
             vectors = AllButTheTop.apply(vectors, allButTheTop);
@@ -250,7 +254,9 @@ final class W2vTrainCommand implements Callable<Integer> {
         if (f == Format.auto) {
             f = Files.isDirectory(input) || startsWithDoc(input) ? Format.wiki : Format.lines;
         }
-        return f == Format.wiki ? Corpora.wikiExtractor(input) : Corpora.lines(input);
+        // checked before and after every pass: the vocabulary pass and the epochs must read the same text
+        return org.classicnlp.core.StableInput.of(input, "--input " + input,
+                f == Format.wiki ? Corpora.wikiExtractor(input) : Corpora.lines(input));
     }
 
     private static boolean startsWithDoc(Path file) {

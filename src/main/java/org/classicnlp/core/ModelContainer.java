@@ -110,12 +110,13 @@ public final class ModelContainer {
      */
     public static void save(Path file, Kind kind, AnalyzerSpec spec, Compression compression, BodyWriter body) {
         Path tmp = null;
+        boolean existed = Files.exists(file);
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            tmp = AtomicFile.temporarySibling(file);   // a fresh name: two jobs writing one file never share it
             if (compression == Compression.NONE) {
                 writeStreaming(tmp, kind, spec, body);
             } else {
@@ -123,9 +124,9 @@ public final class ModelContainer {
                     write(out, kind, spec, compression, body);
                 }
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFile.move(tmp, file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + kind.tag() + " model " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(AtomicFile.failure(file, kind.tag() + " model", e.getMessage(), existed), e);
         } finally {
             if (tmp != null) {
                 try {

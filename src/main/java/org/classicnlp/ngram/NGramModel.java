@@ -965,13 +965,16 @@ public final class NGramModel {
 
     /** Writes the model as an ARPA file ({@code .gz}: gzip-compressed), readable by KenLM and SRILM. */
     public void writeArpa(Path file) {
-        try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream out = new BufferedOutputStream(file.toString().endsWith(".gz")
-                     ? new GZIPOutputStream(raw, 1 << 16) : raw, 1 << 16)) {
-            writeArpa(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write ARPA file " + file + ": " + e.getMessage(), e);
-        }
+        // all or nothing (a temporary sibling moved into place): a full disk leaves no half an ARPA file
+        org.classicnlp.core.AtomicFile.write(file, "ARPA file", raw -> {
+            if (file.toString().endsWith(".gz")) {
+                GZIPOutputStream gz = new GZIPOutputStream(raw, 1 << 16);
+                writeArpa(gz);
+                gz.finish();
+            } else {
+                writeArpa(raw);
+            }
+        });
     }
 
     /** Writes the ARPA text to {@code out} (not closed). */

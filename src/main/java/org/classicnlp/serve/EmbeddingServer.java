@@ -37,11 +37,18 @@ import org.slf4j.LoggerFactory;
  * {@code GET /v1/models} and {@code GET /v1/models/{id}}, with the hosted API's request, response and error
  * shapes, so code written for the hosted endpoint (the official SDKs among it) works against it unchanged.
  *
- * <p>Built on the JDK's own {@code com.sun.net.httpserver} (no dependency): one selector thread accepts and
- * parses requests, and a fixed pool of {@code workers} threads with a bounded queue embeds them; when the queue
- * is full the selector thread runs the request itself, which stops it from accepting more (back-pressure rather
- * than unbounded memory or dropped connections). Request bodies are read with a cap ({@code maxBody}); a larger
- * body is read to its end and discarded, then answered 413, so the client reads the answer instead of a reset.
+ * <p>Built on the JDK's own {@code com.sun.net.httpserver} (no dependency): one selector thread accepts
+ * connections; a bounded pool of up to {@code maxConnections} connection threads reads each request (the JDK
+ * reads headers and body with blocking reads on its executor's thread), and a fixed pool of {@code workers}
+ * threads with a bounded queue embeds them. The two pools are apart so that slow clients, which hold a
+ * connection thread while they trickle bytes, never hold a worker: other clients keep being answered. When the
+ * worker queue is full the connection thread embeds itself, and when every connection thread is busy the
+ * selector thread reads the request itself, which stops it from accepting more (back-pressure rather than
+ * unbounded memory or dropped connections). A request that has not been read whole within
+ * {@link #REQUEST_TIMEOUT_PROPERTY} seconds (default {@value #DEFAULT_REQUEST_TIMEOUT_SECONDS}; the JDK's
+ * own timer) is cut, so a slowloris client holds a connection thread for at most that long. Request bodies are
+ * read with a cap ({@code maxBody}); a larger body is read to its end and discarded, then answered 413, so the
+ * client reads the answer instead of a reset.
  *
  * <p>Bad input is always a 4xx in the hosted API's shape ({@code {"error":{"message","type","param","code"}}});
  * a 500 means a bug here. Every request gets one access-log line (logger {@code org.classicnlp.serve.access});
@@ -51,6 +58,23 @@ public final class EmbeddingServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddingServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("org.classicnlp.serve.access");
+
+    /**
+     * The JDK server's request deadline, in seconds, from accepting a request to sending its answer's headers:
+     * the JDK's {@code sun.net.httpserver.maxReqTime}. It has no default in the JDK (no deadline: a client
+     * trickling a header or a body byte a second holds a thread forever), so this class sets
+     * {@value #DEFAULT_REQUEST_TIMEOUT_SECONDS} unless the property is already set. The JDK reads it once per
+     * JVM, when its first server starts: set it (e.g. {@code -Dsun.net.httpserver.maxReqTime=60}, or
+     * {@code serve --request-timeout}) before then.
+     */
+    public static final String REQUEST_TIMEOUT_PROPERTY = "sun.net.httpserver.maxReqTime";
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+
+    static {
+        if (System.getProperty(REQUEST_TIMEOUT_PROPERTY) == null) {
+            System.setProperty(REQUEST_TIMEOUT_PROPERTY, Integer.toString(DEFAULT_REQUEST_TIMEOUT_SECONDS));
+        }
+    }
 
     /** Discarding an oversized body stops after this many bytes more than {@code maxBody} (then the connection closes). */
     private static final long DRAIN_LIMIT = 64L << 20;
@@ -65,6 +89,7 @@ public final class EmbeddingServer implements AutoCloseable {
     private final Map<String, Embedder> reduced = new ConcurrentHashMap<>();
     private final HttpServer http;
     private final ThreadPoolExecutor pool;
+    private final ThreadPoolExecutor connections;
 
     private EmbeddingServer(Builder b) throws IOException {
         this.models = Map.copyOf(b.models);
@@ -80,8 +105,16 @@ public final class EmbeddingServer implements AutoCloseable {
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
+        AtomicInteger c = new AtomicInteger();
+        // a thread per request being read, up to maxConnections; idle ones end after 30 s
+        this.connections = new ThreadPoolExecutor(0, b.maxConnections, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "serve-connection-" + c.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
         this.http = HttpServer.create(new InetSocketAddress(b.host, b.port), b.backlog);
-        http.setExecutor(pool);
+        http.setExecutor(connections);
         http.createContext("/", this::handle);
         http.start();
         LOG.info("serving {} on {}", String.join(", ", new java.util.TreeSet<>(models.keySet())), baseUrl());
@@ -115,12 +148,17 @@ public final class EmbeddingServer implements AutoCloseable {
     @Override
     public void close() {
         http.stop(shutdownSeconds);
+        connections.shutdown();
         pool.shutdown();
         try {
+            if (!connections.awaitTermination(shutdownSeconds, TimeUnit.SECONDS)) {
+                connections.shutdownNow();
+            }
             if (!pool.awaitTermination(shutdownSeconds, TimeUnit.SECONDS)) {
                 pool.shutdownNow();
             }
         } catch (InterruptedException e) {
+            connections.shutdownNow();
             pool.shutdownNow();
             Thread.currentThread().interrupt();
         }
@@ -195,7 +233,8 @@ public final class EmbeddingServer implements AutoCloseable {
         checkKey(ex);
         if (path.equals("/v1/embeddings")) {
             requireMethod(method, "POST", path);
-            return embeddings(readBody(ex), note);
+            byte[] body = readBody(ex);   // on this connection thread: a slow client never holds a worker
+            return onWorker(() -> embeddings(body, note));
         }
         if (path.equals("/v1/models")) {
             requireMethod(method, "GET", path);
@@ -218,6 +257,32 @@ public final class EmbeddingServer implements AutoCloseable {
             return json(g -> writeModel(g, id));
         }
         throw unknownUrl(method, path);
+    }
+
+    /** Runs {@code work} on the worker pool and waits for it; the connection thread runs it when the queue is full. */
+    private byte[] onWorker(java.util.concurrent.Callable<byte[]> work) {
+        java.util.concurrent.Future<byte[]> f;
+        try {
+            f = pool.submit(work);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new ApiError(503, "server_error", null, null, "the server is shutting down");
+        }
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new ApiError(503, "server_error", null, null, "the server is shutting down");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static ApiError unknownUrl(String method, String path) {
@@ -474,6 +539,7 @@ public final class EmbeddingServer implements AutoCloseable {
         private int workers = Threads.defaultCount();
         private int queue = 1024;
         private int backlog = 256;
+        private int maxConnections = 256;
         private int shutdownSeconds = 10;
 
         private Builder() {
@@ -550,6 +616,15 @@ public final class EmbeddingServer implements AutoCloseable {
         /** Requests waiting for a worker before the acceptor thread itself works (back-pressure); default 1024. */
         public Builder queue(int queue) {
             this.queue = positive(queue, "queue");
+            return this;
+        }
+
+        /**
+         * Requests read at once (one thread each, while their bytes arrive); default 256. Beyond it the acceptor
+         * thread reads the next request itself and accepts no more meanwhile.
+         */
+        public Builder maxConnections(int maxConnections) {
+            this.maxConnections = positive(maxConnections, "maxConnections");
             return this;
         }
 

@@ -52,10 +52,10 @@ public enum Word2VecFormat {
     static void write(WordVectors vectors, Path file, Word2VecFormat format) {
         int dim = vectors.dimension();
         float[] m = vectors.rawMatrix();
-        try (OutputStream raw = Files.newOutputStream(file);
-             OutputStream out = new BufferedOutputStream(
-                     file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw,
-                     1 << 16)) {
+        // all or nothing (a temporary sibling moved into place): a full disk leaves no half a vectors file
+        org.classicnlp.core.AtomicFile.write(file, "word vectors", raw -> {
+            GZIPOutputStream gz = file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : null;
+            OutputStream out = gz == null ? raw : new BufferedOutputStream(gz, 1 << 16);
             out.write((vectors.size() + " " + dim + "\n").getBytes(StandardCharsets.US_ASCII));
             ByteBuffer buf = ByteBuffer.allocate(dim * 4).order(ByteOrder.LITTLE_ENDIAN);
             StringBuilder sb = new StringBuilder();
@@ -84,9 +84,11 @@ public enum Word2VecFormat {
                     out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-        }
+            out.flush();
+            if (gz != null) {
+                gz.finish();
+            }
+        });
     }
 
     /** Reads {@code file}; {@code format == null} chooses by extension ({@code .bin}, {@code .txt}, {@code .vec})

@@ -37,6 +37,14 @@ import org.classicnlp.segment.Segmenter;
  *
  * The subject is a {@code Function<String, List<Token>>} so analyzers, taggers and n-gram tokenizers can
  * reuse the kit; the {@link Segmenter} overloads add the {@code words}/{@code spans} agreement.
+ *
+ * <p>Randomized invariants after Lucene's {@code checkRandomData}: {@link #checkTagged} (a tagger keeps the
+ * tokens and gives one tag of its tag set per token), {@link #checkTerms} (an n-gram model's tokenization is its
+ * analyzer's terms, or their characters), and {@link #checkRandom}, which runs any {@link Invariant} over a
+ * stream of random texts on several threads at once and compares every output with a twin's (the model saved
+ * and loaded, or built again) run alone: output identical across threads and across a save/load round trip.
+ * {@link RandomInvariants} lists every subject; its {@code main} is the million-string run of
+ * {@code bench/random_invariants.sh}.
  */
 public final class SegmenterConformance {
 
@@ -70,7 +78,7 @@ public final class SegmenterConformance {
     }
 
     /** Checks the invariants on one text, including the agreement of segment, words and spans. */
-    public static void checkText(Segmenter segmenter, String text, Options options) {
+    public static List<Token> checkText(Segmenter segmenter, String text, Options options) {
         List<Token> tokens = segmenter.segment(text);
         checkTokens(text, tokens, options);
         List<String> words = segmenter.words(text);
@@ -83,6 +91,7 @@ public final class SegmenterConformance {
                         + spans[2 * k + 1] + ") vs " + tokens.get(k));
             }
         }
+        return tokens;
     }
 
     /** Checks the token invariants of {@code tokens} made from {@code text}. */
@@ -187,6 +196,142 @@ public final class SegmenterConformance {
         }
     }
 
+    // ---- randomized invariants over any subject ---------------------------------------------------
+
+    /** Checks the invariants of one text and returns the output (compared across threads and with a twin). */
+    @FunctionalInterface
+    public interface Invariant {
+        Object check(String text);
+    }
+
+    /** The invariants of a segmenter: {@link #checkText}; the output is its tokens. */
+    public static Invariant segmenterInvariant(Segmenter segmenter, Options options) {
+        return text -> checkText(segmenter, text, options);
+    }
+
+    /** The invariants of a token function (an analyzer): {@link #checkTokens}; the output is the tokens. */
+    public static Invariant tokensInvariant(Function<String, List<Token>> subject, Options options) {
+        return text -> {
+            List<Token> tokens = subject.apply(text);
+            checkTokens(text, tokens, options);
+            return tokens;
+        };
+    }
+
+    /**
+     * A tagger on {@code tokens}: one tag per token, each in {@code tagSet}, and the tokens unchanged (text,
+     * offsets, normalised form); returns the tags.
+     */
+    public static List<String> checkTagged(String text, List<Token> tokens, List<Token> tagged, java.util.Collection<String> tagSet) {
+        assertEquals(tokens.size(), tagged.size(), () -> "tag sequence length vs tokens on " + describe(text));
+        List<String> tags = new ArrayList<>(tagged.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token a = tokens.get(i);
+            Token b = tagged.get(i);
+            int at = i;
+            if (!a.text().equals(b.text()) || a.start() != b.start() || a.end() != b.end() || !a.norm().equals(b.norm())) {
+                fail("tagger changed token " + at + " " + a + " into " + b + " on " + describe(text));
+            }
+            assertTrue(b.tag() != null && tagSet.contains(b.tag()), () -> "token " + at + " " + b + ": tag '" + b.tag()
+                    + "' not in the tag set " + tagSet + " on " + describe(text));
+            tags.add(b.tag());
+        }
+        return tags;
+    }
+
+    /**
+     * An n-gram model's tokenization of {@code text}: {@code terms} must be the normalised forms of its
+     * analyzer's {@code tokens} (unit word), or their code points without white space (unit char); the tokens
+     * themselves keep the offset invariants of {@code options}.
+     */
+    public static void checkTerms(String text, List<Token> tokens, List<String> terms, boolean chars, Options options) {
+        checkTokens(text, tokens, options);
+        List<String> expected = new ArrayList<>();
+        for (Token t : tokens) {
+            if (!chars) {
+                expected.add(t.norm());
+            } else {
+                t.norm().codePoints().filter(cp -> !Character.isWhitespace(cp)).forEach(cp -> expected.add(Character.toString(cp)));
+            }
+        }
+        assertEquals(expected, terms, () -> (chars ? "char" : "word") + " n-gram tokens vs the analyzer on " + describe(text));
+        for (String term : terms) {
+            assertFalse(term.isEmpty(), () -> "an empty n-gram token on " + describe(text));
+            if (chars) {
+                assertEquals(1, term.codePointCount(0, term.length()), () -> "char unit token '" + term + "' is not one code point");
+            }
+        }
+    }
+
+    /** What {@link #checkRandom} did: texts, their chars, and the seconds it took. */
+    public record RandomRun(long texts, long chars, double seconds) {
+    }
+
+    /**
+     * Runs {@code count} random texts ({@link #randomTexts}'s mix, from {@code seed}) through {@code subject} on
+     * {@code threads} threads at once, in batches, checking its invariants on each; then checks that {@code twin}
+     * (the subject saved and loaded, or built again), run alone, gives the same output for every text.
+     * Fails with the text (escaped) that broke an invariant or differed.
+     */
+    public static RandomRun checkRandom(Invariant subject, Invariant twin, long count, long seed, int threads, int maxLength) {
+        long t0 = System.nanoTime();
+        Random random = new Random(seed);
+        int batch = 2000;
+        long chars = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (long done = 0; done < count; ) {
+                int n = (int) Math.min(batch, count - done);
+                List<String> texts = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    texts.add(randomText(random, random.nextInt((done + i) % 100 == 0 ? 10 * maxLength : maxLength + 1)));
+                    chars += texts.get(i).length();
+                }
+                Object[] out = new Object[n];
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                List<Future<?>> futures = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    futures.add(pool.submit(() -> {
+                        for (int i; (i = next.getAndIncrement()) < n; ) {
+                            String text = texts.get(i);
+                            try {
+                                out[i] = subject.check(text);
+                            } catch (AssertionError e) {
+                                throw e;
+                            } catch (RuntimeException | StackOverflowError e) {
+                                throw new AssertionError("exception on " + describe(text) + ": " + e, e);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : futures) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (e.getCause() instanceof AssertionError a) {
+                            throw a;
+                        }
+                        throw new AssertionError(e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    Object again = twin.check(texts.get(i));
+                    int at = i;
+                    assertEquals(out[i], again, () -> "output on " + threads + " threads vs the twin (saved and loaded"
+                            + " or built again) on " + describe(texts.get(at)));
+                }
+                done += n;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new RandomRun(count, chars, (System.nanoTime() - t0) / 1e9);
+    }
+
     // ---- random text ----------------------------------------------------------------------------
 
     private static final String[] EMOJI = {
@@ -231,7 +376,8 @@ public final class SegmenterConformance {
         return sb.toString();
     }
 
-    private static String describe(String text) {
+    /** The text, escaped when short, else its length. */
+    public static String describe(String text) {
         if (text.length() <= 80) {
             StringBuilder sb = new StringBuilder("\"");
             text.codePoints().forEach(cp -> {

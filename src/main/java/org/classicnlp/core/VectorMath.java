@@ -95,10 +95,15 @@ public final class VectorMath {
      */
     public static double normalize(float[] x, int xo, float[] out, int oo, int n) {
         double norm = norm(x, xo, n);
-        if (norm > 0) {
+        if (norm > 0 && 1 / norm <= Float.MAX_VALUE) {
             float inv = (float) (1 / norm);
             for (int i = 0; i < n; i++) {
                 out[oo + i] = x[xo + i] * inv;
+            }
+        } else if (norm > 0) { // subnormal rows: 1 / norm overflows a float, so scale in double
+            double inv = 1 / norm;
+            for (int i = 0; i < n; i++) {
+                out[oo + i] = (float) (x[xo + i] * inv);
             }
         } else if (x != out || xo != oo) {
             System.arraycopy(x, xo, out, oo, n);

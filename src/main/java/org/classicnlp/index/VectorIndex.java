@@ -252,6 +252,11 @@ public final class VectorIndex {
         if (view) {
             throw new UnsupportedOperationException("this index is a read-only view over a caller's rows");
         }
+        for (int j = 0; j < rows.length; j++) {
+            if (!inRange(rows[j])) {
+                throw new IllegalArgumentException("row " + j / dimension + ": " + VALUE_RANGE + ", got " + rows[j]);
+            }
+        }
         lock.writeLock().lock();
         try {
             int n = newIds.size();
@@ -525,6 +530,16 @@ public final class VectorIndex {
         return d == 0 ? 0f : (float) -Math.sqrt(d); // no -0.0
     }
 
+    /**
+     * What a stored value must be: NaN, infinities and values so large that a dot product overflows make
+     * every score with that row meaningless (Lucene's scorers assert finite scores).
+     */
+    private static final String VALUE_RANGE = "vector values must be finite numbers of magnitude <= 1e15";
+
+    private static boolean inRange(float v) {
+        return Math.abs(v) <= 1e15f; // false for NaN too
+    }
+
     private float[] prepare(float[] query) {
         if (query.length != dimension) {
             throw new IllegalArgumentException("query has dimension " + query.length + ", expected " + dimension);
@@ -644,12 +659,21 @@ public final class VectorIndex {
             for (int i = 0; i < n; i++) {
                 in.readFully(buf);
                 java.nio.ByteBuffer.wrap(buf).asFloatBuffer().get(matrix, i * dim, dim);
+                for (int j = i * dim; j < (i + 1) * dim; j++) {
+                    body.check(inRange(matrix[j]), "row " + i + ": " + VALUE_RANGE);
+                }
             }
             body.section("hnsw");
             HnswParams params = null;
             PackedHnswGraph g = null;
             if (in.readUnsignedByte() == 1) {
-                params = new HnswParams(in.readInt(), in.readInt(), in.readInt(), in.readLong());
+                int maxConn = in.readInt(), beamWidth = in.readInt(), efSearch = in.readInt();
+                long seed = in.readLong();
+                try {
+                    params = new HnswParams(maxConn, beamWidth, efSearch, seed);
+                } catch (IllegalArgumentException e) {
+                    throw body.error(e.getMessage());
+                }
                 if (in.readUnsignedByte() == 1) {
                     g = PackedHnswGraph.read(body, n);
                 }

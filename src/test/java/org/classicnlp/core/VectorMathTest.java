@@ -3,6 +3,7 @@ package org.classicnlp.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Random;
@@ -68,5 +69,16 @@ class VectorMathTest {
         one.offer(2, 1f);  // equal score, not better: the first kept stays
         assertEquals(List.of(new TopK.Hit(5, 1f)), one.best());
         assertThrows(IllegalArgumentException.class, () -> new TopK(0));
+    }
+
+    @Test
+    void subnormalRowsNormaliseToUnitLength() {
+        // 1 / norm overflows a float here: found by the VectorIndex fuzz target (a cosine index gave Inf scores)
+        float[] x = {0f, 6.6365E-41f, 0f, -2e-41f};
+        VectorMath.normalize(x);
+        for (float v : x) {
+            assertTrue(Float.isFinite(v), java.util.Arrays.toString(x));
+        }
+        assertEquals(1.0, VectorMath.norm(x, 0, x.length), 1e-6);
     }
 }

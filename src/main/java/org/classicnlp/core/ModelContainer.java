@@ -649,7 +649,7 @@ public final class ModelContainer {
             if (n < 0 || n > Integer.MAX_VALUE - 8 || (bytesEach > 0 && n > left / bytesEach)) {
                 throw error("invalid " + what + " count " + n + ": expected 0 to "
                         + (bytesEach > 0 ? Math.min(Integer.MAX_VALUE - 8, left / bytesEach) + " (" + left
-                        + " bytes remain, at least " + bytesEach + " a " + what + ")" : Integer.MAX_VALUE - 8));
+                        + " bytes remain, at least " + bytesEach + " bytes per " + what + ")" : Integer.MAX_VALUE - 8));
             }
             return (int) n;
         }

@@ -91,8 +91,43 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
     private final AffixModel hanSuffix;
     private final AffixModel hanPrefix;
 
+    /** From dense trigram counts (the trainer's table, states^3 cells). */
     HmmTagger(String[] tags, int rareMax, int maxSuffix, int maxHanAffix, String[] specialWords, int[] specialTags,
             int[] trigrams, String[] words, int[][] wordTags, int[][] wordCounts) {
+        this(tags, rareMax, maxSuffix, maxHanAffix, specialWords, specialTags, nonZeroCells(trigrams),
+                nonZeroCounts(trigrams), words, wordTags, wordCounts);
+    }
+
+    private static int[] nonZeroCells(int[] dense) {
+        int n = 0;
+        for (int f : dense) {
+            n += f != 0 ? 1 : 0;
+        }
+        int[] cells = new int[n];
+        for (int i = 0, k = 0; i < dense.length; i++) {
+            if (dense[i] != 0) {
+                cells[k++] = i;
+            }
+        }
+        return cells;
+    }
+
+    private static int[] nonZeroCounts(int[] dense) {
+        int[] cells = nonZeroCells(dense);
+        int[] counts = new int[cells.length];
+        for (int k = 0; k < cells.length; k++) {
+            counts[k] = dense[cells[k]];
+        }
+        return counts;
+    }
+
+    /**
+     * From sparse trigram counts: {@code cells} ascending cell numbers {@code (x * states + y) * states + z},
+     * {@code counts} their positive counts. The model never holds the dense states^3 table, so a model file
+     * declaring many states costs memory in proportion to its records, not to states^3.
+     */
+    HmmTagger(String[] tags, int rareMax, int maxSuffix, int maxHanAffix, String[] specialWords, int[] specialTags,
+            int[] cells, int[] counts, String[] words, int[][] wordTags, int[][] wordCounts) {
         this.tags = tags;
         int nt = tags.length;
         this.specialWords = specialWords;
@@ -121,14 +156,11 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         int s = states;
         long[] bi = new long[s * s];
         long[] ctx2 = new long[s * s];
-        for (int x = 0; x < s; x++) {
-            for (int y = 0; y < s; y++) {
-                for (int z = 0; z < s; z++) {
-                    int f = trigrams[(x * s + y) * s + z];
-                    bi[y * s + z] += f;
-                    ctx2[x * s + y] += f;
-                }
-            }
+        for (int k = 0; k < cells.length; k++) {
+            int xy = cells[k] / s;
+            int yz = cells[k] % (s * s);
+            bi[yz] += counts[k];
+            ctx2[xy] += counts[k];
         }
         long[] uni = new long[s];
         long[] ctx1 = new long[s];
@@ -142,24 +174,20 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         }
         // Deleted interpolation (Brants 2000, figure 1).
         double[] l = new double[3];
-        for (int x = 0; x < s; x++) {
-            for (int y = 0; y < s; y++) {
-                for (int z = 0; z < s; z++) {
-                    int f = trigrams[(x * s + y) * s + z];
-                    if (f == 0) {
-                        continue;
-                    }
-                    double c3 = ctx2[x * s + y] > 1 ? (f - 1.0) / (ctx2[x * s + y] - 1.0) : 0;
-                    double c2 = ctx1[y] > 1 ? (bi[y * s + z] - 1.0) / (ctx1[y] - 1.0) : 0;
-                    double c1 = total > 1 ? (uni[z] - 1.0) / (total - 1.0) : 0;
-                    if (c3 >= c2 && c3 >= c1) {
-                        l[2] += f;
-                    } else if (c2 >= c1) {
-                        l[1] += f;
-                    } else {
-                        l[0] += f;
-                    }
-                }
+        for (int k = 0; k < cells.length; k++) {
+            int f = counts[k];
+            int x = cells[k] / (s * s);
+            int y = cells[k] / s % s;
+            int z = cells[k] % s;
+            double c3 = ctx2[x * s + y] > 1 ? (f - 1.0) / (ctx2[x * s + y] - 1.0) : 0;
+            double c2 = ctx1[y] > 1 ? (bi[y * s + z] - 1.0) / (ctx1[y] - 1.0) : 0;
+            double c1 = total > 1 ? (uni[z] - 1.0) / (total - 1.0) : 0;
+            if (c3 >= c2 && c3 >= c1) {
+                l[2] += f;
+            } else if (c2 >= c1) {
+                l[1] += f;
+            } else {
+                l[0] += f;
             }
         }
         double ls = l[0] + l[1] + l[2];
@@ -180,6 +208,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
             contextRow[xy] = ctx2[xy] > 0 ? seen++ : -1;
         }
         this.logRows = new float[seen * s];
+        int next = 0; // the next trigram record: cells ascend, so each context's records come in z order
         for (int x = 0; x < s; x++) {
             for (int y = 0; y < s; y++) {
                 int r = contextRow[x * s + y];
@@ -187,26 +216,21 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
                     continue;
                 }
                 long c = ctx2[x * s + y];
+                int cell0 = (x * s + y) * s;
                 for (int z = 0; z < s; z++) {
                     double p1 = total == 0 ? 0 : (double) uni[z] / total;
                     double p2 = ctx1[y] == 0 ? 0 : (double) bi[y * s + z] / ctx1[y];
-                    double p3 = (double) trigrams[(x * s + y) * s + z] / c;
+                    int f = 0;
+                    if (next < cells.length && cells[next] == cell0 + z) {
+                        f = counts[next++];
+                    }
+                    double p3 = (double) f / c;
                     logRows[r * s + z] = LogProbs.log(lambda[0] * p1 + lambda[1] * p2 + lambda[2] * p3);
                 }
             }
         }
-        int nonZero = 0;
-        for (int f : trigrams) {
-            nonZero += f != 0 ? 1 : 0;
-        }
-        this.trigramIndex = new int[nonZero];
-        this.trigramCount = new int[nonZero];
-        for (int i = 0, k = 0; i < trigrams.length; i++) {
-            if (trigrams[i] != 0) {
-                trigramIndex[k] = i;
-                trigramCount[k++] = trigrams[i];
-            }
-        }
+        this.trigramIndex = cells.clone();
+        this.trigramCount = counts.clone();
         // Emissions of the known words; a specialized word is the only word of its states (emission 1).
         long[] tagCount = new long[nt];
         this.wordStates = new int[words.length][];
@@ -564,7 +588,8 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         out.writeByte(v);
     }
 
-    private static int readVarInt(DataInputStream in) throws IOException {
+    private static int readVarInt(ModelContainer.Body body) throws IOException {
+        DataInputStream in = body.in();
         int v = 0;
         for (int shift = 0; shift < 35; shift += 7) {
             int b = in.readUnsignedByte();
@@ -573,7 +598,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
                 return v;
             }
         }
-        throw new IOException("variable-length integer longer than 5 bytes");
+        throw body.error("a variable-length integer longer than 5 bytes");
     }
 
     static HmmTagger readBody(ModelContainer.Body body) throws IOException {
@@ -605,17 +630,21 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
         }
         body.section("the tag trigram counts");
         int s = nt + ns + 1;
-        int[] tri = new int[s * s * s];
+        int cellCount = s * s * s;
         int nonZero = in.readInt();
-        body.check(nonZero >= 0 && nonZero <= tri.length, "trigram count " + nonZero + ", expected 0 to " + tri.length);
+        body.check(nonZero >= 0 && nonZero <= cellCount, "trigram count " + nonZero + ", expected 0 to " + cellCount);
+        body.count(nonZero, 2, "trigram record"); // two varints of one byte at least
+        int[] cells = new int[nonZero];
+        int[] counts = new int[nonZero];
         int at = -1;
         for (int i = 0; i < nonZero; i++) {
-            int gap = readVarInt(in);
-            int f = readVarInt(in);
-            body.check(gap > 0 && (long) at + gap < tri.length && f > 0, "trigram record " + i
+            int gap = readVarInt(body);
+            int f = readVarInt(body);
+            body.check(gap > 0 && (long) at + gap < cellCount && f > 0, "trigram record " + i
                     + " is out of order or range, or its count is not positive");
             at += gap;
-            tri[at] = f;
+            cells[i] = at;
+            counts[i] = f;
         }
         body.section("the word count");
         int nw = in.readInt();
@@ -642,7 +671,7 @@ public final class HmmTagger implements Tagger, java.io.Serializable {
                 body.check(wt[w][k] < nt && wc[w][k] > 0, "bad tag/count for word '" + words[w] + "'");
             }
         }
-        return new HmmTagger(tags, rareMax, maxSuffix, maxHan, sw, st, tri, words, wt, wc);
+        return new HmmTagger(tags, rareMax, maxSuffix, maxHan, sw, st, cells, counts, words, wt, wc);
     }
 
     /**

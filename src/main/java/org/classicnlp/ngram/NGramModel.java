@@ -172,7 +172,7 @@ public final class NGramModel {
     static int find(LongBuffer table, long key) {
         int cap = table.limit() >>> 1;
         int i = home(key, cap);
-        while (true) {
+        for (int left = cap; left > 0; left--) { // bounded: a damaged file's table may have no empty slot
             long kk = table.get(2 * i);
             if (kk == key) {
                 return i;
@@ -184,6 +184,7 @@ public final class NGramModel {
                 i = 0;
             }
         }
+        return -1;
     }
 
     /** Slot of {@code key} in the table of order {@code k}, or -1. */
@@ -289,7 +290,7 @@ public final class NGramModel {
     /** Linear probing for {@code key} from the slot after {@code from}: its slot, or -1. */
     private static int probeOn(LongBuffer table, int cap, long key, int from) {
         int i = from;
-        while (true) {
+        for (int left = cap - 1; left > 0; left--) { // bounded, as in find
             if (++i == cap) {
                 i = 0;
             }
@@ -301,6 +302,7 @@ public final class NGramModel {
                 return -1;
             }
         }
+        return -1;
     }
 
     /**

@@ -321,4 +321,12 @@ class NGramModelTest {
             }
         }
     }
+
+    @Test
+    void lookupInATableWithNoEmptySlotEnds() {
+        // a damaged binary (checksum repaired) may hold a full table: probing must stop after one lap
+        long[] full = {5, 0, 6, 0, 7, 0, 8, 0};
+        assertEquals(-1, NGramModel.find(full, 9));
+        assertEquals(2, NGramModel.find(full, 7));
+    }
 }

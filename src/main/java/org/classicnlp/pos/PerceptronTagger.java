@@ -405,7 +405,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             }
             return out;
         }
-        return beamSearch(words, stat, w, out);
+        return beamSearch(words, stat, w);
     }
 
     private static int argmax(float[] scores) {
@@ -418,19 +418,17 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         return best;
     }
 
-    private int[] beamSearch(String[] words, long[] stat, Features.Words w, int[] out) {
+    private int[] beamSearch(String[] words, long[] stat, Features.Words w) {
         int n = words.length;
         int nt = tags.length;
-        // A hypothesis: its last two tags, score and back-pointer into the previous step's arrays.
-        int[][] histTag = new int[n][];
-        int[][] histBack = new int[n][];
-        int[] p1 = {-1};
-        int[] p2 = {-1};
-        double[] score = {0};
+        BeamLattice lattice = new BeamLattice(n);
         float[] base = new float[nt];
         float[] scores = new float[nt];
         long[] dyn = new long[Features.DYNAMIC];
         for (int i = 0; i < n; i++) {
+            int[] p1 = lattice.p1;
+            int[] p2 = lattice.p2;
+            double[] score = lattice.score;
             Integer fixed = tagDictionary.get(words[i]);
             if (fixed == null) {
                 Arrays.fill(base, 0f);
@@ -462,35 +460,9 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
                     cBack[c++] = h;
                 }
             }
-            Integer[] order = new Integer[c];
-            for (int k = 0; k < c; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(cScore[b], cScore[a]));
-            int keep = Math.min(beam, c);
-            int[] np1 = new int[keep];
-            int[] np2 = new int[keep];
-            double[] ns = new double[keep];
-            histTag[i] = new int[keep];
-            histBack[i] = new int[keep];
-            for (int k = 0; k < keep; k++) {
-                int j = order[k];
-                np1[k] = cTag[j];
-                np2[k] = p1[cBack[j]];
-                ns[k] = cScore[j];
-                histTag[i][k] = cTag[j];
-                histBack[i][k] = cBack[j];
-            }
-            p1 = np1;
-            p2 = np2;
-            score = ns;
+            lattice.keep(i, beam, c, cScore, cTag, cBack);
         }
-        int h = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            out[i] = histTag[i][h];
-            h = histBack[i][h];
-        }
-        return out;
+        return lattice.best();
     }
 
     /** The lexicon's words mapped to the hash of their tag list (see {@link Features#ambiguityClass}). */

@@ -394,16 +394,14 @@ final class WordScores {
     private int[] beam(int s, int beam, Entry[] e, long[] stat, Features.Words w, int[] right) {
         int n = e.length;
         int t = nt[s];
-        int[] out = new int[n];
-        int[][] histTag = new int[n][];
-        int[][] histBack = new int[n][];
-        int[] p1 = {-1};
-        int[] p2 = {-1};
-        double[] score = {0};
+        BeamLattice lattice = new BeamLattice(n);
         float[] base = new float[t];
         float[] scores = new float[t];
         long[] dyn = new long[Features.DYNAMIC];
         for (int i = 0; i < n; i++) {
+            int[] p1 = lattice.p1;
+            int[] p2 = lattice.p2;
+            double[] score = lattice.score;
             int fixed = e[i].fixed[s];
             if (fixed < 0) {
                 base(s, e, i, stat, right, base, 0);
@@ -429,34 +427,8 @@ final class WordScores {
                     cBack[c++] = h;
                 }
             }
-            Integer[] order = new Integer[c];
-            for (int k = 0; k < c; k++) {
-                order[k] = k;
-            }
-            Arrays.sort(order, (a, b) -> Double.compare(cScore[b], cScore[a]));
-            int keep = Math.min(beam, c);
-            int[] np1 = new int[keep];
-            int[] np2 = new int[keep];
-            double[] ns = new double[keep];
-            histTag[i] = new int[keep];
-            histBack[i] = new int[keep];
-            for (int k = 0; k < keep; k++) {
-                int j = order[k];
-                np1[k] = cTag[j];
-                np2[k] = p1[cBack[j]];
-                ns[k] = cScore[j];
-                histTag[i][k] = cTag[j];
-                histBack[i][k] = cBack[j];
-            }
-            p1 = np1;
-            p2 = np2;
-            score = ns;
+            lattice.keep(i, beam, c, cScore, cTag, cBack);
         }
-        int h = 0;
-        for (int i = n - 1; i >= 0; i--) {
-            out[i] = histTag[i][h];
-            h = histBack[i][h];
-        }
-        return out;
+        return lattice.best();
     }
 }

@@ -34,6 +34,21 @@ public final class AtomicFile {
      *                              unchanged" when it existed)
      */
     public static void write(Path file, String what, Content content) {
+        writeVia(file, what, tmp -> {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.write(out);
+            }
+        });
+    }
+
+    /** What writes the whole output into the temporary file it is given (for writers that need a path). */
+    @FunctionalInterface
+    public interface PathContent {
+        void write(Path tmp) throws IOException;
+    }
+
+    /** As {@link #write}, for content written to the temporary file by path. */
+    public static void writeVia(Path file, String what, PathContent content) {
         Path tmp = null;
         boolean existed = Files.exists(file);
         try {
@@ -41,10 +56,8 @@ public final class AtomicFile {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            tmp = temporarySibling(file);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                content.write(out);
-            }
+            tmp = temporarySibling(file); // a fresh name: two jobs writing one file never share it
+            content.write(tmp);
             move(tmp, file);
             tmp = null;
         } catch (IOException e) {

@@ -109,14 +109,7 @@ public final class ModelContainer {
      * @param spec the analysis chain the model was fitted with, or null for models that do not analyse
      */
     public static void save(Path file, Kind kind, AnalyzerSpec spec, Compression compression, BodyWriter body) {
-        Path tmp = null;
-        boolean existed = Files.exists(file);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            tmp = AtomicFile.temporarySibling(file);   // a fresh name: two jobs writing one file never share it
+        AtomicFile.writeVia(file, kind.tag() + " model", tmp -> {
             if (compression == Compression.NONE) {
                 writeStreaming(tmp, kind, spec, body);
             } else {
@@ -124,18 +117,7 @@ public final class ModelContainer {
                     write(out, kind, spec, compression, body);
                 }
             }
-            AtomicFile.move(tmp, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(AtomicFile.failure(file, kind.tag() + " model", e.getMessage(), existed), e);
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the move succeeded or the write failed with a more useful exception
-                }
-            }
-        }
+        });
     }
 
     /** Writes a model to a stream (not closed). */

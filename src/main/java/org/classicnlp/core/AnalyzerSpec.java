@@ -100,6 +100,12 @@ public record AnalyzerSpec(String segmenter, List<String> normalizers, List<Stri
         }
         String segmenter = in.readUTF();
         List<String> normalizers = readList(in, source, "normalizers");
+        for (String n : normalizers) {
+            if (!Normalizer.NAMES.contains(n)) { // the chain could not be rebuilt: the file is damaged, not misused
+                throw new ModelFormatException(source, "bad analyzer spec: unknown normalizer '" + n
+                        + "'; expected one of " + Normalizer.NAMES);
+            }
+        }
         List<String> stopWords = readList(in, source, "stop words");
         int minLength = in.readInt();
         boolean dropSymbols = in.readBoolean();

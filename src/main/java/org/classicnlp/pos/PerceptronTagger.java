@@ -323,25 +323,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     }
 
     private void add(long key, float[] scores) {
-        if (key == 0) {
-            return;
-        }
-        long[] tb = table;
-        short[] pk = packed;
-        float[] levels = codebook;
-        int s = (int) key & mask;
-        long slot;
-        while ((slot = tb[s]) != 0) {
-            if (slot >>> 24 == key) {
-                int at = (int) slot & 0xFFFFFF;
-                for (int e = at + 1, end = at + 1 + pk[at]; e < end; e++) {
-                    int p = pk[e];
-                    scores[(p >>> 8) & 0xFF] += levels[p & 0xFF];
-                }
-                return;
-            }
-            s = (s + 1) & mask;
-        }
+        addAt(key, scores, 0); // the filter before the table only skips keys the model does not hold
     }
 
     @Override

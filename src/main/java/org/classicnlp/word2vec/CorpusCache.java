@@ -27,12 +27,28 @@ final class CorpusCache implements AutoCloseable {
     private static final int BUFFER_BYTES = 1 << 16;
 
     final Path file;
-    private FileChannel out;
+    /** Open for reading and writing; readers use positional reads, so the path itself is not needed. */
+    private final FileChannel channel;
+    /** Whether the path is already gone (unlinked while open, where the file system allows it). */
+    private final boolean unlinked;
+    private boolean writing = true;
+    private long length;
     private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.nativeOrder());
 
     private CorpusCache(Path file) throws IOException {
         this.file = file;
-        this.out = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        this.channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        // Unlinked at once (POSIX keeps an open file's data): a job that is killed leaves no file behind.
+        // Where that is refused (Windows), the path stays until close().
+        boolean gone;
+        try {
+            Files.delete(file);
+            gone = true;
+        } catch (IOException e) {
+            gone = false;
+        }
+        this.unlinked = gone;
     }
 
     /** A new, empty cache file in the default temporary directory. */
@@ -61,15 +77,14 @@ final class CorpusCache implements AutoCloseable {
     /** Writes what is buffered; the cache can then be read. */
     void finish() throws IOException {
         drain();
-        out.close();
-        out = null;
+        writing = false;
     }
 
     private void drain() throws IOException {
         buf.flip();
         try {
             while (buf.hasRemaining()) {
-                out.write(buf);
+                length += channel.write(buf, length);
             }
         } catch (IOException e) {
             throw new IOException("cannot write the corpus cache " + file + ": " + e.getMessage()
@@ -79,30 +94,35 @@ final class CorpusCache implements AutoCloseable {
     }
 
     /** Reads the file from the start (after {@link #finish}). */
-    Reader reader() throws IOException {
-        return new Reader(FileChannel.open(file, StandardOpenOption.READ));
+    Reader reader() {
+        if (writing) {
+            throw new IllegalStateException("the corpus cache is still being written");
+        }
+        return new Reader(channel, length);
     }
 
     /** Closes and deletes the file. */
     @Override
     public void close() throws IOException {
         try {
-            if (out != null) {
-                out.close();
-                out = null;
-            }
+            channel.close();
         } finally {
-            Files.deleteIfExists(file);
+            if (!unlinked) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
     /** One pass over the file. */
     static final class Reader implements AutoCloseable {
         private final FileChannel in;
+        private final long length;
+        private long position;
         private final ByteBuffer buf = ByteBuffer.allocateDirect(BUFFER_BYTES).order(ByteOrder.nativeOrder());
 
-        private Reader(FileChannel in) {
+        private Reader(FileChannel in, long length) {
             this.in = in;
+            this.length = length;
             buf.limit(0);
         }
 
@@ -118,7 +138,11 @@ final class CorpusCache implements AutoCloseable {
             buf.compact();
             try {
                 while (buf.position() < Integer.BYTES) {
-                    if (in.read(buf) < 0) {
+                    int n = position < length ? in.read(buf, position) : -1;
+                    if (n > 0) {
+                        position += n;
+                    }
+                    if (n < 0) {
                         if (buf.position() != 0) {
                             throw new IOException("corpus cache ends inside a number (" + buf.position()
                                     + " stray bytes)");
@@ -132,9 +156,9 @@ final class CorpusCache implements AutoCloseable {
             }
         }
 
+        /** The channel belongs to the cache, which closes it. */
         @Override
-        public void close() throws IOException {
-            in.close();
+        public void close() {
         }
     }
 }

@@ -15,7 +15,7 @@ import org.classicnlp.core.ModelFormatException;
  * Word vectors stored compactly in the {@link ModelContainer}: each value quantised to {@code bits} (4-8) bits
  * with one scale per row, together with the analysis the vectors were trained through, the words' corpus
  * counts (for SIF weights) and the SIF common component. The shipped default vectors are files of this kind
- * ({@link DefaultVectors}); {@code w2v pack} writes them from any word2vec file.
+ * ({@link DefaultVectors}); {@link #pack} and {@link #save} write them from any word vectors.
  *
  * <p>Quantisation is symmetric per row: {@code q = round(x / s)} clipped to {@code [-qmax, qmax]},
  * {@code qmax = 2^(bits-1) - 1}, {@code s = max|x| / qmax}, stored as {@code q + qmax} in {@code bits} bits.

@@ -152,6 +152,18 @@ final class ArpaReader {
             throw error("the header declares n-grams of at least " + least + " bytes, but the file holds at most "
                     + room + " bytes (truncated, or wrong counts?)");
         }
+        // a stream of unknown length cannot bound the counts by its size: bound them by what this JVM can hold
+        // (each table slot takes 16 bytes, at 1.5 slots an n-gram), so a wrong header is an error here and not
+        // an OutOfMemoryError later
+        long tableBytes = 0;
+        for (int k = 1; k <= order; k++) {
+            tableBytes += Math.min(declared[k], Long.MAX_VALUE / 128) * 24;
+        }
+        if (room < 0 && tableBytes > Runtime.getRuntime().maxMemory()) {
+            throw error("the header declares n-grams needing about " + tableBytes + " bytes of tables, more than this"
+                    + " JVM's heap of " + Runtime.getRuntime().maxMemory() + " bytes (wrong counts, or run with a"
+                    + " larger -Xmx)");
+        }
         Vocab vocab = new Vocab();
         float[] uniProb = new float[(int) declared[1] + 1];
         float[] uniBo = new float[(int) declared[1] + 1];

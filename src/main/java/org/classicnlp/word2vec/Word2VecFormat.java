@@ -170,6 +170,14 @@ public enum Word2VecFormat {
                         + (gz ? "at most " + room + " bytes decompressed" : "only " + room + " bytes after the header")
                         + " (truncated, or not the header of this file?)");
             }
+            // a stream of unknown length cannot bound the header by its size: bound it by what this JVM can hold,
+            // so a wrong header is an error here and not an OutOfMemoryError (or a stall) later
+            long matrixBytes = 4L * count * dim;
+            if (room < 0 && matrixBytes > Runtime.getRuntime().maxMemory()) {
+                throw new ModelFormatException(source, "line 1: the header announces " + count + " words of dimension "
+                        + dim + " (" + matrixBytes + " bytes of floats), more than this JVM's heap of "
+                        + Runtime.getRuntime().maxMemory() + " bytes (wrong header, or run with a larger -Xmx)");
+            }
             if (format == null) {
                 format = detect(gz ? name.substring(0, name.length() - 3) : name, in.in, dim);
             }

@@ -164,6 +164,18 @@ class NGramModelTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** A stream has no size to bound the counts by; counts needing more than the heap are refused at once. */
+    @Test
+    void aStreamWhoseCountsNeedMoreThanTheHeapIsRefused() {
+        // five orders of 350 M n-grams: about 42 GB of tables, each order under the per-order limit
+        long need = 5 * 350_000_000L * 24;
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < need,
+                "this JVM's heap could hold " + need + " bytes of tables");
+        String m = arpaError("\\data\\\nngram 1=1\nngram 2=350000000\nngram 3=350000000\nngram 4=350000000\n"
+                + "ngram 5=350000000\nngram 6=350000000\n\n\\1-grams:\n-1.0\ta\n");
+        assertTrue(m.contains("more than this JVM's heap"), m);
+    }
+
     private String arpaError(String text) {
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> NGramModel.readArpa(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "bad.arpa"));

@@ -160,6 +160,17 @@ class Word2VecFormatTest {
         assertTrue(e.getMessage().startsWith("classpath:/none.txt: empty file"), e.getMessage());
     }
 
+    /** A stream has no size to bound the header by; a header asking for more than the heap is refused at once. */
+    @Test
+    void aStreamWhoseHeaderAsksForMoreThanTheHeapIsRefused() {
+        byte[] text = "2000000000 1\na 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordVectors.load(
+                new java.io.ByteArrayInputStream(text), "classpath:/huge.txt"));
+        assertTrue(e.getMessage().startsWith("classpath:/huge.txt: line 1: the header announces 2000000000 words"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("heap"), e.getMessage());
+    }
+
     @Test
     void wordsWithSpacesCannotBeWritten() {
         WordVectors v = WordVectors.of(List.of("new york"), new float[] {1, 2}, 2, null);

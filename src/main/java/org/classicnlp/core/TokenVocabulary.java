@@ -18,6 +18,28 @@ public interface TokenVocabulary {
     /** The number of tokens the embedder's analyzer makes of {@code text} (known to the vocabulary or not). */
     int countTokens(String text);
 
+    /** The tokens the embedder's analyzer makes of {@code text}, as ids; -1 for a term outside the vocabulary. */
+    int[] tokenIds(String text);
+
+    /** An embedding and the number of tokens it was made from (known to the vocabulary or not). */
+    record Counted(FeatureVector vector, int tokens) {
+    }
+
+    /**
+     * Embeds a text and counts its tokens from one analysis: the same vector as {@link Embedder#embed(String)}
+     * (which skips terms outside the vocabulary) and the same count as {@link #countTokens}.
+     */
+    default Counted embedCounted(String text) {
+        int[] ids = tokenIds(text);
+        int known = 0;
+        for (int id : ids) {
+            if (id >= 0) {
+                ids[known++] = id;
+            }
+        }
+        return new Counted(embedTokenIds(java.util.Arrays.copyOf(ids, known)), ids.length);
+    }
+
     /**
      * Embeds an analysed text given as token ids, as {@link Embedder#embed(Document)} embeds the text whose
      * analysis gives those terms.

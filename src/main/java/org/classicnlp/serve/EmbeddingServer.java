@@ -402,9 +402,16 @@ public final class EmbeddingServer implements AutoCloseable {
                 if (text.isEmpty()) {
                     throw ApiError.invalid("input", "input " + i + " is an empty string");
                 }
-                count = vocab != null ? vocab.countTokens(text) : Analyzer.standard().terms(text).size();
-                checkTokens(i, count);
-                v = embedder.embed(text);
+                if (vocab != null) { // one analysis gives both the count and the vector
+                    TokenVocabulary.Counted c = vocab.embedCounted(text);
+                    count = c.tokens();
+                    checkTokens(i, count);
+                    v = c.vector();
+                } else {
+                    count = Analyzer.standard().terms(text).size();
+                    checkTokens(i, count);
+                    v = embedder.embed(text);
+                }
             } else {
                 int[] ids = req.tokenIds().get(i);
                 if (ids.length == 0) {

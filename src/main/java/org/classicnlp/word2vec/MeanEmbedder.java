@@ -114,6 +114,21 @@ public final class MeanEmbedder implements Embedder, TokenVocabulary, java.io.Se
     }
 
     @Override
+    public int[] tokenIds(String text) {
+        return tokenIds(vectors, analyzer, text);
+    }
+
+    /** The rows of {@code text}'s terms in {@code vectors}, -1 for a term without one. */
+    static int[] tokenIds(WordVectors vectors, Analyzer analyzer, String text) {
+        java.util.List<String> terms = analyzer.terms(text);
+        int[] ids = new int[terms.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = vectors.indexOf(terms.get(i));
+        }
+        return ids;
+    }
+
+    @Override
     public int dimension() {
         return dimensions;
     }

@@ -387,6 +387,11 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
         return analyzer.terms(text).size();
     }
 
+    @Override
+    public int[] tokenIds(String text) {
+        return MeanEmbedder.tokenIds(vectors, analyzer, text);
+    }
+
     private FeatureVector removeComponent(float[] v) {
         double proj = 0;
         for (int c = 0; c < v.length; c++) {

@@ -39,6 +39,24 @@ class EmbeddersTest {
                 .embed(doc("A b")).toFloatArray(), 1e-6f);
     }
 
+    /** The server counts and embeds from one analysis: the same vector as embed and the same count. */
+    @Test
+    void embedCountedIsEmbedAndCountTokens() {
+        List<org.classicnlp.core.TokenVocabulary> embedders = List.of(new MeanEmbedder(abc(), LOWER),
+                DefaultVectors.english().sifEmbedder(), DefaultVectors.chinese().sifEmbedder(),
+                DefaultVectors.english().meanEmbedder());
+        List<String> texts = List.of("A b unknown b", "nothing known", "The cat sat on the qwzxv mat.",
+                "我们在北京大学学习自然语言处理。", "混合 text 和 English words 123");
+        for (org.classicnlp.core.TokenVocabulary v : embedders) {
+            for (String t : texts) {
+                org.classicnlp.core.TokenVocabulary.Counted c = v.embedCounted(t);
+                assertArrayEquals(((org.classicnlp.core.Embedder) v).embed(t).toFloatArray(),
+                        c.vector().toFloatArray(), v + " on " + t);
+                assertEquals(v.countTokens(t), c.tokens(), v + " on " + t);
+            }
+        }
+    }
+
     @Test
     void tfidfWeightedMean() {
         Map<String, Double> idf = Map.of("a", 3.0, "b", 1.0, "c", 0.0);

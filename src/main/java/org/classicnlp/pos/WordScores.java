@@ -22,7 +22,7 @@ import java.util.Arrays;
 final class WordScores {
 
     /** Upper bound on the memory of the cached rows (per model). */
-    static final long CACHE_BYTES = 16L << 20;
+    static final long CACHE_BYTES = 32L << 20;
     private static final int OFFSETS = 5;
     /** Tags remembered per word and tag-word slot (the most recent first). */
     private static final int WAYS = 4;

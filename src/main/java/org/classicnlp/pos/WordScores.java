@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@link Features#dynamicTagsOnly}); undeclared slots are looked up per token as before.
  *
  * <p>Per word type an {@link Entry} holds, for each stage and each word offset d in -2..2, the summed weights
- * of the slots that read the word at i+d. The entries live in a bounded 2-way cache (at most
+ * of the slots that read the word at i+d. The entries live in a bounded 8-way cache (at most
  * {@link #CACHE_BYTES} of rows), filled on first sight of a word: the entries are immutable and published
  * through final fields, so concurrent taggers share the cache without locks (a lost race costs one
  * recomputation). The rows add the same weights in another order than the reference path, so a score can

@@ -62,9 +62,19 @@ final class TrainTaggerCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--dict-min-count", defaultValue = "20", paramLabel = "N",
-            description = "perceptron: words seen at least N times, with one tag in 97% of them, get that tag without"
+            description = "perceptron: words seen at least N times, with one tag in --dict-min-ratio of them, get that tag without"
                     + " scoring (faster); 0 = no tag dictionary (default: ${DEFAULT-VALUE}).")
     int dictMinCount;
+
+    @Option(names = "--dict-min-ratio", defaultValue = "0.97", paramLabel = "R",
+            description = "perceptron: the share of a tag-dictionary word's occurrences its tag must have"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double dictMinRatio;
+
+    @Option(names = "--dict-after-training",
+            description = "perceptron: train on every token and attach the tag dictionary to the final model"
+                    + " (it then only skips scoring; default: the dictionary words train nothing).")
+    boolean dictAfterTraining;
 
     @Option(names = "--stacked",
             description = "perceptron: two stages, the second seeing the first stage's tags of the next words"
@@ -95,6 +105,9 @@ final class TrainTaggerCommand implements Callable<Integer> {
         String col = Check.oneOf("--column", column, List.of("upos", "xpos"));
         Check.atLeast("--epochs", epochs, 1);
         Check.atLeast("--dict-min-count", dictMinCount, 0, "0 = no tag dictionary");
+        if (!(dictMinRatio > 0 && dictMinRatio <= 1)) {
+            throw Check.usage("--dict-min-ratio must be in (0, 1], got " + dictMinRatio);
+        }
         Check.atLeast("--lexicon-min-count", lexiconMinCount, 0, "0 = no ambiguity classes");
         Check.atLeast("--hmm-states", hmmStates, 0, "0 = plain TnT");
         if (hmmStates > 400) {
@@ -124,7 +137,7 @@ final class TrainTaggerCommand implements Callable<Integer> {
                 HmmTaggerTrainer.builder().specialize(hmmStates).build().fit(train, progress).save(out);
             } else {
                 PerceptronTrainer.builder().epochs(epochs).seed(seed).stacked(stacked)
-                        .tagDictionary(dictMinCount, 0.97).lexiconMinCount(lexiconMinCount).pruneBelow(pruneBelow).build()
+                        .tagDictionary(dictMinCount, dictMinRatio).tagDictionaryInTraining(!dictAfterTraining).lexiconMinCount(lexiconMinCount).pruneBelow(pruneBelow).build()
                         .fit(train, devCorpus, progress).save(out);
             }
         } catch (IllegalArgumentException e) {

@@ -83,6 +83,11 @@ final class Features {
         0, -1, 1, 2,                                // ambiguity classes of i, i-1, i+1, i+2
         MANY, MANY, MANY,                           // class pairs, the word with the next class
         -1, 1,                                      // last character of i-1, first character of i+1
+        0, 0, 0, 0, 0, 0,                           // Han: the char bag, the numeral shape, the repetition pattern
+        -1, 1, -1, 1,                               // Han neighbours' lengths, first char of i-1, last of i+1
+        MANY, MANY, MANY, MANY,                     // chars across the boundaries, the word with a neighbour's char
+        0, 0,                                       // middle char pair, first+last char with the length
+        MANY, MANY,                                 // the word with the class of i-1, with word i+2
     };
     /** Per {@link #RIGHT} slot: whether it depends on the first stage's tags of words i+1 and i+2 alone. */
     private static final boolean[] RIGHT_TAGS_ONLY = {true, true, false, false};

@@ -133,9 +133,13 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     }
 
     private PerceptronTagger(PerceptronTagger m, int beam) {
-        this.first = m.first;
+        this(m, beam, m.first, m.tagDictionary);
+    }
+
+    private PerceptronTagger(PerceptronTagger m, int beam, PerceptronTagger first, Map<String, Integer> tagDictionary) {
+        this.first = first;
         this.tags = m.tags;
-        this.tagDictionary = m.tagDictionary;
+        this.tagDictionary = tagDictionary;
         this.table = m.table;
         this.rowStart = m.rowStart;
         this.entryTag = m.entryTag;
@@ -147,8 +151,18 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         this.mask = m.mask;
         this.filter = m.filter;
         this.beam = beam;
-        this.ref = m.ref;
-        this.wordScores = m.wordScores;
+        boolean same = first == m.first && tagDictionary == m.tagDictionary;
+        this.ref = same ? m.ref : null;   // another dictionary: not the model behind the reference
+        this.wordScores = same ? m.wordScores : new java.util.concurrent.atomic.AtomicReference<>();
+    }
+
+    /**
+     * This model (both stages) with {@code dictionary} as its tag dictionary: those words get their tag
+     * without scoring. For a dictionary chosen after training ({@link PerceptronTrainer.Builder#tagDictionary}).
+     */
+    PerceptronTagger withTagDictionary(Map<String, Integer> dictionary) {
+        Map<String, Integer> d = Map.copyOf(dictionary);
+        return new PerceptronTagger(this, beam, first == null ? null : first.withTagDictionary(d), d);
     }
 
     /** This model decoding with a beam of {@code width} (1 = greedy). */

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * {@link Features#dynamicTagsOnly}); undeclared slots are looked up per token as before.
  *
  * <p>Per word type an {@link Entry} holds, for each stage and each word offset d in -2..2, the summed weights
- * of the slots that read the word at i+d. The entries live in a bounded 2-way cache (at most
+ * of the slots that read the word at i+d. The entries live in a bounded 8-way cache (at most
  * {@link #CACHE_BYTES} of rows), filled on first sight of a word: the entries are immutable and published
  * through final fields, so concurrent taggers share the cache without locks (a lost race costs one
  * recomputation). The rows add the same weights in another order than the reference path, so a score can
@@ -22,11 +22,11 @@ import java.util.Arrays;
 final class WordScores {
 
     /** Upper bound on the memory of the cached rows (per model). */
-    static final long CACHE_BYTES = 16L << 20;
+    static final long CACHE_BYTES = 32L << 20;
     private static final int OFFSETS = 5;
     /** Tags remembered per word and tag-word slot (the most recent first). */
     private static final int WAYS = 4;
-    private static final int ASSOCIATIVITY = 4;
+    private static final int ASSOCIATIVITY = 8;
     private static final String ANY_WORD = "x";
 
     /** The stages, first stage first (the last one is the model itself). */
@@ -56,7 +56,11 @@ final class WordScores {
     private final float[][] rightRows;
     /** The rows of a word outside the sentence (offsets != 0). */
     private final Entry boundary;
-    /** {@link #ASSOCIATIVITY}-way: word w may sit in the slots of set(w), the most recently added first. */
+    /**
+     * {@link #ASSOCIATIVITY}-way: word w may sit in the slots of set(w), filled in order; a full set replaces
+     * only its last slot, so that when more words than slots meet in one set, all but one of them stay
+     * (replacing the oldest, a set cycled by one more word than it holds missed on every word).
+     */
     private final Entry[] cache;
     private final int sets;
 
@@ -216,7 +220,7 @@ final class WordScores {
         return new Entry(word, cls, fixed, rows, new int[runLength]);
     }
 
-    /** The cached entry of {@code word}, computed on a miss (it goes first in its set, the oldest one drops out). */
+    /** The cached entry of {@code word}, computed on a miss (into the set's first free slot, else its last). */
     Entry entry(String word) {
         int h = word.hashCode();
         h ^= h >>> 16;
@@ -233,8 +237,11 @@ final class WordScores {
             }
         }
         Entry z = compute(word);
-        System.arraycopy(cache, a, cache, a + 1, ASSOCIATIVITY - 1);
-        cache[a] = z;
+        int free = a;
+        while (free < a + ASSOCIATIVITY - 1 && cache[free] != null) {
+            free++;
+        }
+        cache[free] = z;
         return z;
     }
 

@@ -73,6 +73,7 @@ class PosCliTest {
             {"train-tagger", "--algo", "hmm", "--input-format", "conllu", "--days", "1-3", "--corpus", UD, "--output", out},
             {"train-tagger", "--algo", "hmm", "--input-format", "pd98", "--days", "5-2", "--corpus", PD, "--output", out},
             {"train-tagger", "--algo", "perceptron", "--input-format", "pd98", "--epochs", "0", "--corpus", PD, "--output", out},
+            {"train-tagger", "--algo", "perceptron", "--input-format", "pd98", "--dict-min-ratio", "1.5", "--corpus", PD, "--output", out},
             {"tag", "--lang", "fr"},
             {"tag", "--threads", "0"},
             {"score-tags", "--gold", PD},

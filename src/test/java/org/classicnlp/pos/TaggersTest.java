@@ -170,6 +170,46 @@ class TaggersTest {
     }
 
     @Test
+    void tagDictionaryAfterTrainingOnlySkipsScoring(@TempDir Path dir) {
+        for (boolean stacked : new boolean[] {false, true}) {
+            PerceptronTagger plain = PerceptronTrainer.builder().epochs(3).stacked(stacked).tagDictionary(0, 0.97)
+                    .build().fit(PD);
+            PerceptronTagger after = PerceptronTrainer.builder().epochs(3).stacked(stacked).tagDictionary(2, 0.9)
+                    .tagDictionaryInTraining(false).build().fit(PD);
+            PerceptronTagger during = PerceptronTrainer.builder().epochs(3).stacked(stacked).tagDictionary(2, 0.9)
+                    .build().fit(PD);
+            assertEquals(0, plain.tagDictionarySize());
+            assertTrue(after.tagDictionarySize() > 3, "dictionary words: " + after.tagDictionarySize());
+            assertEquals(during.tagDictionarySize(), after.tagDictionarySize());
+            // trained on every token: the weights are the plain model's; only the dictionary was added
+            assertEquals(plain.features(), after.features());
+            assertEquals(stacked ? plain.first().features() : -1, stacked ? after.first().features() : -1);
+            assertEquals(after.tagDictionarySize(), stacked ? after.first().tagDictionarySize() : after.tagDictionarySize());
+            Path file = dir.resolve("after-" + stacked + ".bin");
+            after.save(file);
+            PerceptronTagger back = PerceptronTagger.load(file);
+            assertEquals(after.tagDictionarySize(), back.tagDictionarySize());
+            int dictTagged = 0;
+            List<List<String>> sentences = new ArrayList<>();
+            PD.forEach(s -> sentences.add(s.words()));
+            for (List<String> words : sentences) {
+                String[] w = words.toArray(new String[0]);
+                int[] fast = after.tagIndices(w);
+                assertTrue(java.util.Arrays.equals(after.tagIndicesReference(w), fast), words.toString());
+                assertTrue(java.util.Arrays.equals(fast, back.tagIndices(w)), words.toString());
+                for (int i = 0; i < w.length; i++) {
+                    int d = after.dictionaryTag(w[i]);
+                    if (d >= 0) {
+                        assertEquals(d, fast[i], w[i]);
+                        dictTagged++;
+                    }
+                }
+            }
+            assertTrue(dictTagged > 20, "tokens tagged by the dictionary: " + dictTagged);
+        }
+    }
+
+    @Test
     void oneModelManyThreads() throws Exception {
         List<List<String>> sentences = new ArrayList<>();
         PD.forEach(s -> sentences.add(s.words()));

@@ -31,6 +31,16 @@ import org.classicnlp.lexicon.CharNormalizer;
  * middle char pair of words of 4+ chars; first and last char with the length; the word with the class of
  * word i-1 and with word i+2. (Tag i-1 with the first char and tag i-2 with the word were tried as dynamic
  * templates and left out: no gain on the development days.)
+ *
+ * <p>Templates of version 5 (Han words of 2+ chars; slots from {@link #PROFILE_FROM}): the character profile
+ * of the model's lexicon ({@link CharProfile}: the tags of the training word types that end with the word's
+ * last char and that begin with its first char, the word's own entry left out), as the top tag with its
+ * share and the number of words, the set of main tags, both top tags together; and the ambiguity classes of
+ * the last and the first char as words by themselves. Models of versions 3 and 4 are given
+ * {@link CharProfile#NONE}, so these slots stay empty and they compute exactly the features they were trained
+ * with. (Tried and left out, no gain on the development days: a profile of the last two chars of 3+ char
+ * words, the last char's top tag with the length, and tag i-1 with the last char's top tag as a dynamic
+ * template.)
  * Changing a template changes {@link #VERSION}, which is stored in the model file.
  */
 final class Features {

@@ -6,8 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import org.classicnlp.core.Corpora;
+import org.classicnlp.core.Corpus;
+import org.classicnlp.core.Sentence;
+import org.classicnlp.TestData;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The character profile of the ambiguity lexicon (feature version 5) and its templates. */
 class CharProfileTest {
@@ -89,5 +98,25 @@ class CharProfileTest {
         Features.words(new String[] {"教育局"}, new long[] {Features.UNKNOWN_CLASS}, p, other);
         assertEquals(with[Features.PROFILE_FROM], other[Features.PROFILE_FROM]);
         assertEquals(with[Features.PROFILE_FROM + 5], other[Features.PROFILE_FROM + 5], "局 alone is n");
+    }
+
+    @Test
+    void olderModelsComputeNoProfileAndAModelKeepsItsVersion(@TempDir Path dir) {
+        PerceptronTagger english = Taggers.english(Taggers.EnglishTags.UPOS);   // a version-3 file
+        assertEquals(3, english.featureVersion());
+        assertTrue(english.charProfile().isEmpty());
+        PerceptronTagger chinese = Taggers.chinese();
+        assertEquals(Features.VERSION, chinese.featureVersion());
+        assertFalse(chinese.charProfile().isEmpty());
+        Corpus<Sentence> pd = Corpora.peoplesDaily(TestData.corpus("pos-train.pd98.txt"));
+        PerceptronTagger small = PerceptronTrainer.builder().epochs(3).build().fit(pd);
+        assertFalse(small.charProfile().isEmpty());
+        Path file = dir.resolve("small.bin");
+        small.save(file);
+        PerceptronTagger back = PerceptronTagger.load(file);
+        assertEquals(Features.VERSION, back.featureVersion());
+        pd.forEach(s -> assertEquals(small.tagWords(s.words()), back.tagWords(s.words()), s.words().toString()));
+        List<String> unseen = List.of("公安局", "决定", "绿化", "城市");
+        assertEquals(small.tagWords(unseen), back.tagWords(unseen));
     }
 }

@@ -31,12 +31,22 @@ import org.classicnlp.lexicon.CharNormalizer;
  * middle char pair of words of 4+ chars; first and last char with the length; the word with the class of
  * word i-1 and with word i+2. (Tag i-1 with the first char and tag i-2 with the word were tried as dynamic
  * templates and left out: no gain on the development days.)
+ *
+ * <p>Templates of version 5 (Han words of 2+ chars; slots from {@link #PROFILE_FROM}): the character profile
+ * of the model's lexicon ({@link CharProfile}: the tags of the training word types that end with the word's
+ * last char and that begin with its first char, the word's own entry left out), as the top tag with its
+ * share and the number of words, the set of main tags, both top tags together; and the ambiguity classes of
+ * the last and the first char as words by themselves. Models of versions 3 and 4 are given
+ * {@link CharProfile#NONE}, so these slots stay empty and they compute exactly the features they were trained
+ * with. (Tried and left out, no gain on the development days: a profile of the last two chars of 3+ char
+ * words, the last char's top tag with the length, and tag i-1 with the last char's top tag as a dynamic
+ * template.)
  * Changing a template changes {@link #VERSION}, which is stored in the model file.
  */
 final class Features {
 
     /** Version of the templates; a model file trained with other templates is refused. */
-    static final int VERSION = 4;
+    static final int VERSION = 5;
     /**
      * The oldest version still read: version 4 only added templates of Han words (the static slots from
      * {@link #HAN_FROM}), which never fire on other words, so a version-3
@@ -45,7 +55,9 @@ final class Features {
     static final int OLDEST_VERSION = 3;
     /** Static slots from here on hold the templates of Han words only (other words get none of them). */
     static final int HAN_FROM = 37;
-    static final int STATIC = HAN_FROM + 18;
+    /** Static slots from here on (version 5) hold the character-profile templates of Han words. */
+    static final int PROFILE_FROM = HAN_FROM + 18;
+    static final int STATIC = PROFILE_FROM + 7;
     static final int DYNAMIC = 8;
     /**
      * Feature keys keep their low 40 bits: the model file stores the sorted keys' gaps, a few bytes each
@@ -198,16 +210,26 @@ final class Features {
 
     /** Fills {@code out[i * STRIDE + k]}, k < STATIC, with the static features of every word; returns the word hashes. */
     static Words words(String[] words, java.util.Map<String, Long> ambiguity, long[] out) {
+        return words(words, ambiguity, CharProfile.NONE, out);
+    }
+
+    /** As above with the character profile of the model's lexicon ({@link CharProfile#NONE}: no profile features). */
+    static Words words(String[] words, java.util.Map<String, Long> ambiguity, CharProfile profile, long[] out) {
         long[] classes = new long[words.length];
         for (int i = 0; i < words.length; i++) {
             Long amb = ambiguity.get(words[i]);
             classes[i] = amb == null ? UNKNOWN_CLASS : amb;
         }
-        return words(words, classes, out);
+        return words(words, classes, profile, out);
     }
 
-    /** As above with each word's ambiguity class given ({@link #UNKNOWN_CLASS} for none). */
+    /** As above with each word's ambiguity class given ({@link #UNKNOWN_CLASS} for none), no profile features. */
     static Words words(String[] words, long[] classes, long[] out) {
+        return words(words, classes, CharProfile.NONE, out);
+    }
+
+    /** As above with each word's ambiguity class given and the model's character profile. */
+    static Words words(String[] words, long[] classes, CharProfile profile, long[] out) {
         int n = words.length;
         Words w = new Words(n);
         String[] lowers = new String[n];
@@ -280,6 +302,7 @@ final class Features {
             out[o + 35] = i > 0 && w.last[i - 1] != 0 ? feature(57, w.last[i - 1]) : NONE;
             out[o + 36] = i + 1 < n && w.first[i + 1] != 0 ? feature(58, w.first[i + 1]) : NONE;
             hanFeatures(lowers, w, i, out, o + HAN_FROM);
+            profileFeatures(l, profile, out, o + PROFILE_FROM);
         }
         return w;
     }
@@ -317,12 +340,12 @@ final class Features {
     private static final String TIME_UNITS = "年月日号时分秒点周世代";
 
     /**
-     * Slots {@code o .. o + STATIC - HAN_FROM - 1}: the templates of Han words (a word whose first char is
+     * Slots {@code o .. o + PROFILE_FROM - HAN_FROM - 1}: the templates of Han words (a word whose first char is
      * Han; the numeral shape also for any word with a Han numeral or time unit), NONE for every other word,
      * so that English features are what they were before these templates.
      */
     private static void hanFeatures(String[] lowers, Words w, int i, long[] out, int o) {
-        Arrays.fill(out, o, o + STATIC - HAN_FROM, NONE);
+        Arrays.fill(out, o, o + PROFILE_FROM - HAN_FROM, NONE);
         String l = lowers[i];
         int len = l.length();
         int n = lowers.length;
@@ -361,6 +384,33 @@ final class Features {
             out[o + 16] = feature(73, w.lower[i], i > 0 ? w.amb[i - 1] : START);
             out[o + 17] = feature(74, w.lower[i], i + 2 < n ? w.lower[i + 2] : END);
         }
+    }
+
+    /**
+     * Slots {@code o .. o + 6} (version 5): for a Han word of 2+ chars, what the training words beginning and
+     * ending with its first and last chars were tagged ({@link CharProfile}, the word's own entry left out):
+     * the most frequent tag with its share and the number of words, the set of main tags, both chars' top tags
+     * together; and the ambiguity class of the first and the last char as words by themselves. NONE for every
+     * other word and for models without a profile (versions 3 and 4).
+     */
+    private static void profileFeatures(String l, CharProfile profile, long[] out, int o) {
+        Arrays.fill(out, o, o + STATIC - PROFILE_FROM, NONE);
+        if (profile.isEmpty() || l.length() < 2 || CharClass.of(l.charAt(0)) != CharClass.HAN) {
+            return;
+        }
+        int[] last = profile.last(l);
+        int[] first = profile.first(l);
+        long lastTop = last == null ? 0 : CharProfile.top(last);
+        long firstTop = first == null ? 0 : CharProfile.top(first);
+        out[o] = last == null ? NONE : feature(75, lastTop);
+        out[o + 1] = first == null ? NONE : feature(76, firstTop);
+        out[o + 2] = last == null ? NONE : feature(77, CharProfile.mainTags(last));
+        out[o + 3] = first == null ? NONE : feature(78, CharProfile.mainTags(first));
+        out[o + 4] = feature(79, lastTop >> 4, firstTop >> 4);
+        long a = profile.alone(l.charAt(l.length() - 1));
+        long b = profile.alone(l.charAt(0));
+        out[o + 5] = a == 0 ? NONE : feature(80, a);
+        out[o + 6] = b == 0 ? NONE : feature(81, b);
     }
 
     /**

@@ -33,7 +33,8 @@ import org.classicnlp.core.ModelFormatException;
  * so that gzip sees like with like):
  *
  * <pre>
- * int   feature template version ({@link Features#VERSION})
+ * int   feature template version (the one the weights were trained with: {@link Features#OLDEST_VERSION} to
+ *       {@link Features#VERSION}; a version-5 model also computes the character profile of its lexicon)
  * bool  stacked: when true, a first stage (the stage layout below) precedes the model's own stage
  * int   L, then L ambiguity-lexicon words in ascending order, front-coded: unsigned byte chars shared with
  *       the previous word, the rest (writeUTF), unsigned byte n, n tag indices (ascending)
@@ -68,6 +69,13 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     /** Ambiguity classes of the lexicon's words (shared by both stages), and their tag lists for saving. */
     private final Map<String, Long> ambiguity;
     private final Map<String, byte[]> lexicon;
+    /**
+     * The feature template version the weights were trained with (saved as is): versions before 5 had no
+     * character-profile templates, so they get {@link CharProfile#NONE} and compute exactly their features.
+     */
+    private final int featureVersion;
+    /** The character profile of {@link #lexicon} (version 5 and later; shared by both stages). */
+    private final CharProfile profile;
     private final int mask;
     /**
      * A blocked Bloom filter of the feature keys (two bits in one long per key, about 8 bits a key), a few
@@ -86,14 +94,20 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     /** Sorted feature keys, and per key its entries; the weights are quantized here. */
     PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, Map<String, byte[]> lexicon,
             long[] sortedKeys, int[] rowStart, byte[] entryTag, float[] entryWeight, int beam, PerceptronTagger first) {
-        this(tags, tagDictionary, lexicon, sortedKeys, rowStart, entryTag, Codebook.of(entryWeight), beam, first);
+        this(tags, tagDictionary, lexicon, sortedKeys, rowStart, entryTag, Codebook.of(entryWeight), beam, first,
+                Features.VERSION, null);
     }
 
+    /** {@code profile}: the lexicon's profile when the caller has it (else computed here for version 5+). */
     private PerceptronTagger(String[] tags, Map<String, Integer> tagDictionary, Map<String, byte[]> lexicon,
-            long[] sortedKeys, int[] rowStart, byte[] entryTag, Codebook weights, int beam, PerceptronTagger first) {
+            long[] sortedKeys, int[] rowStart, byte[] entryTag, Codebook weights, int beam, PerceptronTagger first,
+            int featureVersion, CharProfile profile) {
         this.first = first;
         this.lexicon = first != null ? first.lexicon : Map.copyOf(lexicon);
         this.ambiguity = first != null ? first.ambiguity : classes(this.lexicon);
+        this.featureVersion = featureVersion;
+        this.profile = first != null ? first.profile : profile != null ? profile
+                : featureVersion >= 5 ? CharProfile.of(this.lexicon, tags.length) : CharProfile.NONE;
         if (tags.length == 0 || tags.length > 255) {
             throw new IllegalArgumentException("tag set size must be 1-255, got " + tags.length);
         }
@@ -148,6 +162,8 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         this.codebook = m.codebook;
         this.lexicon = m.lexicon;
         this.ambiguity = m.ambiguity;
+        this.featureVersion = m.featureVersion;
+        this.profile = m.profile;
         this.mask = m.mask;
         this.filter = m.filter;
         this.beam = beam;
@@ -235,7 +251,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         }
         return new PerceptronTagger(tags, tagDictionary, lexicon, Arrays.copyOf(kept, nk),
                 Arrays.copyOf(starts, nk + 1), Arrays.copyOf(et, e), new Codebook(codebook, Arrays.copyOf(ec, e)),
-                beam, f);
+                beam, f, featureVersion, profile);
     }
 
     /** Whether this is a stacked (two-stage) model. */
@@ -249,6 +265,16 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
 
     PerceptronTagger first() {
         return first;
+    }
+
+    /** The character profile the features of this model use ({@link CharProfile#NONE} before version 5). */
+    CharProfile charProfile() {
+        return profile;
+    }
+
+    /** The feature template version of this model's weights. */
+    int featureVersion() {
+        return featureVersion;
     }
 
     /** The ambiguity class of {@code word} ({@link Features#UNKNOWN_CLASS} outside the lexicon). */
@@ -363,7 +389,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             return out;
         }
         long[] stat = new long[n * Features.STRIDE];
-        Features.Words w = Features.words(words, ambiguity, stat);
+        Features.Words w = Features.words(words, ambiguity, profile, stat);
         return decode(words, stat, w, out);
     }
 
@@ -530,7 +556,7 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
     }
 
     private void writeBody(DataOutputStream out) throws IOException {
-        out.writeInt(Features.VERSION);
+        out.writeInt(featureVersion);
         out.writeBoolean(first != null);
         List<String> words = new ArrayList<>(lexicon.keySet());
         words.sort(null);
@@ -630,12 +656,12 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
             lexicon.put(word, t);
             prev = word;
         }
-        PerceptronTagger first = stacked ? readStage(body, lexicon, null) : null;
-        return readStage(body, lexicon, first);
+        PerceptronTagger first = stacked ? readStage(body, lexicon, null, version) : null;
+        return readStage(body, lexicon, first, version);
     }
 
     private static PerceptronTagger readStage(ModelContainer.Body body, Map<String, byte[]> lexicon,
-            PerceptronTagger first) throws IOException {
+            PerceptronTagger first, int version) throws IOException {
         DataInputStream in = body.in();
         String stage = first == null ? "" : "second-stage ";
         body.section("the " + stage + "tag set");
@@ -701,7 +727,8 @@ public final class PerceptronTagger implements Tagger, java.io.Serializable {
         if (first != null && !first.tagSet().equals(List.of(tags))) {
             throw body.error("the two stages have different tag sets");
         }
-        return new PerceptronTagger(tags, dict, lexicon, sorted, rowStart, et, new Codebook(levels, ec), 1, first);
+        return new PerceptronTagger(tags, dict, lexicon, sorted, rowStart, et, new Codebook(levels, ec), 1, first,
+                version, null);
     }
 
     /**

@@ -65,12 +65,14 @@ public final class PerceptronTrainer {
         Map<String, Integer> dict = dictInTraining ? tagDict : Map.of();
         Map<String, int[]> wordTagCounts = wordTagCounts(data);
         Map<String, byte[]> lexicon = lexicon(wordTagCounts, data.tags.length);
+        CharProfile profile = CharProfile.of(lexicon, data.tags.length);
         int ns = data.words.length;
         long[][] stat = new long[ns][];
         Features.Words[] wordHashes = new Features.Words[ns];
         for (int s = 0; s < ns; s++) {
             stat[s] = new long[data.words[s].length * Features.STRIDE];
-            wordHashes[s] = Features.words(data.words[s], leaveOneOutClasses(data, s, wordTagCounts), stat[s]);
+            wordHashes[s] = Features.words(data.words[s], leaveOneOutClasses(data, s, wordTagCounts), profile,
+                    stat[s]);
         }
         int runs = stacked ? FOLDS + 2 : 1;
         int[] run = {0};

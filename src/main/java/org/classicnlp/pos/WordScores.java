@@ -268,7 +268,7 @@ final class WordScores {
             classes[i] = e[i].ambiguityClass;
         }
         long[] stat = new long[n * Features.STRIDE];
-        Features.Words w = Features.words(words, classes, stat);
+        Features.Words w = Features.words(words, classes, stages[stages.length - 1].charProfile(), stat);
         int[] tags = null;
         for (int s = 0; s < stages.length; s++) {
             if (s > 0) {

@@ -100,6 +100,7 @@ final class Features {
         MANY, MANY, MANY, MANY,                     // chars across the boundaries, the word with a neighbour's char
         0, 0,                                       // middle char pair, first+last char with the length
         MANY, MANY,                                 // the word with the class of i-1, with word i+2
+        0, 0, 0, 0, 0, 0, 0,                        // the character profile of the word's last and first chars
     };
     /** Per {@link #RIGHT} slot: whether it depends on the first stage's tags of words i+1 and i+2 alone. */
     private static final boolean[] RIGHT_TAGS_ONLY = {true, true, false, false};

@@ -37,6 +37,12 @@ final class WordScores {
     private final int rowLength;
     /** Static slots looked up per token (pairs and undeclared slots). */
     private final int[] lookedUpStatic;
+    /**
+     * The model's character profile, and the one the per-sentence pass computes ({@link CharProfile#NONE} when
+     * no profile slot is looked up per token).
+     */
+    private final CharProfile profile;
+    private final CharProfile tokenProfile;
     /** RIGHT slots looked up per token; DYNAMIC slots looked up per token. */
     private final int[] lookedUpRight;
     private final int[] lookedUpDynamic;
@@ -107,6 +113,11 @@ final class WordScores {
         }
         rowLength = len;
         lookedUpStatic = slots(Features.STATIC, k -> Features.staticWord(k) == Features.MANY);
+        profile = model.charProfile();
+        // the profile slots are summed into the word rows when none is looked up per token: the per-sentence
+        // pass then skips computing them
+        tokenProfile = Arrays.stream(lookedUpStatic).anyMatch(k -> k >= Features.PROFILE_FROM)
+                ? profile : CharProfile.NONE;
         dynamicWordSlots = slots(Features.DYNAMIC, k -> Features.dynamicWord(k) != Features.MANY);
         rightWordSlots = slots(Features.RIGHT, k -> Features.rightTagWithWord(k) != Features.MANY);
         lookedUpRight = slots(Features.RIGHT, k -> !Features.rightTagsOnly(k)
@@ -204,7 +215,7 @@ final class WordScores {
         String[] five = {word, word, word, word, word};
         long[] classes = {cls, cls, cls, cls, cls};
         long[] stat = new long[OFFSETS * Features.STRIDE];
-        Features.words(five, classes, stat);
+        Features.words(five, classes, profile, stat);
         float[] rows = new float[rowLength];
         int[] fixed = new int[stages.length];
         int o = 2 * Features.STRIDE;
@@ -268,7 +279,7 @@ final class WordScores {
             classes[i] = e[i].ambiguityClass;
         }
         long[] stat = new long[n * Features.STRIDE];
-        Features.Words w = Features.words(words, classes, stages[stages.length - 1].charProfile(), stat);
+        Features.Words w = Features.words(words, classes, tokenProfile, stat);
         int[] tags = null;
         for (int s = 0; s < stages.length; s++) {
             if (s > 0) {

@@ -433,6 +433,13 @@ public final class Corpora {
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
                 throw new CorpusFormatException(file, line.number(), "expected exactly one JSON object on the line");
             }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // Jackson's own message ends in "[Source: REDACTED ...; line: 1, column: C]": the column is what helps
+            var at = e.getLocation();
+            String column = at != null && at.getColumnNr() > 0 ? " at column " + at.getColumnNr() : "";
+            String what = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; line: \\d+, column: (\\d+)\\]",
+                    "column $1");
+            throw new CorpusFormatException(file, line.number(), "invalid JSON" + column + ": " + what, e);
         } catch (IOException e) {
             throw new CorpusFormatException(file, line.number(), "invalid JSON: " + e.getMessage(), e);
         }

@@ -1,6 +1,7 @@
 package org.classicnlp.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,7 +95,12 @@ class CorporaTest {
         assertEquals(2, e.line());
         assertTrue(e.getMessage().contains("text"));
         Files.writeString(bad, "{\"id\":1,\"text\":\"ok\"\n");
-        assertEquals(1, assertThrows(CorpusFormatException.class, () -> list(Corpora.jsonl(bad))).line());
+        e = assertThrows(CorpusFormatException.class, () -> list(Corpora.jsonl(bad)));
+        assertEquals(1, e.line());
+        // the column where the parser stopped, and none of Jackson's "[Source: REDACTED ...]" location text
+        assertTrue(e.getMessage().contains("invalid JSON at column 20: "), e.getMessage());
+        assertTrue(e.getMessage().contains("start marker at column 1"), e.getMessage());
+        assertFalse(e.getMessage().contains("Source"), e.getMessage());
     }
 
     @Test

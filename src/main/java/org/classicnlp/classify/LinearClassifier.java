@@ -119,9 +119,8 @@ public final class LinearClassifier {
      * predictions, on {@code threads} threads.
      */
     public Evaluation evaluate(Corpus<Document> corpus, int threads) {
-        List<Document> docs = ClassifierTrainer.labelled(corpus);
-        List<String> gold = docs.stream().map(ClassifierTrainer::label).toList();
-        List<String> predicted = ClassifierTrainer.parallel(docs, threads, d -> predict(d.text()));
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = ClassifierTrainer.mapLabelled(corpus, threads, d -> predict(d.text()), gold);
         return Evaluation.of(gold, predicted);
     }
 

@@ -75,6 +75,12 @@ final class Atoms {
     /** Length of the English-style token starting at {@code i} (a non-space, non-Han char). */
     static int english(char[] f, int i, int n) {
         char c = f[i];
+        if (c < 128) {
+            int plain = plainWord(f, i, n);
+            if (plain > 0) {
+                return plain;
+            }
+        }
         byte cls = cls(f, i, n);
         if (CharClass.isAlnum(cls)) {
             int url = url(f, i, n);
@@ -108,6 +114,32 @@ final class Atoms {
             return 2;
         }
         return 1;
+    }
+
+    /**
+     * The common case in one short loop: a run of ASCII letters and digits ended by the end of the text, white
+     * space or a mark that none of the rules joins to the run or reads after it (not {@code . - _ / ' @ % + :},
+     * no char above ASCII, a comma only after a letter); the token is then the run itself, exactly as the URL,
+     * e-mail, word, clitic and abbreviation rules would find. 0 when those rules must decide. It also keeps
+     * the rare paths out of the JIT's hot code.
+     */
+    private static int plainWord(char[] f, int i, int n) {
+        int j = i;
+        while (j < n && f[j] < 128 && CharClass.isAlnum(CharClass.of(f[j]))) {
+            j++;
+        }
+        if (j == i || j == n) {
+            return j - i;
+        }
+        char c = f[j];
+        if (c >= 128) {
+            return 0; // a letter carries the word on, U+2019 may start a clitic, ...
+        }
+        return switch (c) {
+            case '.', '-', '_', '/', '\'', '@', '%', '+', ':' -> 0;
+            case ',' -> CharClass.of(f[j - 1]) == CharClass.LETTER ? j - i : 0; // "3,000" joins
+            default -> j - i;
+        };
     }
 
     private static byte cls(char[] f, int i, int n) {

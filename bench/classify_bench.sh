@@ -9,7 +9,7 @@
 # Usage: bench/classify_bench.sh [ROUNDS] [ALGOS]   (default 3, "nb svm logreg"; LOGREG_ROUNDS overrides
 # the rounds for logreg, whose rounds take minutes on a loaded machine; OURS_JAR=FILE measures that jar instead
 # of the worktree's build; BASE_JAR=FILE also runs that jar (e.g. an earlier build) in every round, interleaved,
-# for a before/after under the same load: two more columns, its wall time and its ratio to scikit-learn)
+# for a before/after under the same load: three more columns, its wall time, its ratio to scikit-learn and its CPU)
 source "$(dirname "$0")/common.sh"
 need_deb python3-sklearn
 build_bench
@@ -22,7 +22,7 @@ fi
 JAR=$OUT/classify-bench.jar; cp "${OURS_JAR:-target/classicnlp.jar}" "$JAR" # a rebuild during the run cannot change it
 JAVA="java -Xmx4g -jar $JAR"
 BASE=${BASE_JAR:+$OUT/classify-base.jar}; HEAD_BASE=""
-if [ -n "$BASE" ]; then cp "$BASE_JAR" "$BASE"; HEAD_BASE=$'\twall base (acc/macroF1/docs)\tbase ratio'; fi
+if [ -n "$BASE" ]; then cp "$BASE_JAR" "$BASE"; HEAD_BASE=$'\twall base (acc/macroF1/docs)\tbase ratio\tCPU base'; fi
 T="/usr/bin/time -f %e\t%U\t%S -a -o"
 printf "algo\tours acc/macroF1/docs\tsklearn acc/macroF1/docs\twall ours (train+eval)\twall sklearn\tratio\tCPU ours\tCPU sklearn\trounds\tload before/after%s\n" "$HEAD_BASE"
 for a in $ALGOS; do
@@ -44,7 +44,8 @@ for a in $ALGOS; do
   extra=""
   if [ -n "$BASE" ]; then
     bw=$(paste "$W/$a.btrain.t" "$W/$a.beval.t" | awk -F'\t' '{print $1 + $4}' | median)
-    extra=$(printf "\t%.1f s (%s)\t%.2f" "$bw" "$(tr '\t' '/' < "$W/$a.base.out")" "$(echo "$bw / $pw" | bc -l)")
+    bc_=$(paste "$W/$a.btrain.t" "$W/$a.beval.t" | awk -F'\t' '{print $2 + $3 + $5 + $6}' | median)
+    extra=$(printf "\t%.1f s (%s)\t%.2f\t%.1f s" "$bw" "$(tr '\t' '/' < "$W/$a.base.out")" "$(echo "$bw / $pw" | bc -l)" "$bc_")
   fi
   printf "%s\t%s\t%s\t%.1f s\t%.1f s\t%.2f\t%.1f s\t%.1f s\t%d\t%s/%s%s\n" "$a" "$(tr '\t' '/' < "$W/$a.ours.out")" \
     "$(tr '\t' '/' < "$W/$a.peer.out")" "$ow" "$pw" "$(echo "$ow / $pw" | bc -l)" "$oc" "$pc" "$rounds" \

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.classicnlp.core.BatchExecutor;
 import org.classicnlp.core.Corpus;
 import org.classicnlp.core.Document;
 import org.classicnlp.core.Embedder;
@@ -55,38 +55,58 @@ public final class ClassifierTrainer {
 
     /** Fits the classifier: TF-IDF (when no embedder was given) on the training texts, then the algorithm. */
     public LinearClassifier fit(Corpus<Document> corpus) {
-        List<Document> docs = labelled(corpus);
-        TreeSet<String> labelSet = new TreeSet<>();
-        for (Document d : docs) {
-            labelSet.add(label(d));
-        }
-        if (labelSet.size() < 2) {
-            throw new IllegalArgumentException("training needs at least two labels, got " + labelSet);
-        }
-        String[] labels = labelSet.toArray(new String[0]);
-        int[] y = new int[docs.size()];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = java.util.Arrays.binarySearch(labels, label(docs.get(i)));
-        }
+        // One streaming pass over the input: the calling thread reads and parses the next batch while the
+        // workers analyse the last one (BatchExecutor), and notes each label in document order on the way.
+        List<String> docLabels = new ArrayList<>();
         TfidfModel tfidf = null;
         Embedder features = b.embedder;
         List<FeatureVector> x;
         if (features == null) {
-            // one analysis of each text: the fit keeps its term counts for the vectors (fitTransform)
-            List<FeatureVector> rows = new ArrayList<>(docs.size());
-            tfidf = b.tfidf.threads(b.threads).build().fitTransform(() -> docs.stream(), TFIDF_CACHE_BYTES, n -> { },
-                    m -> { }, r -> {
-                        List<FeatureVector> batch = new ArrayList<>(r.size());
-                        for (int i = 0; i < r.size(); i++) {
-                            batch.add(r.vector(i));
-                        }
-                        return batch;
-                    }, rows::addAll);
+            boolean[] read = {false};
+            int[] seen = {0};
+            Corpus<Document> noting = () -> {
+                Stream<Document> s = corpus.stream();
+                if (read[0]) {
+                    return s; // a second pass (term counts over the cache budget) reads the same labels again
+                }
+                read[0] = true;
+                return s.peek(d -> {
+                    seen[0]++;
+                    docLabels.add(label(d));
+                });
+            };
+            // the fit keeps its term counts for the vectors (fitTransform): one analysis of each text
+            List<FeatureVector> rows = new ArrayList<>();
+            try {
+                tfidf = b.tfidf.threads(b.threads).build().fitTransform(noting, TFIDF_CACHE_BYTES, n -> { },
+                        m -> { }, r -> {
+                            List<FeatureVector> batch = new ArrayList<>(r.size());
+                            for (int i = 0; i < r.size(); i++) {
+                                batch.add(r.vector(i));
+                            }
+                            return batch;
+                        }, rows::addAll);
+            } catch (IllegalArgumentException e) {
+                if (seen[0] == 0) {
+                    throw new IllegalArgumentException("no documents"); // not "empty vocabulary"
+                }
+                throw e;
+            }
             features = tfidf;
             x = rows;
         } else {
             Embedder f = features;
-            x = parallel(docs, b.threads, d -> f.embed(d));
+            x = mapLabelled(corpus, b.threads, f::embed, docLabels);
+        }
+        requireDocuments(docLabels);
+        TreeSet<String> labelSet = new TreeSet<>(docLabels);
+        if (labelSet.size() < 2) {
+            throw new IllegalArgumentException("training needs at least two labels, got " + labelSet);
+        }
+        String[] labels = labelSet.toArray(new String[0]);
+        int[] y = new int[docLabels.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = java.util.Arrays.binarySearch(labels, docLabels.get(i));
         }
         int dim = features.dimension();
         int k = labels.length;
@@ -166,16 +186,10 @@ public final class ClassifierTrainer {
         }
     }
 
-    static List<Document> labelled(Corpus<Document> corpus) {
-        List<Document> docs = new ArrayList<>();
-        corpus.forEach(d -> {
-            label(d);
-            docs.add(d);
-        });
-        if (docs.isEmpty()) {
+    private static void requireDocuments(List<String> labels) {
+        if (labels.isEmpty()) {
             throw new IllegalArgumentException("no documents");
         }
-        return docs;
     }
 
     static String label(Document d) {
@@ -186,24 +200,23 @@ public final class ClassifierTrainer {
         return l;
     }
 
-    static <R> List<R> parallel(List<Document> docs, int threads, Function<Document, R> f) {
-        if (threads <= 1) {
-            return docs.stream().map(f).toList();
+    /**
+     * {@code f} of every labelled document of {@code corpus}, in order, on {@code threads} workers
+     * ({@link BatchExecutor}: reading overlaps the work); the labels go to {@code labels} in the same order.
+     */
+    static <R> List<R> mapLabelled(Corpus<Document> corpus, int threads, Function<Document, R> f, List<String> labels) {
+        List<R> out = new ArrayList<>();
+        try (Stream<Document> s = corpus.stream()) {
+            BatchExecutor.runDocuments(s.peek(d -> labels.add(label(d))), threads, batch -> {
+                List<R> r = new ArrayList<>(batch.size());
+                for (Document d : batch) {
+                    r.add(f.apply(d));
+                }
+                return r;
+            }, out::addAll);
         }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            return pool.submit(() -> docs.parallelStream().map(f).toList()).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdown();
-        }
+        requireDocuments(labels);
+        return out;
     }
 
     /** Options; each has the default named on {@link ClassifierTrainer}. */

@@ -25,6 +25,8 @@ import org.classicnlp.tfidf.TfidfModel;
 public final class LinearClassifier {
 
     static final ModelContainer.Kind KIND = new ModelContainer.Kind("classifier", 1);
+    /** Weights converted per bulk read or write (4 MB of bytes). */
+    private static final int WEIGHT_CHUNK = 1 << 20;
 
     private final Algorithm algorithm;
     private final String[] labels;
@@ -119,9 +121,8 @@ public final class LinearClassifier {
      * predictions, on {@code threads} threads.
      */
     public Evaluation evaluate(Corpus<Document> corpus, int threads) {
-        List<Document> docs = ClassifierTrainer.labelled(corpus);
-        List<String> gold = docs.stream().map(ClassifierTrainer::label).toList();
-        List<String> predicted = ClassifierTrainer.parallel(docs, threads, d -> predict(d.text()));
+        List<String> gold = new ArrayList<>();
+        List<String> predicted = ClassifierTrainer.mapLabelled(corpus, threads, d -> predict(d.text()), gold);
         return Evaluation.of(gold, predicted);
     }
 
@@ -157,10 +158,13 @@ public final class LinearClassifier {
                 out.writeUTF(embedderName);
             }
             out.writeInt(dimension);
-            byte[] buf = new byte[labels.length * 4];
-            for (int j = 0; j < dimension; j++) {
-                java.nio.ByteBuffer.wrap(buf).asFloatBuffer().put(weights, j * labels.length, labels.length);
-                out.write(buf);
+            // bulk conversions of up to WEIGHT_CHUNK floats (big-endian, as DataOutput writes them), not a
+            // buffer per feature
+            byte[] buf = new byte[Math.min(weights.length, WEIGHT_CHUNK) * 4];
+            for (int from = 0; from < weights.length; from += WEIGHT_CHUNK) {
+                int m = Math.min(WEIGHT_CHUNK, weights.length - from);
+                java.nio.ByteBuffer.wrap(buf).asFloatBuffer().put(weights, from, m);
+                out.write(buf, 0, m * 4);
             }
             for (double b : bias) {
                 out.writeDouble(b);
@@ -215,10 +219,11 @@ public final class LinearClassifier {
             body.check(dim == expected, "weights for dimension " + dim + ", the features have " + expected);
             body.section("weights");
             float[] w = new float[body.count((long) dim * k, 4, "weight")];
-            byte[] buf = new byte[k * 4];
-            for (int j = 0; j < dim; j++) {
-                in.readFully(buf);
-                java.nio.ByteBuffer.wrap(buf).asFloatBuffer().get(w, j * k, k);
+            byte[] buf = new byte[Math.min(w.length, WEIGHT_CHUNK) * 4];
+            for (int from = 0; from < w.length; from += WEIGHT_CHUNK) {
+                int m = Math.min(WEIGHT_CHUNK, w.length - from);
+                in.readFully(buf, 0, m * 4);
+                java.nio.ByteBuffer.wrap(buf, 0, m * 4).asFloatBuffer().get(w, from, m);
             }
             double[] bias = new double[k];
             for (int c = 0; c < k; c++) {

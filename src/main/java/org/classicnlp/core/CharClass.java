@@ -42,12 +42,31 @@ public final class CharClass {
     public static final byte DIGIT = 3;
     public static final byte PUNCT = 4;
 
-    private static final byte[] BMP = new byte[1 << 16];
+    /**
+     * The BMP's classes in blocks of 256 chars, each classified on first use: a text touches a few blocks, and
+     * classifying all 65,536 chars up front cost every process tens of milliseconds at start. A block is
+     * published through a final field, so a thread that sees it sees it filled (two threads may both fill
+     * one; they write the same values).
+     */
+    private static final Block[] BLOCKS = new Block[256];
 
-    static {
-        for (int c = 0; c < BMP.length; c++) {
-            BMP[c] = classify(c);
+    private static final class Block {
+        final byte[] classes = new byte[256];
+
+        Block(int first) {
+            for (int k = 0; k < 256; k++) {
+                classes[k] = classify(first + k);
+            }
         }
+    }
+
+    private static byte[] block(int hi) {
+        Block b = BLOCKS[hi];
+        if (b == null) {
+            b = new Block(hi << 8);
+            BLOCKS[hi] = b;
+        }
+        return b.classes;
     }
 
     private CharClass() {
@@ -65,11 +84,11 @@ public final class CharClass {
 
     /** The class of a BMP char (a surrogate is {@link #PUNCT}; see {@link #ofCodePoint}). */
     public static byte of(char c) {
-        return BMP[c];
+        return block(c >>> 8)[c & 0xFF];
     }
 
     public static byte ofCodePoint(int cp) {
-        return cp < BMP.length ? BMP[cp] : classify(cp);
+        return cp < 1 << 16 ? block(cp >>> 8)[cp & 0xFF] : classify(cp);
     }
 
     public static boolean isAlnum(byte cls) {

@@ -29,10 +29,15 @@ final class Atoms {
 
     /**
      * Fills {@code atomLength[i]} with the atom length at each atom start, 0 inside atoms and -1 at
-     * white space, and sets {@code boundary[k]} for every atom start and end (arrays sized n and n+1).
+     * white space, and sets {@code boundary[k]} for every atom start and end (arrays sized n and n+1;
+     * {@code boundary} may be null when the caller needs only the atoms).
      */
     static void scan(char[] f, int n, int[] atomLength, boolean[] boundary) {
-        java.util.Arrays.fill(boundary, 0, n + 1, false);
+        if (boundary == null) {
+            boundary = new boolean[n + 1]; // one allocation, cheaper than a null check on every write
+        } else {
+            java.util.Arrays.fill(boundary, 0, n + 1, false);
+        }
         int i = 0;
         while (i < n) {
             char c = f[i];
@@ -70,6 +75,12 @@ final class Atoms {
     /** Length of the English-style token starting at {@code i} (a non-space, non-Han char). */
     static int english(char[] f, int i, int n) {
         char c = f[i];
+        if (c < 128) {
+            int plain = plainWord(f, i, n);
+            if (plain > 0) {
+                return plain;
+            }
+        }
         byte cls = cls(f, i, n);
         if (CharClass.isAlnum(cls)) {
             int url = url(f, i, n);
@@ -103,6 +114,32 @@ final class Atoms {
             return 2;
         }
         return 1;
+    }
+
+    /**
+     * The common case in one short loop: a run of ASCII letters and digits ended by the end of the text, white
+     * space or a mark that none of the rules joins to the run or reads after it (not {@code . - _ / ' @ % + :},
+     * no char above ASCII, a comma only after a letter); the token is then the run itself, exactly as the URL,
+     * e-mail, word, clitic and abbreviation rules would find. 0 when those rules must decide. It also keeps
+     * the rare paths out of the JIT's hot code.
+     */
+    private static int plainWord(char[] f, int i, int n) {
+        int j = i;
+        while (j < n && f[j] < 128 && CharClass.isAlnum(CharClass.of(f[j]))) {
+            j++;
+        }
+        if (j == i || j == n) {
+            return j - i;
+        }
+        char c = f[j];
+        if (c >= 128) {
+            return 0; // a letter carries the word on, U+2019 may start a clitic, ...
+        }
+        return switch (c) {
+            case '.', '-', '_', '/', '\'', '@', '%', '+', ':' -> 0;
+            case ',' -> CharClass.of(f[j - 1]) == CharClass.LETTER ? j - i : 0; // "3,000" joins
+            default -> j - i;
+        };
     }
 
     private static byte cls(char[] f, int i, int n) {
@@ -152,7 +189,14 @@ final class Atoms {
             break;
         }
         // PTB clitics: "don't" -> "do" + "n't", "it's" -> "it" + "'s".
+        // The lowercased word is made only when a rule below can use it (an apostrophe second to last, an
+        // inner apostrophe, a dot after): most words need no String at all.
         int len = j - i;
+        boolean apostropheBeforeLast = len > 3 && (f[j - 2] == '\'' || f[j - 2] == '\u2019');
+        boolean dotAfter = j < n && f[j] == '.';
+        if (!apostropheBeforeLast && lastApostrophe <= 0 && !dotAfter) {
+            return len;
+        }
         String lower = new String(f, i, len).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
         if (lower.endsWith("n't") && len > 3 && lower.indexOf('\'') == len - 2) {
             return len - 3;
@@ -221,6 +265,11 @@ final class Atoms {
     }
 
     private static int url(char[] f, int i, int n) {
+        char first = f[i];
+        // every prefix starts with h, f or w, and only those letters (either case) lowercase to them
+        if (first != 'h' && first != 'H' && first != 'f' && first != 'F' && first != 'w' && first != 'W') {
+            return 0;
+        }
         int prefix;
         if (startsWith(f, i, n, "http://")) {
             prefix = 7;
@@ -245,7 +294,12 @@ final class Atoms {
     }
 
     private static boolean isUrlChar(char c) {
-        return c < 128 && (Character.isLetterOrDigit(c) || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0);
+        return c < 128 && (asciiAlnum(c) || "-._~:/?#[]@!$&'()*+,;=%".indexOf(c) >= 0);
+    }
+
+    /** {@link Character#isLetterOrDigit} for a char below 128 (ASCII has no other letters or digits), without its table walk. */
+    private static boolean asciiAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     private static boolean startsWith(char[] f, int i, int n, String s) {
@@ -254,14 +308,14 @@ final class Atoms {
 
     private static int email(char[] f, int i, int n) {
         int j = i;
-        while (j < n && f[j] < 128 && (Character.isLetterOrDigit(f[j]) || "._%+-".indexOf(f[j]) >= 0)) {
+        while (j < n && f[j] < 128 && (asciiAlnum(f[j]) || "._%+-".indexOf(f[j]) >= 0)) {
             j++;
         }
         if (j == i || j >= n || f[j] != '@') {
             return 0;
         }
         int at = j++;
-        while (j < n && f[j] < 128 && (Character.isLetterOrDigit(f[j]) || f[j] == '-' || f[j] == '.')) {
+        while (j < n && f[j] < 128 && (asciiAlnum(f[j]) || f[j] == '-' || f[j] == '.')) {
             j++;
         }
         while (j > at && f[j - 1] == '.') {

@@ -25,18 +25,36 @@ public final class EnglishTokenizer implements Segmenter, java.io.Serializable {
 
     @Override
     public List<Token> segment(String text) {
+        int[] spans = spans(text);
+        List<Token> tokens = new ArrayList<>(spans.length / 2);
+        for (int i = 0; i < spans.length; i += 2) {
+            tokens.add(new Token(text.substring(spans[i], spans[i + 1]), spans[i], spans[i + 1]));
+        }
+        return tokens;
+    }
+
+    /** The atoms' boundaries straight from the scan, with no token or substring made (the analyzer's path). */
+    @Override
+    public int[] spans(String text) {
         int n = text.length();
         char[] folded = text.toCharArray();
         CharNormalizer.foldWidth(folded, 0, n);
         int[] atomLength = new int[n];
-        boolean[] boundary = new boolean[n + 1];
-        Atoms.scan(folded, n, atomLength, boundary);
-        List<Token> tokens = new ArrayList<>();
+        Atoms.scan(folded, n, atomLength, null);
+        int count = 0;
         for (int i = 0; i < n; i++) {
             if (atomLength[i] > 0) {
-                tokens.add(new Token(text.substring(i, i + atomLength[i]), i, i + atomLength[i]));
+                count++;
             }
         }
-        return tokens;
+        int[] out = new int[2 * count];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (atomLength[i] > 0) {
+                out[k++] = i;
+                out[k++] = i + atomLength[i];
+            }
+        }
+        return out;
     }
 }

@@ -63,7 +63,7 @@ public final class ClassifierTrainer {
         List<FeatureVector> x;
         if (features == null) {
             boolean[] read = {false};
-            int[] seen = {0};
+            int[] seen = {0}; // documents read, labelled or not (a missing label fails in label(d))
             Corpus<Document> noting = () -> {
                 Stream<Document> s = corpus.stream();
                 if (read[0]) {

@@ -62,8 +62,8 @@ final class TrainTaggerCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--dict-min-count", defaultValue = "20", paramLabel = "N",
-            description = "perceptron: words seen at least N times, with one tag in --dict-min-ratio of them, get that tag without"
-                    + " scoring (faster); 0 = no tag dictionary (default: ${DEFAULT-VALUE}).")
+            description = "perceptron: words seen at least N times, with one tag in --dict-min-ratio of them, get"
+                    + " that tag without scoring (faster); 0 = no tag dictionary (default: ${DEFAULT-VALUE}).")
     int dictMinCount;
 
     @Option(names = "--dict-min-ratio", defaultValue = "0.97", paramLabel = "R",
@@ -105,9 +105,7 @@ final class TrainTaggerCommand implements Callable<Integer> {
         String col = Check.oneOf("--column", column, List.of("upos", "xpos"));
         Check.atLeast("--epochs", epochs, 1);
         Check.atLeast("--dict-min-count", dictMinCount, 0, "0 = no tag dictionary");
-        if (!(dictMinRatio > 0 && dictMinRatio <= 1)) {
-            throw Check.usage("--dict-min-ratio must be in (0, 1], got " + dictMinRatio);
-        }
+        Check.inRange("--dict-min-ratio", Check.positive("--dict-min-ratio", dictMinRatio), 0, 1);
         Check.atLeast("--lexicon-min-count", lexiconMinCount, 0, "0 = no ambiguity classes");
         Check.atLeast("--hmm-states", hmmStates, 0, "0 = plain TnT");
         if (hmmStates > 400) {
@@ -137,7 +135,8 @@ final class TrainTaggerCommand implements Callable<Integer> {
                 HmmTaggerTrainer.builder().specialize(hmmStates).build().fit(train, progress).save(out);
             } else {
                 PerceptronTrainer.builder().epochs(epochs).seed(seed).stacked(stacked)
-                        .tagDictionary(dictMinCount, dictMinRatio).tagDictionaryInTraining(!dictAfterTraining).lexiconMinCount(lexiconMinCount).pruneBelow(pruneBelow).build()
+                        .tagDictionary(dictMinCount, dictMinRatio).tagDictionaryInTraining(!dictAfterTraining)
+                        .lexiconMinCount(lexiconMinCount).pruneBelow(pruneBelow).build()
                         .fit(train, devCorpus, progress).save(out);
             }
         } catch (IllegalArgumentException e) {

@@ -15,11 +15,13 @@ public interface TokenVocabulary {
     /** The term with this id. */
     String term(int id);
 
-    /** The number of tokens the embedder's analyzer makes of {@code text} (known to the vocabulary or not). */
-    int countTokens(String text);
-
     /** The tokens the embedder's analyzer makes of {@code text}, as ids; -1 for a term outside the vocabulary. */
     int[] tokenIds(String text);
+
+    /** The number of tokens the embedder's analyzer makes of {@code text} (known to the vocabulary or not). */
+    default int countTokens(String text) {
+        return tokenIds(text).length;
+    }
 
     /** An embedding and the number of tokens it was made from (known to the vocabulary or not). */
     record Counted(FeatureVector vector, int tokens) {
@@ -31,13 +33,26 @@ public interface TokenVocabulary {
      */
     default Counted embedCounted(String text) {
         int[] ids = tokenIds(text);
-        int known = 0;
+        return new Counted(embedTokenIds(known(ids)), ids.length);
+    }
+
+    /** The ids of {@code ids} that are in the vocabulary ({@code >= 0}), in order. */
+    static int[] known(int[] ids) {
+        int n = 0;
+        for (int id : ids) {
+            n += id >= 0 ? 1 : 0;
+        }
+        if (n == ids.length) {
+            return ids;
+        }
+        int[] out = new int[n];
+        int k = 0;
         for (int id : ids) {
             if (id >= 0) {
-                ids[known++] = id;
+                out[k++] = id;
             }
         }
-        return new Counted(embedTokenIds(java.util.Arrays.copyOf(ids, known)), ids.length);
+        return out;
     }
 
     /**

@@ -29,15 +29,10 @@ final class Atoms {
 
     /**
      * Fills {@code atomLength[i]} with the atom length at each atom start, 0 inside atoms and -1 at
-     * white space, and sets {@code boundary[k]} for every atom start and end (arrays sized n and n+1;
-     * {@code boundary} may be null when the caller needs only the atoms).
+     * white space, and sets {@code boundary[k]} for every atom start and end (arrays sized n and n+1).
      */
     static void scan(char[] f, int n, int[] atomLength, boolean[] boundary) {
-        if (boundary == null) {
-            boundary = new boolean[n + 1]; // one allocation, cheaper than a null check on every write
-        } else {
-            java.util.Arrays.fill(boundary, 0, n + 1, false);
-        }
+        java.util.Arrays.fill(boundary, 0, n + 1, false);
         int i = 0;
         while (i < n) {
             char c = f[i];

@@ -40,7 +40,7 @@ public final class EnglishTokenizer implements Segmenter, java.io.Serializable {
         char[] folded = text.toCharArray();
         CharNormalizer.foldWidth(folded, 0, n);
         int[] atomLength = new int[n];
-        Atoms.scan(folded, n, atomLength, null);
+        Atoms.scan(folded, n, atomLength, new boolean[n + 1]);
         int count = 0;
         for (int i = 0; i < n; i++) {
             if (atomLength[i] > 0) {

@@ -44,21 +44,16 @@ public final class MeanEmbedder implements Embedder, TokenVocabulary, java.io.Se
 
     @Override
     public FeatureVector embed(Document document) {
-        float[] sum = new float[vectors.dimension()];
-        int n = 0;
-        for (String w : analyzer.terms(document.text())) {
-            int i = vectors.indexOf(w);
-            if (i >= 0) {
-                vectors.addTo(i, 1f, sum);
-                n++;
-            }
-        }
-        return mean(sum, n);
+        return meanOf(TokenVocabulary.known(tokenIds(document.text())));
     }
 
     @Override
     public FeatureVector embedTokenIds(int[] ids) {
         checkIds(ids);
+        return meanOf(ids);
+    }
+
+    private FeatureVector meanOf(int[] ids) {
         float[] sum = new float[vectors.dimension()];
         for (int i : ids) {
             vectors.addTo(i, 1f, sum);
@@ -106,11 +101,6 @@ public final class MeanEmbedder implements Embedder, TokenVocabulary, java.io.Se
     @Override
     public String term(int id) {
         return vectors.word(id);
-    }
-
-    @Override
-    public int countTokens(String text) {
-        return analyzer.terms(text).size();
     }
 
     @Override

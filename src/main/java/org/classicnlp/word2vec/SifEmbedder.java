@@ -177,18 +177,15 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
     }
 
     private float[] weightedMean(String text) {
+        return weightedMean(TokenVocabulary.known(tokenIds(text)));
+    }
+
+    private float[] weightedMean(int[] ids) {
         float[] sum = new float[vectors.dimension()];
-        List<String> words = analyzer.terms(text);
-        int n = 0;
-        for (String w : words) {
-            int i = vectors.indexOf(w);
-            if (i < 0) {
-                continue;
-            }
+        for (int i : ids) {
             addWeighted(i, sum);
-            n++;
         }
-        return mean(sum, n);
+        return mean(sum, ids.length);
     }
 
     private void addWeighted(int i, float[] sum) {
@@ -357,11 +354,7 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
     @Override
     public FeatureVector embedTokenIds(int[] ids) {
         checkIds(ids);
-        float[] sum = new float[vectors.dimension()];
-        for (int i : ids) {
-            addWeighted(i, sum);
-        }
-        return removeComponent(mean(sum, ids.length));
+        return removeComponent(weightedMean(ids));
     }
 
     /** Keeps the first {@code dimensions} components of each embedding and scales it to unit length. */
@@ -380,11 +373,6 @@ public final class SifEmbedder implements Embedder, TokenVocabulary, java.io.Ser
     @Override
     public String term(int id) {
         return vectors.word(id);
-    }
-
-    @Override
-    public int countTokens(String text) {
-        return analyzer.terms(text).size();
     }
 
     @Override
